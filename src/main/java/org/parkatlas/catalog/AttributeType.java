@@ -1,0 +1,21 @@
+package org.parkatlas.catalog;
+
+/** The value types an attribute can have; each maps to one SQL type per dialect and one JSON type. */
+public enum AttributeType {
+    STRING("string"),
+    INTEGER("integer"),
+    NUMBER("number"),
+    BOOLEAN("boolean"),
+    DATE("date");
+
+    private final String jsonName;
+
+    AttributeType(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    /** The name used in the catalog JSON and in JSON Schema ("date" is a string with format date there). */
+    public String jsonName() {
+        return jsonName;
+    }
+}

@@ -1,0 +1,290 @@
+package org.parkatlas.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The standard layer model of an industrial park such as Ganting (甘亭新型工业园区): the park boundary, the "233"
+ * structure (两廊 corridors, 三轴 axes, 三区 zones), the five 百亿级 industrial parks, standard land parcels (标准地),
+ * roads, utility lines and facilities, and standardized factory buildings (标准化厂房). The ids are a public contract.
+ */
+final class ParkLayerModel {
+
+    /** All layers are stored in CGCS2000 / 3-degree Gauss-Krüger CM 111°E, so areas and distances are in metres. */
+    static final int STORAGE_SRID = 4546;
+
+    private ParkLayerModel() {
+    }
+
+    static List<Layer> layers() {
+        return List.of(parkBoundary(), corridors(), axes(), zones(), industrialParks(), parcels(), roads(),
+                utilityLines(), facilities(), factoryBuildings());
+    }
+
+    private static Layer parkBoundary() {
+        return new Builder("park-boundary", "园区边界", "Park boundary", GeometryKind.POLYGON).multi()
+                .describe("园区规划范围线", "The planned extent of the park")
+                .text("name", true, "名称", "Name")
+                .text("name_en", false, "英文名称", "English name")
+                .text("admin_code", false, "行政区划代码", "Administrative code")
+                .area()
+                .build();
+    }
+
+    private static Layer corridors() {
+        return new Builder("corridors", "两廊", "Corridors", GeometryKind.POLYGON).multi()
+                .describe("“233”空间格局中的两条廊道", "The two corridors of the \"233\" spatial pattern")
+                .text("code", true, "编号", "Code")
+                .text("name", true, "名称", "Name")
+                .text("name_en", false, "英文名称", "English name")
+                .choice("kind", true, "类型", "Kind",
+                        value("ecological", "生态廊道", "Ecological corridor"),
+                        value("infrastructure", "基础设施廊道", "Infrastructure corridor"))
+                .number("width_m", false, "m", "宽度", "Width")
+                .text("description", false, "说明", "Description")
+                .area()
+                .build();
+    }
+
+    private static Layer axes() {
+        return new Builder("axes", "三轴", "Development axes", GeometryKind.LINESTRING)
+                .describe("沿主干道展开的三条发展轴", "The three development axes along the main roads")
+                .text("code", true, "编号", "Code")
+                .text("name", true, "名称", "Name")
+                .text("name_en", false, "英文名称", "English name")
+                .text("road_name", false, "依托道路", "Road")
+                .text("description", false, "说明", "Description")
+                .build();
+    }
+
+    private static Layer zones() {
+        return new Builder("zones", "三区", "Functional zones", GeometryKind.POLYGON).multi()
+                .describe("三个功能分区", "The three functional zones")
+                .text("code", true, "编号", "Code")
+                .text("name", true, "名称", "Name")
+                .text("name_en", false, "英文名称", "English name")
+                .text("function", false, "主导功能", "Function")
+                .area()
+                .build();
+    }
+
+    private static Layer industrialParks() {
+        return new Builder("industrial-parks", "百亿级产业园", "Industrial parks", GeometryKind.POLYGON).multi()
+                .describe("五个百亿级产业园区", "The five industrial parks of ~10 billion yuan each")
+                .text("code", true, "编号", "Code")
+                .text("name", true, "名称", "Name")
+                .text("name_en", false, "英文名称", "English name")
+                .choice("industry", true, "主导产业", "Industry",
+                        value("green_smart_manufacturing", "绿色智造", "Green smart manufacturing"),
+                        value("optoelectronic_materials", "光电新材料", "Optoelectronic new materials"),
+                        value("new_energy", "新能源", "New energy"),
+                        value("energy_saving_environmental", "节能环保", "Energy saving & environmental protection"),
+                        value("digital_economy", "数字经济", "Digital economy"))
+                .text("zone", false, "所在分区", "Zone")
+                .number("target_output_yi", false, "亿元", "目标产值", "Target output")
+                .area()
+                .build();
+    }
+
+    private static Layer parcels() {
+        return new Builder("parcels", "地块（标准地）", "Parcels (standard land)", GeometryKind.POLYGON)
+                .describe("标准地及其他用地地块与控制指标", "Standard land and other plots with their control indicators")
+                .text("code", true, "地块编号", "Parcel code")
+                .text("land_use", true, "用地性质代码", "Land-use code")
+                .choice("status", true, "供地状态", "Status",
+                        value("planned", "规划中", "Planned"),
+                        value("available", "可出让", "Available"),
+                        value("reserved", "已预留", "Reserved"),
+                        value("transferred", "已出让", "Transferred"),
+                        value("in_use", "已使用", "In use"))
+                .text("zone", false, "所在分区", "Zone")
+                .text("industrial_park", false, "所属产业园", "Industrial park")
+                .bool("standard_land", false, "标准地", "Standard land")
+                .area()
+                .number("min_investment_wan_per_mu", false, "万元/亩", "固定资产投资强度（下限）",
+                        "Min. fixed-asset investment")
+                .number("min_output_wan_per_mu", false, "万元/亩·年", "亩均产值（下限）", "Min. output per mu")
+                .number("min_tax_wan_per_mu", false, "万元/亩·年", "亩均税收（下限）", "Min. tax per mu")
+                .number("min_far", false, null, "容积率（下限）", "Min. floor area ratio")
+                .number("max_far", false, null, "容积率（上限）", "Max. floor area ratio")
+                .number("max_building_density", false, "%", "建筑密度（上限）", "Max. building density")
+                .number("max_green_ratio", false, "%", "绿地率（上限）", "Max. green ratio")
+                .number("max_admin_ratio", false, "%", "行政办公及生活设施用地比例（上限）",
+                        "Max. admin & living share")
+                .number("max_energy_tce_per_wan", false, "吨标煤/万元", "单位能耗（上限）",
+                        "Max. energy per output")
+                .choice("leveling", true, "场地平整", "Leveling",
+                        value("done", "已完成", "Done"),
+                        value("in_progress", "进行中", "In progress"),
+                        value("not_started", "未开始", "Not started"))
+                .date("leveling_date", false, "平整完成日期", "Leveling date")
+                .temporal("leveling_date")
+                .build();
+    }
+
+    private static Layer roads() {
+        return new Builder("roads", "道路", "Roads", GeometryKind.LINESTRING)
+                .describe("道路中心线及其建设时序", "Road centrelines with their construction phases")
+                .text("name", true, "道路名称", "Road name")
+                .text("name_en", false, "英文名称", "English name")
+                .choice("grade", false, "道路等级", "Grade",
+                        value("arterial", "主干路", "Arterial"),
+                        value("secondary", "次干路", "Secondary"),
+                        value("branch", "支路", "Branch"))
+                .status()
+                .number("red_line_width_m", true, "m", "红线宽度", "Red-line width")
+                .text("phase", false, "建设工程", "Construction project")
+                .bool("gateway", false, "园区出入口", "Park gateway")
+                .temporal("completion_date")
+                .build();
+    }
+
+    private static Layer utilityLines() {
+        return new Builder("utility-lines", "市政管线", "Utility lines", GeometryKind.LINESTRING)
+                .describe("给水、污水、雨水、电力、燃气、热力、通信、宽带管线",
+                        "Water, sewer, storm, power, gas, heat, telecom and broadband lines")
+                .text("name", true, "名称", "Name")
+                .choice("utility", true, "管线类别", "Utility",
+                        value("water", "给水", "Water"),
+                        value("sewer", "污水", "Sewer"),
+                        value("storm", "雨水", "Storm"),
+                        value("power", "电力", "Power"),
+                        value("gas", "燃气", "Gas"),
+                        value("heat", "热力", "Heat"),
+                        value("telecom", "通信", "Telecom"),
+                        value("broadband", "宽带", "Broadband"))
+                .status()
+                .text("spec", false, "规格", "Specification")
+                .temporal("completion_date")
+                .build();
+    }
+
+    private static Layer facilities() {
+        return new Builder("facilities", "市政设施", "Utility facilities", GeometryKind.POINT)
+                .describe("污水处理厂、水厂、变电站等管网源点", "Sewage plant, water plant, substation and other sources")
+                .text("name", true, "名称", "Name")
+                .text("name_en", false, "英文名称", "English name")
+                .choice("kind", true, "设施类型", "Kind",
+                        value("sewage_plant", "污水处理厂", "Sewage treatment plant"),
+                        value("water_plant", "水厂", "Water plant"),
+                        value("storm_outfall", "雨水排放口", "Storm outfall"),
+                        value("substation", "变电站", "Substation"),
+                        value("gas_station", "燃气门站", "Gas gate station"),
+                        value("heat_source", "热源厂", "Heat source"),
+                        value("telecom_exchange", "通信局所", "Telecom exchange"))
+                .status()
+                .number("capacity", false, null, "规模", "Capacity")
+                .text("capacity_unit", false, "规模单位", "Capacity unit")
+                .temporal("completion_date")
+                .build();
+    }
+
+    private static Layer factoryBuildings() {
+        return new Builder("factory-buildings", "标准化厂房", "Standardized factory buildings", GeometryKind.POLYGON)
+                .describe("平台公司建设的标准化厂房", "Standard factory buildings built by the park's platform company")
+                .text("code", true, "编号", "Code")
+                .text("name", false, "名称", "Name")
+                .text("parcel_code", false, "所在地块", "Parcel")
+                .integer("floors", false, "层", "层数", "Floors")
+                .number("building_area_m2", false, "m²", "建筑面积", "Floor area")
+                .number("height_m", false, "m", "建筑高度", "Height")
+                .choice("status", true, "状态", "Status",
+                        value("planned", "规划中", "Planned"),
+                        value("under_construction", "在建", "Under construction"),
+                        value("available", "待租售", "Available"),
+                        value("leased", "已出租", "Leased"),
+                        value("sold", "已出售", "Sold"))
+                .date("completion_date", false, "竣工日期", "Completion date")
+                .area()
+                .temporal("completion_date")
+                .build();
+    }
+
+    private static AllowedValue value(String value, String zh, String en) {
+        return new AllowedValue(value, Label.of(zh, en));
+    }
+
+    /** Keeps the definitions above readable: one line per attribute. */
+    private static final class Builder {
+        private final String id;
+        private final Label title;
+        private final GeometryKind kind;
+        private final List<Attribute> attributes = new ArrayList<>();
+        private Label description = Label.of("", "");
+        private boolean multi;
+        private String temporal;
+
+        Builder(String id, String zh, String en, GeometryKind kind) {
+            this.id = id;
+            this.title = Label.of(zh, en);
+            this.kind = kind;
+        }
+
+        Builder multi() {
+            multi = true;
+            return this;
+        }
+
+        Builder describe(String zh, String en) {
+            description = Label.of(zh, en);
+            return this;
+        }
+
+        Builder text(String name, boolean required, String zh, String en) {
+            return add(name, AttributeType.STRING, null, required, zh, en, List.of());
+        }
+
+        Builder number(String name, boolean required, String unit, String zh, String en) {
+            return add(name, AttributeType.NUMBER, unit, required, zh, en, List.of());
+        }
+
+        Builder integer(String name, boolean required, String unit, String zh, String en) {
+            return add(name, AttributeType.INTEGER, unit, required, zh, en, List.of());
+        }
+
+        Builder bool(String name, boolean required, String zh, String en) {
+            return add(name, AttributeType.BOOLEAN, null, required, zh, en, List.of());
+        }
+
+        Builder date(String name, boolean required, String zh, String en) {
+            return add(name, AttributeType.DATE, null, required, zh, en, List.of());
+        }
+
+        Builder choice(String name, boolean required, String zh, String en, AllowedValue... values) {
+            return add(name, AttributeType.STRING, null, required, zh, en, List.of(values));
+        }
+
+        /** Construction status and completion date, shared by roads, utility lines and facilities. */
+        Builder status() {
+            choice("status", true, "建设状态", "Status",
+                    value("existing", "已建成", "Existing"),
+                    value("under_construction", "在建", "Under construction"),
+                    value("planned", "规划", "Planned"));
+            return date("completion_date", false, "建成日期", "Completion date");
+        }
+
+        /** Area in m² and mu, computed by the server from the geometry in the storage CRS. */
+        Builder area() {
+            attributes.add(new Attribute("area_m2", AttributeType.NUMBER, "m²", false, true,
+                    Label.of("面积（平方米）", "Area (m²)"), List.of()));
+            attributes.add(new Attribute("area_mu", AttributeType.NUMBER, "亩", false, true,
+                    Label.of("面积（亩）", "Area (mu)"), List.of()));
+            return this;
+        }
+
+        Builder temporal(String property) {
+            temporal = property;
+            return this;
+        }
+
+        private Builder add(String name, AttributeType type, String unit, boolean required, String zh, String en,
+                            List<AllowedValue> values) {
+            attributes.add(new Attribute(name, type, unit, required, false, Label.of(zh, en), values));
+            return this;
+        }
+
+        Layer build() {
+            return new Layer(id, title, description, kind, multi, attributes, STORAGE_SRID, temporal);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.parkatlas.exchange;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * GeoJSON (RFC 7946) geometries to and from JTS. Reading reports the JSON Pointer of the first thing wrong; writing
+ * can swap the axes for a CRS whose first axis is latitude or northing, and rounds to the CRS's sensible precision.
+ */
+public final class GeoJsonGeometry {
+
+    private static final GeometryFactory FACTORY = new GeometryFactory();
+
+    private GeoJsonGeometry() {
+    }
+
+    public static Geometry read(JsonNode node, String pointer) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidInputException(pointer, "a geometry must be a JSON object with \"type\" and \"coordinates\"");
+        }
+        String type = node.path("type").isString() ? node.path("type").asString() : null;
+        if (type == null) {
+            throw new InvalidInputException(pointer + "/type", "the geometry has no \"type\"");
+        }
+        if (type.equals("GeometryCollection")) {
+            JsonNode members = node.path("geometries");
+            if (!members.isArray()) {
+                throw new InvalidInputException(pointer + "/geometries", "a GeometryCollection needs \"geometries\"");
+            }
+            Geometry[] parts = new Geometry[members.size()];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = read(members.get(i), pointer + "/geometries/" + i);
+            }
+            return FACTORY.createGeometryCollection(parts);
+        }
+        JsonNode coordinates = node.path("coordinates");
+        String at = pointer + "/coordinates";
+        if (!coordinates.isArray()) {
+            throw new InvalidInputException(at, "the geometry has no \"coordinates\" array");
+        }
+        return switch (type) {
+            case "Point" -> FACTORY.createPoint(coordinate(coordinates, at));
+            case "LineString" -> lineString(coordinates, at);
+            case "Polygon" -> polygon(coordinates, at);
+            case "MultiPoint" -> {
+                Point[] points = new Point[coordinates.size()];
+                for (int i = 0; i < points.length; i++) {
+                    points[i] = FACTORY.createPoint(coordinate(coordinates.get(i), at + "/" + i));
+                }
+                yield FACTORY.createMultiPoint(points);
+            }
+            case "MultiLineString" -> {
+                LineString[] lines = new LineString[coordinates.size()];
+                for (int i = 0; i < lines.length; i++) {
+                    lines[i] = lineString(coordinates.get(i), at + "/" + i);
+                }
+                yield FACTORY.createMultiLineString(lines);
+            }
+            case "MultiPolygon" -> {
+                Polygon[] polygons = new Polygon[coordinates.size()];
+                for (int i = 0; i < polygons.length; i++) {
+                    polygons[i] = polygon(coordinates.get(i), at + "/" + i);
+                }
+                yield FACTORY.createMultiPolygon(polygons);
+            }
+            default -> throw new InvalidInputException(pointer + "/type", "\"" + type
+                    + "\" is not a GeoJSON geometry type (Point, LineString, Polygon, MultiPoint, MultiLineString, "
+                    + "MultiPolygon, GeometryCollection)");
+        };
+    }
+
+    private static Coordinate coordinate(JsonNode position, String pointer) {
+        if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()) {
+            throw new InvalidInputException(pointer, "a position must be an array of at least two numbers [x, y]");
+        }
+        double x = position.get(0).doubleValue();
+        double y = position.get(1).doubleValue();
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            throw new InvalidInputException(pointer, "a position must hold finite numbers");
+        }
+        return new Coordinate(x, y);
+    }
+
+    private static Coordinate[] positions(JsonNode array, String pointer) {
+        if (!array.isArray()) {
+            throw new InvalidInputException(pointer, "expected an array of positions");
+        }
+        Coordinate[] coordinates = new Coordinate[array.size()];
+        for (int i = 0; i < coordinates.length; i++) {
+            coordinates[i] = coordinate(array.get(i), pointer + "/" + i);
+        }
+        return coordinates;
+    }
+
+    private static LineString lineString(JsonNode array, String pointer) {
+        Coordinate[] coordinates = positions(array, pointer);
+        if (coordinates.length < 2) {
+            throw new InvalidInputException(pointer, "a LineString needs at least two positions");
+        }
+        return FACTORY.createLineString(coordinates);
+    }
+
+    private static Polygon polygon(JsonNode rings, String pointer) {
+        if (!rings.isArray() || rings.isEmpty()) {
+            throw new InvalidInputException(pointer, "a Polygon needs at least one linear ring");
+        }
+        LinearRing[] linearRings = new LinearRing[rings.size()];
+        for (int i = 0; i < linearRings.length; i++) {
+            String at = pointer + "/" + i;
+            Coordinate[] ring = positions(rings.get(i), at);
+            if (ring.length < 4) {
+                throw new InvalidInputException(at, "a linear ring needs at least four positions");
+            }
+            if (!ring[0].equals2D(ring[ring.length - 1])) {
+                throw new InvalidInputException(at, "a linear ring must end where it starts");
+            }
+            linearRings[i] = FACTORY.createLinearRing(ring);
+        }
+        LinearRing[] holes = new LinearRing[linearRings.length - 1];
+        System.arraycopy(linearRings, 1, holes, 0, holes.length);
+        return FACTORY.createPolygon(linearRings[0], holes);
+    }
+
+    /**
+     * Writes {@code geometry} as a GeoJSON geometry object.
+     *
+     * @param swapAxes write y before x (latitude/northing first), for CRSs that order their axes so
+     * @param decimals the number of decimals kept (7 ≈ 1 cm in degrees, 3 = 1 mm in metres)
+     */
+    public static void write(JsonGenerator json, Geometry geometry, boolean swapAxes, int decimals) {
+        json.writeStartObject();
+        json.writeStringProperty("type", geometry.getGeometryType());
+        if (geometry instanceof GeometryCollection collection
+                && !(geometry instanceof MultiPoint || geometry instanceof MultiLineString
+                || geometry instanceof MultiPolygon)) {
+            json.writeName("geometries");
+            json.writeStartArray();
+            for (int i = 0; i < collection.getNumGeometries(); i++) {
+                write(json, collection.getGeometryN(i), swapAxes, decimals);
+            }
+            json.writeEndArray();
+        } else {
+            json.writeName("coordinates");
+            writeCoordinates(json, geometry, swapAxes, decimals);
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeCoordinates(JsonGenerator json, Geometry geometry, boolean swap, int decimals) {
+        if (geometry instanceof Point point) {
+            position(json, point.getCoordinate(), swap, decimals);
+        } else if (geometry instanceof LineString line) {
+            positions(json, line.getCoordinates(), swap, decimals);
+        } else if (geometry instanceof Polygon polygon) {
+            json.writeStartArray();
+            positions(json, polygon.getExteriorRing().getCoordinates(), swap, decimals);
+            for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
+                positions(json, polygon.getInteriorRingN(i).getCoordinates(), swap, decimals);
+            }
+            json.writeEndArray();
+        } else {
+            json.writeStartArray();
+            for (int i = 0; i < geometry.getNumGeometries(); i++) {
+                writeCoordinates(json, geometry.getGeometryN(i), swap, decimals);
+            }
+            json.writeEndArray();
+        }
+    }
+
+    private static void positions(JsonGenerator json, Coordinate[] coordinates, boolean swap, int decimals) {
+        json.writeStartArray();
+        for (Coordinate c : coordinates) {
+            position(json, c, swap, decimals);
+        }
+        json.writeEndArray();
+    }
+
+    private static void position(JsonGenerator json, Coordinate c, boolean swap, int decimals) {
+        json.writeStartArray();
+        json.writeNumber(round(swap ? c.y : c.x, decimals));
+        json.writeNumber(round(swap ? c.x : c.y, decimals));
+        json.writeEndArray();
+    }
+
+    /** Plain decimal text: never exponent notation, which some GIS clients misread. */
+    private static String round(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,140 @@
+package org.parkatlas.exchange;
+
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.db.GeoPackageDataType;
+import mil.nga.geopackage.features.columns.GeometryColumns;
+import mil.nga.geopackage.features.user.FeatureColumn;
+import mil.nga.geopackage.features.user.FeatureDao;
+import mil.nga.geopackage.features.user.FeatureRow;
+import mil.nga.geopackage.features.user.FeatureTableMetadata;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import mil.nga.geopackage.srs.SpatialReferenceSystem;
+import mil.nga.sf.GeometryType;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKBWriter;
+import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.CrsDefinitions;
+import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.store.FeatureStore;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the whole park into one GeoPackage (OGC 12-128r), one feature table per layer, in the storage CRS
+ * (EPSG:4546, so QGIS measures in metres). Written with NGA's GeoPackage library; opened by QGIS and GDAL.
+ */
+@Component
+public class GeoPackageExporter {
+
+    private static final String FEATURE_ID_COLUMN = "fid";
+    private static final String GEOMETRY_COLUMN = "geom";
+
+    private final Catalog catalog;
+    private final FeatureStore store;
+
+    public GeoPackageExporter(Catalog catalog, FeatureStore store) {
+        this.catalog = catalog;
+        this.store = store;
+    }
+
+    /** Writes every layer to a new GeoPackage at {@code target}, which must not exist yet. */
+    public void export(Path target) throws IOException {
+        GeoPackageManager.create(target.toFile());
+        try (GeoPackage geoPackage = GeoPackageManager.open(target.toFile())) {
+            for (Layer layer : catalog.layers()) {
+                writeLayer(geoPackage, layer);
+            }
+        }
+    }
+
+    private void writeLayer(GeoPackage geoPackage, Layer layer) throws IOException {
+        List<Feature> features = store.query(layer, FeatureQuery.all()).features();
+        SpatialReferenceSystem srs = spatialReferenceSystem(geoPackage, layer.storageSrid());
+        GeometryColumns geometryColumns = new GeometryColumns();
+        geometryColumns.setTableName(layer.tableName());
+        geometryColumns.setColumnName(GEOMETRY_COLUMN);
+        geometryColumns.setGeometryType(geometryType(layer, features));
+        geometryColumns.setZ((byte) 0);
+        geometryColumns.setM((byte) 0);
+        geometryColumns.setSrs(srs);
+        geoPackage.createFeatureTable(FeatureTableMetadata.create(geometryColumns, FEATURE_ID_COLUMN, columns(layer)));
+
+        FeatureDao dao = geoPackage.getFeatureDao(layer.tableName());
+        WKBWriter wkb = new WKBWriter();
+        geoPackage.beginTransaction();
+        boolean written = false;
+        try {
+            for (Feature feature : features) {
+                FeatureRow row = dao.newRow();
+                row.setGeometry(GeoPackageGeometryData.createFromWkbAndBuildEnvelope(srs.getSrsId(),
+                        wkb.write(feature.geometry())));
+                row.setValue("id", feature.id());
+                for (Attribute attribute : layer.attributes()) {
+                    Object value = feature.property(attribute.name());
+                    if (value != null) {
+                        row.setValue(attribute.name(), value instanceof java.time.LocalDate ? value.toString() : value);
+                    }
+                }
+                dao.create(row);
+            }
+            written = true;
+        } finally {
+            geoPackage.endTransaction(written);
+        }
+    }
+
+    private static List<FeatureColumn> columns(Layer layer) {
+        List<FeatureColumn> columns = new ArrayList<>();
+        columns.add(FeatureColumn.createColumn("id", GeoPackageDataType.TEXT));
+        for (Attribute attribute : layer.attributes()) {
+            columns.add(FeatureColumn.createColumn(attribute.name(), switch (attribute.type()) {
+                case STRING -> GeoPackageDataType.TEXT;
+                case INTEGER -> GeoPackageDataType.INTEGER;
+                case NUMBER -> GeoPackageDataType.DOUBLE;
+                case BOOLEAN -> GeoPackageDataType.BOOLEAN;
+                case DATE -> GeoPackageDataType.DATE;
+            }));
+        }
+        return columns;
+    }
+
+    /** The one geometry type the layer's features share (QGIS styles them better so), or GEOMETRY when mixed. */
+    private static GeometryType geometryType(Layer layer, List<Feature> features) {
+        Set<String> types = features.stream().map(f -> f.geometry().getGeometryType()).collect(Collectors.toSet());
+        if (types.size() == 1) {
+            return GeometryType.fromName(types.iterator().next().toUpperCase());
+        }
+        return types.isEmpty() ? GeometryType.fromName(layer.geometryKind().name()) : GeometryType.GEOMETRY;
+    }
+
+    private static SpatialReferenceSystem spatialReferenceSystem(GeoPackage geoPackage, int srid) throws IOException {
+        try {
+            SpatialReferenceSystem existing = geoPackage.getSpatialReferenceSystemDao().queryForId((long) srid);
+            if (existing != null) {
+                return existing;
+            }
+            SpatialReferenceSystem srs = new SpatialReferenceSystem();
+            srs.setSrsId(srid);
+            srs.setSrsName(CrsDefinitions.name(srid));
+            srs.setOrganization("EPSG");
+            srs.setOrganizationCoordsysId(srid);
+            srs.setDefinition(CrsDefinitions.ogcWkt(srid).orElseThrow(() ->
+                    new IllegalStateException("no WKT definition for EPSG:" + srid)));
+            srs.setDescription(CrsDefinitions.name(srid));
+            geoPackage.getSpatialReferenceSystemDao().create(srs);
+            return srs;
+        } catch (java.sql.SQLException e) {
+            throw new IOException("cannot register EPSG:" + srid + " in the GeoPackage", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.parkatlas.exchange;
+
+import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.filter.Filter;
+import org.parkatlas.store.FeatureStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fills an empty store from GeoJSON files on first start, before the server takes requests, so a newcomer sees the
+ * park at once. A store that holds anything is left alone: nothing a park entered is ever overwritten by the sample.
+ * All layers are read and checked first, then written in one transaction.
+ */
+@Component
+class GeodataSeeder implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(GeodataSeeder.class);
+
+    private final Catalog catalog;
+    private final FeatureStore store;
+    private final SeedProperties properties;
+    private final ResourceLoader resources;
+
+    GeodataSeeder(Catalog catalog, FeatureStore store, SeedProperties properties, ResourceLoader resources) {
+        this.catalog = catalog;
+        this.store = store;
+        this.properties = properties;
+        this.resources = resources;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!properties.enabled()) {
+            return;
+        }
+        boolean empty = catalog.layers().stream().allMatch(layer -> store.count(layer, Filter.INCLUDE) == 0);
+        if (!empty) {
+            log.info("The {} store already holds the park; not seeding.", store.dialectName());
+            return;
+        }
+        seed();
+    }
+
+    void seed() {
+        log.info("Seeding the empty {} store from {}", store.dialectName(), properties.location());
+        Map<Layer, List<Feature>> content = new LinkedHashMap<>();
+        List<Layer> layers = catalog.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            Resource file = resources.getResource(properties.location() + layer.id() + ".geojson");
+            if (!file.exists()) {
+                log.info("[{}/{}] {}: no file {}, left empty", i + 1, layers.size(), layer.id(), file);
+                continue;
+            }
+            content.put(layer, read(layer, file));
+            log.info("[{}/{}] {}: {} features read", i + 1, layers.size(), layer.id(), content.get(layer).size());
+        }
+        store.replace(content);
+        log.info("Seeded {} layers, {} features.", content.size(),
+                content.values().stream().mapToInt(List::size).sum());
+    }
+
+    private static List<Feature> read(Layer layer, Resource file) {
+        try (InputStream in = file.getInputStream()) {
+            return new GeoJsonFeatureReader(layer, Crs.CRS84).readCollection(in);
+        } catch (InvalidInputException e) {
+            throw new IllegalStateException("cannot seed " + layer.id() + " from " + file + " at " + e.pointer()
+                    + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

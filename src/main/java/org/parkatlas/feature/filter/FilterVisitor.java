@@ -1,0 +1,18 @@
+package org.parkatlas.feature.filter;
+
+/** Walks a {@link Filter} tree, as GeoTools' {@code FilterToSQL} does. */
+public interface FilterVisitor<R> {
+    R visit(Filter.Include filter);
+
+    R visit(Filter.And filter);
+
+    R visit(Filter.Or filter);
+
+    R visit(Filter.Not filter);
+
+    R visit(Filter.Compare filter);
+
+    R visit(Filter.IsNull filter);
+
+    R visit(Filter.Intersects filter);
+}

@@ -1,0 +1,81 @@
+package org.parkatlas.ogcapi;
+
+import org.locationtech.jts.geom.Envelope;
+import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Label;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.crs.CrsRegistry;
+import org.parkatlas.crs.Reprojector;
+import org.parkatlas.store.FeatureStore;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /collections} and {@code /collections/{id}}: the park's layers and where each one lies. */
+@RestController
+class CollectionsController {
+
+    private final Catalog catalog;
+    private final FeatureStore store;
+
+    CollectionsController(Catalog catalog, FeatureStore store) {
+        this.catalog = catalog;
+        this.store = store;
+    }
+
+    @GetMapping(value = OgcApi.ROOT + "/collections", produces = OgcApi.JSON)
+    Map<String, Object> collections(@RequestParam Map<String, String> query,
+                                    @RequestHeader(value = "Accept-Language", required = false) String language) {
+        StrictParameters.allowOnly(query, "f");
+        ApiLinks links = ApiLinks.fromCurrentRequest();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("links", List.of(new Link(links.collections(), OgcApi.REL_SELF, OgcApi.JSON, "This document")));
+        body.put("collections", catalog.layers().stream().map(l -> describe(l, links, language)).toList());
+        return body;
+    }
+
+    @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}", produces = OgcApi.JSON)
+    Map<String, Object> collection(@PathVariable String collectionId, @RequestParam Map<String, String> query,
+                                   @RequestHeader(value = "Accept-Language", required = false) String language) {
+        StrictParameters.allowOnly(query, "f");
+        return describe(Layers.require(catalog, collectionId), ApiLinks.fromCurrentRequest(), language);
+    }
+
+    private Map<String, Object> describe(Layer layer, ApiLinks links, String language) {
+        Map<String, Object> collection = new LinkedHashMap<>();
+        collection.put("id", layer.id());
+        collection.put("title", pick(layer.title(), language));
+        collection.put("description", pick(layer.description(), language));
+        collection.put("links", List.of(
+                new Link(links.collection(layer.id()), OgcApi.REL_SELF, OgcApi.JSON, "This collection"),
+                new Link(links.items(layer.id()), OgcApi.REL_ITEMS, OgcApi.GEOJSON, "The features, as GeoJSON")));
+        store.bounds(layer).ifPresent(bounds -> collection.put("extent", extent(layer, bounds)));
+        collection.put("itemType", "feature");
+        collection.put("crs", List.of(Crs.CRS84.uri()));
+        return collection;
+    }
+
+    private static Map<String, Object> extent(Layer layer, Envelope storageBounds) {
+        Envelope lonLat = Reprojector.transform(storageBounds, CrsRegistry.bySrid(layer.storageSrid()).orElseThrow(),
+                Crs.CRS84);
+        List<Double> bbox = List.of(round(lonLat.getMinX()), round(lonLat.getMinY()), round(lonLat.getMaxX()),
+                round(lonLat.getMaxY()));
+        return Map.of("spatial", Map.of("bbox", List.of(bbox), "crs", Crs.CRS84.uri()));
+    }
+
+    private static double round(double degrees) {
+        return Math.round(degrees * 1e7) / 1e7;
+    }
+
+    /** zh-CN unless the client prefers English. */
+    static String pick(Label label, String acceptLanguage) {
+        return acceptLanguage != null && acceptLanguage.trim().toLowerCase().startsWith("en") ? label.en() : label.zh();
+    }
+}

@@ -1,0 +1,108 @@
+package org.parkatlas.ogcapi;
+
+import org.parkatlas.crs.Crs;
+import org.parkatlas.crs.CrsRegistry;
+import org.parkatlas.crs.Reprojector;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.exchange.GeoJsonGeometry;
+import org.parkatlas.feature.Feature;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.OutputStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams features as GeoJSON in the response CRS, straight from the page to the socket, without building a tree.
+ */
+final class FeatureJsonWriter {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Crs storage;
+    private final Crs output;
+
+    FeatureJsonWriter(Layer layer, Crs output) {
+        this.storage = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
+        this.output = output;
+    }
+
+    void writeCollection(OutputStream out, List<Feature> features, long numberMatched, List<Link> links) {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringProperty("type", "FeatureCollection");
+            json.writeName("features");
+            json.writeStartArray();
+            for (Feature feature : features) {
+                writeFeatureObject(json, feature, List.of());
+            }
+            json.writeEndArray();
+            json.writeNumberProperty("numberMatched", numberMatched);
+            json.writeNumberProperty("numberReturned", features.size());
+            json.writeStringProperty("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            writeLinks(json, links);
+            json.writeEndObject();
+        }
+    }
+
+    void writeFeature(OutputStream out, Feature feature, List<Link> links) {
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            writeFeatureObject(json, feature, links);
+        }
+    }
+
+    private void writeFeatureObject(JsonGenerator json, Feature feature, List<Link> links) {
+        json.writeStartObject();
+        json.writeStringProperty("type", "Feature");
+        json.writeStringProperty("id", feature.id());
+        json.writeName("geometry");
+        GeoJsonGeometry.write(json, Reprojector.transform(feature.geometry(), storage, output), output.swapsAxes(),
+                output.geographic() ? 7 : 3);
+        json.writeName("properties");
+        json.writeStartObject();
+        for (Map.Entry<String, Object> property : feature.properties().entrySet()) {
+            writeValue(json, property.getKey(), property.getValue());
+        }
+        json.writeEndObject();
+        if (!links.isEmpty()) {
+            writeLinks(json, links);
+        }
+        json.writeEndObject();
+    }
+
+    private static void writeValue(JsonGenerator json, String name, Object value) {
+        json.writeName(name);
+        if (value instanceof Long l) {
+            json.writeNumber(l);
+        } else if (value instanceof Integer i) {
+            json.writeNumber(i);
+        } else if (value instanceof Double d) {
+            json.writeNumber(d);
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else {
+            json.writeString(value.toString()); // strings and dates (ISO 8601, as GeoJSON clients expect)
+        }
+    }
+
+    private static void writeLinks(JsonGenerator json, List<Link> links) {
+        json.writeName("links");
+        json.writeStartArray();
+        for (Link link : links) {
+            json.writeStartObject();
+            json.writeStringProperty("href", link.href());
+            json.writeStringProperty("rel", link.rel());
+            if (link.type() != null) {
+                json.writeStringProperty("type", link.type());
+            }
+            if (link.title() != null) {
+                json.writeStringProperty("title", link.title());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+}

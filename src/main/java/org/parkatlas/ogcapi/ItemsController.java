@@ -1,0 +1,100 @@
+package org.parkatlas.ogcapi;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.FeaturePage;
+import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.store.FeatureStore;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code /collections/{id}/items} and {@code /items/{featureId}}: parse the request, query the store, stream GeoJSON. */
+@RestController
+class ItemsController {
+
+    private final Catalog catalog;
+    private final FeatureStore store;
+
+    ItemsController(Catalog catalog, FeatureStore store) {
+        this.catalog = catalog;
+        this.store = store;
+    }
+
+    @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
+    void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Layer layer = Layers.require(catalog, collectionId);
+        FeatureQuery query = ItemsRequest.parse(layer, request.getParameterMap());
+        FeaturePage page = store.query(layer, query);
+        List<Link> links = pageLinks(layer, request.getParameterMap(), query, page);
+        response.setContentType(OgcApi.GEOJSON);
+        response.setCharacterEncoding("UTF-8");
+        new FeatureJsonWriter(layer, Crs.CRS84).writeCollection(response.getOutputStream(), page.features(),
+                page.numberMatched(), links);
+    }
+
+    @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}")
+    void item(@PathVariable String collectionId, @PathVariable String featureId,
+              @RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
+        Layer layer = Layers.require(catalog, collectionId);
+        StrictParameters.allowOnly(query, "f");
+        Feature feature = store.get(layer, featureId).orElseThrow(() -> ApiException.notFound(
+                "collection " + collectionId + " has no feature \"" + featureId + "\""));
+        ApiLinks links = ApiLinks.fromCurrentRequest();
+        response.setContentType(OgcApi.GEOJSON);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.ETAG, "\"" + feature.version() + "\"");
+        new FeatureJsonWriter(layer, Crs.CRS84).writeFeature(response.getOutputStream(), feature, List.of(
+                new Link(links.item(collectionId, featureId), OgcApi.REL_SELF, OgcApi.GEOJSON, "This feature"),
+                new Link(links.collection(collectionId), OgcApi.REL_COLLECTION, OgcApi.JSON, "The collection")));
+    }
+
+    /** self, next and prev; next and prev keep every other parameter, so following them pages the same query. */
+    private static List<Link> pageLinks(Layer layer, Map<String, String[]> parameters, FeatureQuery query,
+                                        FeaturePage page) {
+        ApiLinks links = ApiLinks.fromCurrentRequest();
+        Map<String, String> kept = new LinkedHashMap<>();
+        parameters.forEach((name, values) -> {
+            if (!name.equals("offset") && !name.equals("limit")) {
+                kept.put(name, values[0]);
+            }
+        });
+        List<Link> result = new ArrayList<>();
+        result.add(new Link(links.items(layer.id(), withPage(kept, query.offset(), query.limit())), OgcApi.REL_SELF,
+                OgcApi.GEOJSON, "This page"));
+        long next = query.offset() + page.features().size();
+        if (next < page.numberMatched()) {
+            result.add(new Link(links.items(layer.id(), withPage(kept, next, query.limit())), OgcApi.REL_NEXT,
+                    OgcApi.GEOJSON, "Next page"));
+        }
+        if (query.offset() > 0) {
+            long prev = Math.max(0, query.offset() - query.limit());
+            result.add(new Link(links.items(layer.id(), withPage(kept, prev, query.limit())), OgcApi.REL_PREV,
+                    OgcApi.GEOJSON, "Previous page"));
+        }
+        result.add(new Link(links.collection(layer.id()), OgcApi.REL_COLLECTION, OgcApi.JSON, "The collection"));
+        return result;
+    }
+
+    private static Map<String, String> withPage(Map<String, String> kept, long offset, int limit) {
+        Map<String, String> query = new LinkedHashMap<>(kept);
+        query.put("limit", Integer.toString(limit));
+        if (offset > 0) {
+            query.put("offset", Long.toString(offset));
+        }
+        return query;
+    }
+}

@@ -1,0 +1,183 @@
+package org.parkatlas.ogcapi;
+
+import org.locationtech.jts.geom.Envelope;
+import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.crs.CrsRegistry;
+import org.parkatlas.crs.Reprojector;
+import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.filter.Filter;
+import org.parkatlas.feature.filter.Filter.Compare;
+import org.parkatlas.feature.filter.Filter.Operator;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The query parameters of {@code /collections/{id}/items} parsed into a {@link FeatureQuery}: {@code bbox},
+ * {@code limit}, {@code offset}, {@code datetime} and one equality filter per queryable property
+ * ({@code ?status=available}). Every parameter is checked; anything unknown or malformed is a 400 that names it.
+ */
+final class ItemsRequest {
+
+    private static final Set<String> STANDARD = Set.of("bbox", "limit", "offset", "datetime", "f");
+
+    private ItemsRequest() {
+    }
+
+    static FeatureQuery parse(Layer layer, Map<String, String[]> parameters) {
+        List<Filter> filters = new ArrayList<>();
+        for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
+            String name = entry.getKey();
+            if (entry.getValue().length > 1) {
+                throw ApiException.badParameter(name, "the parameter " + name + " is given more than once");
+            }
+            String value = entry.getValue()[0];
+            if (STANDARD.contains(name)) {
+                continue;
+            }
+            Attribute attribute = layer.attribute(name).orElseThrow(() -> ApiException.badParameter(name,
+                    "unknown query parameter \"" + name + "\": use bbox, limit, offset, datetime, f or a property of "
+                            + layer.id() + " (see /ogcapi/collections/" + layer.id() + ")"));
+            filters.add(new Compare(attribute.name(), Operator.EQ, PropertyValues.parse(attribute, value, name)));
+        }
+        String bbox = first(parameters, "bbox");
+        if (bbox != null) {
+            filters.add(new Filter.Intersects(Reprojector.transform(Reprojector.densified(parseBbox(bbox)),
+                    Crs.CRS84, CrsRegistry.bySrid(layer.storageSrid()).orElseThrow())));
+        }
+        String datetime = first(parameters, "datetime");
+        if (datetime != null && layer.temporalProperty() != null) {
+            filters.add(datetimeFilter(layer.temporalProperty(), datetime));
+        }
+        checkFormat(first(parameters, "f"));
+        return new FeatureQuery(Filter.and(filters), null, List.of(), parseOffset(first(parameters, "offset")),
+                parseLimit(first(parameters, "limit")));
+    }
+
+    static void checkFormat(String f) {
+        if (f != null && !f.equals("json") && !f.equals("geojson")) {
+            throw ApiException.badParameter("f", "f=" + f + " is not a format this API serves; use f=json");
+        }
+    }
+
+    static String first(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    static int parseLimit(String text) {
+        if (text == null) {
+            return OgcApi.DEFAULT_LIMIT;
+        }
+        long limit = parseWhole("limit", text);
+        if (limit < 1) {
+            throw ApiException.badParameter("limit", "limit must be at least 1, not " + text);
+        }
+        // Above the maximum the page is capped, not refused, as OGC API Features asks.
+        return (int) Math.min(limit, OgcApi.MAX_LIMIT);
+    }
+
+    static long parseOffset(String text) {
+        if (text == null) {
+            return 0;
+        }
+        long offset = parseWhole("offset", text);
+        if (offset < 0) {
+            throw ApiException.badParameter("offset", "offset must not be negative, not " + text);
+        }
+        return offset;
+    }
+
+    private static long parseWhole(String name, String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(name, name + " must be a whole number, not \"" + text + "\"");
+        }
+    }
+
+    /** {@code minLon,minLat,maxLon,maxLat} (or the 6-number form with heights) in CRS84. */
+    static Envelope parseBbox(String text) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != 4 && parts.length != 6) {
+            throw ApiException.badParameter("bbox", "bbox must be 4 numbers minLon,minLat,maxLon,maxLat (or 6 with "
+                    + "heights), not \"" + text + "\"");
+        }
+        double[] n = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                n[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badParameter("bbox", "bbox value " + (i + 1) + " \"" + parts[i]
+                        + "\" is not a number");
+            }
+            if (!Double.isFinite(n[i])) {
+                throw ApiException.badParameter("bbox", "bbox values must be finite numbers");
+            }
+        }
+        int half = parts.length / 2;
+        double minX = n[0];
+        double minY = n[1];
+        double maxX = n[half];
+        double maxY = n[half + 1];
+        if (minY < -90 || maxY > 90 || minX < -180 || maxX > 180) {
+            throw ApiException.badParameter("bbox", "bbox is in CRS84: longitudes within -180..180 and latitudes "
+                    + "within -90..90");
+        }
+        if (minY > maxY) {
+            throw ApiException.badParameter("bbox", "the bbox's lower latitude " + minY
+                    + " is above its upper latitude " + maxY);
+        }
+        if (minX > maxX) {
+            throw ApiException.badParameter("bbox", "the bbox's west longitude " + minX + " is east of its east "
+                    + "longitude " + maxX + " (boxes across the antimeridian are not supported)");
+        }
+        return new Envelope(minX, maxX, minY, maxY);
+    }
+
+    /** An instant or a closed/half-bounded interval ({@code ..}) over the layer's date property. */
+    static Filter datetimeFilter(String property, String text) {
+        String[] parts = text.split("/", -1);
+        if (parts.length == 1) {
+            return new Compare(property, Operator.EQ, parseDate(parts[0]));
+        }
+        if (parts.length != 2) {
+            throw ApiException.badParameter("datetime", "datetime must be an instant or an interval start/end, not \""
+                    + text + "\"");
+        }
+        List<Filter> bounds = new ArrayList<>();
+        if (!isOpen(parts[0])) {
+            bounds.add(new Compare(property, Operator.GE, parseDate(parts[0])));
+        }
+        if (!isOpen(parts[1])) {
+            bounds.add(new Compare(property, Operator.LE, parseDate(parts[1])));
+        }
+        if (bounds.isEmpty()) {
+            throw ApiException.badParameter("datetime", "datetime \"../..\" bounds nothing");
+        }
+        return Filter.and(bounds);
+    }
+
+    private static boolean isOpen(String end) {
+        return end.isEmpty() || end.equals("..");
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            if (text.length() > 10) {
+                return OffsetDateTime.parse(text).toLocalDate();
+            }
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter("datetime", "\"" + text + "\" is not an RFC 3339 date or date-time "
+                    + "(e.g. 2027-06-30 or 2027-06-30T00:00:00Z)");
+        }
+    }
+}

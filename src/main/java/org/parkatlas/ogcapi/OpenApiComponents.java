@@ -1,0 +1,123 @@
+package org.parkatlas.ogcapi;
+
+import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.AllowedValue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.parkatlas.ogcapi.OpenApiDocument.ref;
+
+/** The reusable parts of the OpenAPI document: parameters, responses and schemas, written out in full. */
+final class OpenApiComponents {
+
+    private OpenApiComponents() {
+    }
+
+    static Map<String, Object> build() {
+        Map<String, Object> components = new LinkedHashMap<>();
+        components.put("parameters", parameters());
+        components.put("responses", responses());
+        components.put("schemas", schemas());
+        return components;
+    }
+
+    static Map<String, Object> schemaOf(Attribute attribute) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        switch (attribute.type()) {
+            case STRING -> schema.put("type", "string");
+            case INTEGER -> schema.put("type", "integer");
+            case NUMBER -> schema.put("type", "number");
+            case BOOLEAN -> schema.put("type", "boolean");
+            case DATE -> {
+                schema.put("type", "string");
+                schema.put("format", "date");
+            }
+        }
+        if (attribute.isEnumerated()) {
+            schema.put("enum", attribute.values().stream().map(AllowedValue::value).toList());
+        }
+        return schema;
+    }
+
+    private static Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("f", query("f", "The response format; only JSON is served", false,
+                Map.of("type", "string", "enum", List.of("json", "geojson"))));
+        p.put("bbox", Map.of("name", "bbox", "in", "query", "required", false, "style", "form", "explode", false,
+                "description", "Only features that intersect this box: minLon,minLat,maxLon,maxLat in CRS84 "
+                        + "(or 6 numbers with heights)",
+                "schema", Map.of("type", "array", "minItems", 4, "maxItems", 6, "items", Map.of("type", "number"))));
+        p.put("limit", query("limit", "The most features in one page; above " + OgcApi.MAX_LIMIT
+                        + " the page is capped at " + OgcApi.MAX_LIMIT, false,
+                Map.of("type", "integer", "minimum", 1, "maximum", OgcApi.MAX_LIMIT, "default",
+                        OgcApi.DEFAULT_LIMIT)));
+        p.put("offset", query("offset", "How many matching features to skip (follow the next link instead)",
+                false, Map.of("type", "integer", "minimum", 0, "default", 0)));
+        p.put("datetime", query("datetime", "An RFC 3339 date or interval (start/end, .. for open) on the "
+                + "collection's date property (completion_date, leveling_date)", false, Map.of("type", "string")));
+        p.put("featureId", Map.of("name", "featureId", "in", "path", "required", true,
+                "description", "The id of a feature", "schema", Map.of("type", "string")));
+        return p;
+    }
+
+    private static Map<String, Object> query(String name, String description, boolean required,
+                                             Map<String, Object> schema) {
+        return Map.of("name", name, "in", "query", "required", required, "style", "form", "explode", false,
+                "description", description, "schema", schema);
+    }
+
+    private static Map<String, Object> responses() {
+        Map<String, Object> problem = Map.of("application/problem+json", Map.of("schema", ref("schemas", "Problem")));
+        return Map.of(
+                "BadRequest", Map.of("description", "A parameter is not valid; the problem says which and why",
+                        "content", problem),
+                "NotFound", Map.of("description", "No such collection or feature", "content", problem),
+                "ServerError", Map.of("description", "An internal error", "content", problem));
+    }
+
+    private static Map<String, Object> schemas() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("Link", object(Map.of("href", str(), "rel", str(), "type", str(), "title", str()),
+                List.of("href", "rel")));
+        Map<String, Object> links = Map.of("type", "array", "items", ref("schemas", "Link"));
+        s.put("LandingPage", object(Map.of("title", str(), "description", str(), "links", links), List.of("links")));
+        s.put("Conformance", object(Map.of("conformsTo", Map.of("type", "array", "items", str())),
+                List.of("conformsTo")));
+        s.put("Collection", object(Map.of("id", str(), "title", str(), "description", str(), "links", links,
+                "extent", Map.of("type", "object"), "itemType", str(),
+                "crs", Map.of("type", "array", "items", str())), List.of("id", "links")));
+        s.put("Collections", object(Map.of("links", links,
+                "collections", Map.of("type", "array", "items", ref("schemas", "Collection"))),
+                List.of("links", "collections")));
+        s.put("Geometry", object(Map.of("type", str(), "coordinates", Map.of("type", "array", "items", Map.of()),
+                "geometries", Map.of("type", "array", "items", Map.of("type", "object"))), List.of("type")));
+        s.put("Feature", object(Map.of("type", Map.of("type", "string", "enum", List.of("Feature")),
+                "id", str(), "geometry", ref("schemas", "Geometry"),
+                "properties", Map.of("type", "object", "nullable", true), "links", links),
+                List.of("type", "geometry", "properties")));
+        s.put("FeatureCollection", object(Map.of("type", Map.of("type", "string", "enum",
+                        List.of("FeatureCollection")), "features", Map.of("type", "array", "items",
+                        ref("schemas", "Feature")), "links", links, "numberMatched", Map.of("type", "integer"),
+                "numberReturned", Map.of("type", "integer"), "timeStamp", Map.of("type", "string",
+                        "format", "date-time")), List.of("type", "features")));
+        s.put("Problem", object(Map.of("type", str(), "title", str(), "status", Map.of("type", "integer"),
+                "detail", str(), "instance", str()), List.of()));
+        return s;
+    }
+
+    private static Map<String, Object> str() {
+        return Map.of("type", "string");
+    }
+
+    private static Map<String, Object> object(Map<String, Object> properties, List<String> required) {
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        if (!required.isEmpty()) {
+            schema.put("required", required);
+        }
+        schema.put("properties", properties);
+        return schema;
+    }
+}

@@ -1,0 +1,45 @@
+package org.parkatlas.ogcapi;
+
+import org.parkatlas.catalog.Attribute;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.stream.Collectors;
+
+/** Reads a property value given as text in a URL into the attribute's Java type. */
+final class PropertyValues {
+
+    private PropertyValues() {
+    }
+
+    static Object parse(Attribute attribute, String text, String parameter) {
+        try {
+            Object value = switch (attribute.type()) {
+                case STRING -> text;
+                case INTEGER -> Long.parseLong(text.trim());
+                case NUMBER -> Double.parseDouble(text.trim());
+                case BOOLEAN -> parseBoolean(text.trim());
+                case DATE -> LocalDate.parse(text.trim());
+            };
+            if (value instanceof String s && !attribute.allows(s)) {
+                throw ApiException.badParameter(parameter, "\"" + s + "\" is not a value of " + attribute.name()
+                        + "; use one of " + attribute.values().stream().map(v -> v.value())
+                        .collect(Collectors.joining(", ")));
+            }
+            return value;
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw ApiException.badParameter(parameter, attribute.name() + " is a " + attribute.type().jsonName()
+                    + " property; \"" + text + "\" is not one");
+        }
+    }
+
+    private static Boolean parseBoolean(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new NumberFormatException(text);
+    }
+}

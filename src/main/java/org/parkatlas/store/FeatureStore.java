@@ -1,0 +1,42 @@
+package org.parkatlas.store;
+
+import org.locationtech.jts.geom.Envelope;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.FeaturePage;
+import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.filter.Filter;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The feature store port, in the shape of GeoTools' {@code DataStore}/{@code FeatureStore}: every read and write of
+ * park layers goes through it, whichever database is behind. Geometries go in and come out in the layer's storage
+ * CRS. Each write method is one transaction: it happens whole or not at all.
+ */
+public interface FeatureStore {
+
+    /** The features that match the query, one page of them, in a stable order. */
+    FeaturePage query(Layer layer, FeatureQuery query);
+
+    Optional<Feature> get(Layer layer, String id);
+
+    long count(Layer layer, Filter filter);
+
+    /** The bounds of all of the layer's geometries, empty when the layer has none. */
+    Optional<Envelope> bounds(Layer layer);
+
+    /** Adds features with their given ids, all or none. */
+    void insert(Layer layer, List<Feature> features);
+
+    /**
+     * Replaces the whole content of each given layer with its features, all layers in one transaction: a failure
+     * half-way leaves every table as it was (used by seeding and imports).
+     */
+    void replace(Map<Layer, List<Feature>> content);
+
+    /** What this store's database is, e.g. {@code h2gis} or {@code postgis}. */
+    String dialectName();
+}

@@ -1,0 +1,196 @@
+package org.parkatlas.store;
+
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.FeaturePage;
+import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.SortKey;
+import org.parkatlas.feature.filter.Filter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The feature store over JDBC, one table per layer (GeoTools' {@code JDBCDataStore}). Everything a query asks —
+ * bbox, attribute filter, sort, paging, property selection — runs in the database; the {@link SqlDialect} holds the
+ * little that differs between H2GIS and PostGIS.
+ */
+public final class JdbcFeatureStore implements FeatureStore {
+
+    private static final String ID = "id";
+    private static final String VERSION = "version";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final SqlDialect dialect;
+
+    public JdbcFeatureStore(JdbcTemplate jdbc, TransactionTemplate transactions, SqlDialect dialect) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public String dialectName() {
+        return dialect.name();
+    }
+
+    @Override
+    public FeaturePage query(Layer layer, FeatureQuery query) {
+        List<Attribute> selected = selectedAttributes(layer, query.properties());
+        FilterToSql where = new FilterToSql(layer, dialect);
+        String condition = where.where(query.filter());
+        List<Object> params = new ArrayList<>(where.parameters());
+        String sql = "SELECT " + selectList(selected) + " FROM " + layer.tableName() + " WHERE " + condition
+                + " ORDER BY " + orderBy(layer, query.sortBy()) + " LIMIT ? OFFSET ?";
+        params.add(query.limit());
+        params.add(query.offset());
+        List<Feature> features = query.limit() == 0 ? List.of()
+                : jdbc.query(sql, rowMapper(layer, selected), params.toArray());
+        long matched = countWhere(layer, condition, where.parameters());
+        return new FeaturePage(features, matched);
+    }
+
+    @Override
+    public Optional<Feature> get(Layer layer, String id) {
+        List<Attribute> all = layer.attributes();
+        String sql = "SELECT " + selectList(all) + " FROM " + layer.tableName() + " WHERE id = ?";
+        return jdbc.query(sql, rowMapper(layer, all), id).stream().findFirst();
+    }
+
+    @Override
+    public long count(Layer layer, Filter filter) {
+        FilterToSql where = new FilterToSql(layer, dialect);
+        String condition = where.where(filter);
+        return countWhere(layer, condition, where.parameters());
+    }
+
+    @Override
+    public Optional<Envelope> bounds(Layer layer) {
+        byte[] wkb = jdbc.queryForObject(dialect.extentQuery(layer.tableName(), FilterToSql.GEOMETRY_COLUMN),
+                byte[].class);
+        if (wkb == null) {
+            return Optional.empty();
+        }
+        return Optional.of(readWkb(wkb).getEnvelopeInternal());
+    }
+
+    @Override
+    public void insert(Layer layer, List<Feature> features) {
+        transactions.executeWithoutResult(status -> insertRows(layer, features));
+    }
+
+    @Override
+    public void replace(Map<Layer, List<Feature>> content) {
+        transactions.executeWithoutResult(status -> content.forEach((layer, features) -> {
+            jdbc.update("DELETE FROM " + layer.tableName());
+            insertRows(layer, features);
+        }));
+    }
+
+    private void insertRows(Layer layer, List<Feature> features) {
+        List<Attribute> attributes = layer.attributes();
+        String columns = attributes.stream().map(Attribute::name).collect(Collectors.joining(", "));
+        String placeholders = attributes.stream().map(a -> "?").collect(Collectors.joining(", "));
+        String sql = "INSERT INTO " + layer.tableName() + " (" + ID + ", " + VERSION + ", "
+                + FilterToSql.GEOMETRY_COLUMN + ", " + columns + ") VALUES (?, 1, "
+                + dialect.geometryParameter(layer.storageSrid()) + ", " + placeholders + ")";
+        WKBWriter wkbWriter = new WKBWriter();
+        jdbc.batchUpdate(sql, features, 500, (PreparedStatement ps, Feature feature) -> {
+            int i = 1;
+            ps.setString(i++, feature.id());
+            ps.setBytes(i++, wkbWriter.write(feature.geometry()));
+            for (Attribute attribute : attributes) {
+                ps.setObject(i++, feature.property(attribute.name()));
+            }
+        });
+    }
+
+    private long countWhere(Layer layer, String condition, List<Object> params) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + layer.tableName() + " WHERE " + condition,
+                Long.class, params.toArray());
+        return count == null ? 0 : count;
+    }
+
+    private static List<Attribute> selectedAttributes(Layer layer, List<String> properties) {
+        if (properties == null) {
+            return layer.attributes();
+        }
+        return layer.attributes().stream().filter(a -> properties.contains(a.name())).toList();
+    }
+
+    private String selectList(List<Attribute> attributes) {
+        StringBuilder sql = new StringBuilder(ID + ", " + VERSION + ", "
+                + dialect.geometryAsWkb(FilterToSql.GEOMETRY_COLUMN));
+        for (Attribute attribute : attributes) {
+            sql.append(", ").append(attribute.name());
+        }
+        return sql.toString();
+    }
+
+    private static String orderBy(Layer layer, List<SortKey> sortBy) {
+        StringBuilder sql = new StringBuilder();
+        for (SortKey key : sortBy) {
+            if (!layer.hasAttribute(key.property())) {
+                throw new IllegalArgumentException("layer " + layer.id() + " has no property " + key.property());
+            }
+            // NULLs last in both directions, written out because H2 and PostgreSQL default differently.
+            sql.append(key.property()).append(key.ascending() ? " ASC" : " DESC").append(" NULLS LAST, ");
+        }
+        return sql.append(ID).append(" ASC").toString();
+    }
+
+    private RowMapper<Feature> rowMapper(Layer layer, List<Attribute> attributes) {
+        return (ResultSet rs, int rowNum) -> {
+            String id = rs.getString(1);
+            long version = rs.getLong(2);
+            Geometry geometry = readWkb(rs.getBytes(3));
+            geometry.setSRID(layer.storageSrid());
+            Map<String, Object> properties = new LinkedHashMap<>();
+            int column = 4;
+            for (Attribute attribute : attributes) {
+                Object value = readValue(rs, column++, attribute);
+                if (value != null) {
+                    properties.put(attribute.name(), value);
+                }
+            }
+            return new Feature(id, geometry, properties, version);
+        };
+    }
+
+    private static Object readValue(ResultSet rs, int column, Attribute attribute) throws SQLException {
+        Object value = switch (attribute.type()) {
+            case STRING -> rs.getString(column);
+            case INTEGER -> rs.getLong(column);
+            case NUMBER -> rs.getDouble(column);
+            case BOOLEAN -> rs.getBoolean(column);
+            case DATE -> rs.getObject(column, LocalDate.class);
+        };
+        return rs.wasNull() ? null : value;
+    }
+
+    private Geometry readWkb(byte[] wkb) {
+        try {
+            return new WKBReader().read(wkb);
+        } catch (ParseException e) {
+            throw new IllegalStateException("the " + dialect.name() + " store returned a geometry it cannot read", e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.parkatlas.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Chooses the database behind the {@link FeatureStore} from {@code parkatlas.store}. With no configuration at all it
+ * is an embedded H2GIS file database under {@code parkatlas.data-dir}, created on first start.
+ */
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    @Bean
+    SqlDialect sqlDialect(StoreProperties properties) {
+        return switch (properties.store()) {
+            case "h2gis" -> new H2gisDialect();
+            default -> throw new IllegalStateException("parkatlas.store=" + properties.store()
+                    + " is not a store ParkAtlas knows; use h2gis");
+        };
+    }
+
+    @Bean
+    DataSource dataSource(StoreProperties properties, DataSourceProperties dataSourceProperties) {
+        if (dataSourceProperties.getUrl() != null) {
+            return dataSourceProperties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        }
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(embeddedUrl(properties.dataDir()));
+        dataSource.setUsername("sa");
+        dataSource.setPassword("");
+        dataSource.setPoolName("parkatlas-h2gis");
+        return dataSource;
+    }
+
+    /** Created after the Flyway migrations have run, so the tables are there. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    FeatureStore featureStore(DataSource dataSource, PlatformTransactionManager transactionManager,
+                              SqlDialect dialect) {
+        return new JdbcFeatureStore(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
+                dialect);
+    }
+
+    private static String embeddedUrl(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + dataDir.toAbsolutePath(), e);
+        }
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("parkatlas");
+    }
+}
