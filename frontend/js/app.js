@@ -1,0 +1,265 @@
+// ParkAtlas map: bootstrap.
+//
+// Order of events: apply the language, build the empty map, fetch the catalog, create one
+// layer per collection, load the initially visible ones (resolving parkatlas.ready), then
+// prefetch the rest quietly so that turning a layer on later is instant.
+
+import { getLang, setLang, onLangChange, applyDocumentLang, t, pick, otherLang, LANGS } from './i18n.js';
+import { loadCatalog } from './config.js';
+import { LayerManager } from './layers.js';
+import { LayerPanel } from './panel.js';
+import { renderLegend } from './legend.js';
+import { initStatus, showLoading, hideLoading, showError, clearError, describeError, relabelStatus } from './status.js';
+
+const L = window.L;
+const $ = (id) => document.getElementById(id);
+
+// Roughly the Ganting town seat; only shown for the instant before the catalog's bbox arrives.
+const PROVISIONAL_VIEW = { center: [36.17, 111.62], zoom: 13 };
+const NARROW = window.matchMedia('(max-width: 720px)');
+
+let catalog = null;
+let manager = null;
+let panel = null;
+
+let resolveReady;
+let rejectReady;
+const ready = new Promise((resolve, reject) => {
+  resolveReady = resolve;
+  rejectReady = reject;
+});
+// Avoid an "unhandled rejection" when nobody awaits ready; awaiting callers still see the error.
+ready.catch(() => {});
+
+function relabelChrome() {
+  const lang = getLang();
+  const park = catalog && catalog.park ? catalog.park : null;
+  const name = park ? pick(park.name, '') : '';
+  const altName = park && park.name && typeof park.name === 'object' ? park.name[otherLang()] || '' : '';
+  $('park-name').textContent = name || t('appName');
+  const alt = $('park-name-alt');
+  alt.textContent = altName && altName !== name ? altName : '';
+  alt.lang = LANGS[otherLang()].tag;
+  document.title = name ? `${name} · ${t('appName')}` : t('appName');
+
+  const sw = $('lang-switch');
+  // The button names the language it switches *to*, in that language, as readers of it look for.
+  sw.textContent = LANGS[otherLang()].name;
+  sw.lang = LANGS[otherLang()].tag;
+  // Accessible name starts with the visible text, so voice control ("click English") still works.
+  sw.setAttribute('aria-label', `${LANGS[otherLang()].name} – ${t('switchLabel')}`);
+  sw.title = t('switchLabel');
+  sw.dataset.lang = lang;
+
+  $('pa-layers-heading').textContent = t('layers');
+  $('pa-legend-heading').textContent = t('legend');
+  $('map').setAttribute('aria-label', t('mapLabel'));
+  $('pa-error-retry').textContent = t('retry');
+  $('pa-error-dismiss').setAttribute('aria-label', t('dismiss'));
+  $('pa-error-dismiss').title = t('dismiss');
+  const toggle = $('panel-toggle');
+  const expanded = !document.body.classList.contains('pa-panel-collapsed');
+  toggle.setAttribute('aria-expanded', String(expanded));
+  toggle.title = expanded ? t('panelHide') : t('panelShow');
+  $('panel-toggle-text').textContent = t('panelButton');
+
+  // Leaflet's own controls carry English titles; give them the current language.
+  document.querySelectorAll('.leaflet-control-zoom-in').forEach((b) => {
+    b.title = t('zoomIn');
+    b.setAttribute('aria-label', t('zoomIn'));
+  });
+  document.querySelectorAll('.leaflet-control-zoom-out').forEach((b) => {
+    b.title = t('zoomOut');
+    b.setAttribute('aria-label', t('zoomOut'));
+  });
+}
+
+function relabelAll() {
+  relabelChrome();
+  relabelStatus();
+  if (panel) panel.relabel();
+  if (manager) {
+    manager.relabel();
+    renderLegend($('pa-legend'), catalog, manager);
+  }
+}
+
+// Layer-state changes arrive in bursts (one per page of features); redraw the legend once per frame.
+let legendQueued = false;
+function queueLegend() {
+  if (legendQueued || !manager) return;
+  legendQueued = true;
+  requestAnimationFrame(() => {
+    legendQueued = false;
+    renderLegend($('pa-legend'), catalog, manager);
+  });
+}
+
+function setupPanelToggle() {
+  const toggle = $('panel-toggle');
+  // On a phone the map matters more than the panel: start collapsed there.
+  if (NARROW.matches) document.body.classList.add('pa-panel-collapsed');
+  toggle.addEventListener('click', () => {
+    document.body.classList.toggle('pa-panel-collapsed');
+    relabelChrome();
+  });
+}
+
+function parkBounds(park) {
+  const b = park && Array.isArray(park.bbox) ? park.bbox.map(Number) : null;
+  if (!b || b.length < 4 || b.some((v) => !Number.isFinite(v))) return null;
+  return L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
+}
+
+/** How much of the map's right side the floating panel hides (0 when it is a bottom sheet or closed). */
+function panelCover() {
+  const panelEl = $('pa-panel');
+  const panelOpen = !document.body.classList.contains('pa-panel-collapsed') &&
+    !document.body.classList.contains('pa-no-catalog') && !NARROW.matches;
+  return panelOpen && panelEl ? Math.round(panelEl.getBoundingClientRect().width + 12) : 0;
+}
+
+function fitPadding() {
+  // Keep the park clear of the floating panel on wide screens.
+  return { paddingTopLeft: [16, 16], paddingBottomRight: [panelCover() + 16, 16] };
+}
+
+function addBasemap(map, basemap) {
+  if (!basemap || !basemap.url) return null;
+  return L.tileLayer(basemap.url, {
+    attribution: basemap.attribution || '',
+    subdomains: basemap.subdomains || 'abc',
+    maxZoom: 20,
+    maxNativeZoom: basemap.maxZoom || 18,
+    className: 'pa-basemap',
+  }).addTo(map);
+}
+
+function layerTitle(id) {
+  return () => {
+    const c = catalog && catalog.collections.find((x) => x.id === id);
+    return c ? pick(c.title, id) : id;
+  };
+}
+
+async function main() {
+  applyDocumentLang();
+  initStatus();
+  setupPanelToggle();
+  relabelChrome();
+  $('lang-switch').addEventListener('click', () => setLang(otherLang()));
+  onLangChange(relabelAll);
+
+  if (!L) {
+    window.parkatlas = { map: null, layers: {}, ready, errors: ['leaflet'] };
+    showError('leaflet', 'errorLeaflet');
+    rejectReady(new Error('Leaflet not loaded'));
+    return;
+  }
+
+  const map = L.map('map', {
+    zoomControl: false,
+    center: PROVISIONAL_VIEW.center,
+    zoom: PROVISIONAL_VIEW.zoom,
+    maxZoom: 20,
+    // Labels and popups are positioned from layer centres; keep scroll-zoom smooth but not jumpy.
+    wheelPxPerZoomLevel: 90,
+  });
+  L.control.zoom({ position: 'topleft' }).addTo(map);
+  L.control.scale({ imperial: false, position: 'bottomleft', maxWidth: 160 }).addTo(map);
+  map.on('popupopen', (e) => {
+    const btn = e.popup.getElement() && e.popup.getElement().querySelector('.leaflet-popup-close-button');
+    if (btn) {
+      btn.setAttribute('aria-label', t('closePopup'));
+      btn.title = t('closePopup');
+    }
+  });
+
+  const layers = {};
+  const parkatlas = { map, layers, ready, catalog: null, errors: [], getLang, setLang };
+  window.parkatlas = parkatlas;
+  relabelChrome();
+
+  showLoading('loadingConfig');
+  try {
+    catalog = await loadCatalog();
+  } catch (err) {
+    console.error('ParkAtlas: map configuration failed', err);
+    hideLoading();
+    // An empty layer panel would only suggest the park has no data; hide it and let the banner speak.
+    document.body.classList.add('pa-no-catalog');
+    showError('config', 'errorConfig', { detail: () => describeError(err) });
+    parkatlas.errors.push('config');
+    rejectReady(err);
+    return;
+  }
+  parkatlas.catalog = catalog;
+
+  addBasemap(map, catalog.basemap);
+  const bounds = parkBounds(catalog.park);
+  // No animation: the first view should simply be the park, and popups or pans started right
+  // after (by a user or a test) must not race a zoom transition.
+  if (bounds) map.fitBounds(bounds, { ...fitPadding(), animate: false });
+
+  manager = new LayerManager(map, catalog, {
+    coveredRight: panelCover,
+    onChange: (id, entry) => {
+      if (entry && entry.loaded) clearError(`layer:${id}`);
+      if (panel) panel.update(id);
+      queueLegend();
+    },
+  });
+  // Same object identity as exposed earlier, so a test holding parkatlas.layers sees them.
+  Object.assign(layers, manager.layers);
+
+  const onLayerError = (id, err) => {
+    console.error(`ParkAtlas: layer ${id} failed`, err);
+    showError(`layer:${id}`, 'errorLayer', { name: layerTitle(id), detail: () => describeError(err) });
+    if (!parkatlas.errors.includes(id)) parkatlas.errors.push(id);
+  };
+  panel = new LayerPanel($('pa-layer-list'), manager, {
+    onError: onLayerError,
+  });
+  relabelAll();
+
+  const initial = manager.ordered.filter((c) => manager.entries.get(c.id).defaultVisible).map((c) => c.id);
+  let done = 0;
+  showLoading('loadingLayers', { done, total: initial.length });
+  await Promise.allSettled(
+    initial.map((id) =>
+      manager.setVisible(id, true).catch((err) => onLayerError(id, err)).finally(() => {
+        done += 1;
+        showLoading('loadingLayers', { done, total: initial.length });
+      }),
+    ),
+  );
+  hideLoading();
+
+  // Without a usable bbox in the catalog, frame whatever the boundary layer drew.
+  if (!bounds) {
+    const b = layers['park-boundary'] && layers['park-boundary'].getBounds();
+    if (b && b.isValid()) map.fitBounds(b, { ...fitPadding(), animate: false });
+  }
+  document.body.classList.add('pa-ready');
+  resolveReady(parkatlas);
+
+  // Background prefetch, one at a time so it never competes with what the user is looking at.
+  // Failures here only mark the layer in the panel; the banner appears if the user asks for it.
+  for (const c of manager.ordered) {
+    if (!manager.entries.get(c.id).defaultVisible) {
+      try {
+        await manager.load(c.id);
+      } catch (err) {
+        console.warn(`ParkAtlas: prefetch of ${c.id} failed`, err);
+      }
+    }
+  }
+}
+
+main().catch((err) => {
+  // Last resort: a bug here must still leave the user a message rather than a blank page.
+  console.error('ParkAtlas: startup failed', err);
+  hideLoading();
+  showError('startup', 'errorConfig', { detail: () => describeError(err) });
+  rejectReady(err);
+});

@@ -1,0 +1,241 @@
+// Language handling for the map UI.
+//
+// Two languages: zh-CN (default, the park's own) and English (investors, consultants).
+// Data labels come from the backend catalog as {zh, en} objects; only the UI chrome
+// and a few fallbacks live here, so a park can relabel its layers without a frontend change.
+
+const STORAGE_KEY = 'parkatlas.lang';
+
+// Catalog objects use short keys ("zh", "en"); <html lang> needs a BCP 47 tag.
+export const LANGS = {
+  zh: { tag: 'zh-CN', name: '中文' },
+  en: { tag: 'en', name: 'English' },
+};
+
+const STRINGS = {
+  zh: {
+    appName: 'ParkAtlas',
+    mapLabel: '园区地图',
+    layers: '图层',
+    legend: '图例',
+    panelShow: '显示图层与图例',
+    panelHide: '隐藏图层与图例',
+    panelButton: '图层',
+    switchLabel: '切换到英文界面',
+    loading: '正在加载…',
+    loadingConfig: '正在加载地图配置…',
+    loadingLayers: '正在加载图层（{done}/{total}）…',
+    layerLoading: '加载中',
+    featureCount: '{n} 个要素',
+    noFeatures: '无要素',
+    layerFailed: '加载失败',
+    errorConfig: '无法加载地图配置：{detail}',
+    errorLayer: '图层“{name}”加载失败：{detail}',
+    errorLeaflet: '地图组件（Leaflet）未能加载，请联系系统管理员。',
+    errorNetwork: '无法连接服务器',
+    retry: '重新加载',
+    dismiss: '关闭提示',
+    yes: '是',
+    no: '否',
+    area: '面积',
+    status: '状态',
+    grade: '道路等级',
+    kind: '类型',
+    legendEmpty: '无可显示的图例',
+    closePopup: '关闭',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+  },
+  en: {
+    appName: 'ParkAtlas',
+    mapLabel: 'Park map',
+    layers: 'Layers',
+    legend: 'Legend',
+    panelShow: 'Show layers and legend',
+    panelHide: 'Hide layers and legend',
+    panelButton: 'Layers',
+    switchLabel: 'Switch the interface to Chinese',
+    loading: 'Loading…',
+    loadingConfig: 'Loading map configuration…',
+    loadingLayers: 'Loading layers ({done}/{total})…',
+    layerLoading: 'loading',
+    featureCount: '{n} features',
+    noFeatures: 'no features',
+    layerFailed: 'failed to load',
+    errorConfig: 'Could not load the map configuration: {detail}',
+    errorLayer: 'Layer “{name}” failed to load: {detail}',
+    errorLeaflet: 'The map library (Leaflet) could not be loaded. Please contact the administrator.',
+    errorNetwork: 'the server could not be reached',
+    retry: 'Reload',
+    dismiss: 'Dismiss',
+    yes: 'Yes',
+    no: 'No',
+    area: 'Area',
+    status: 'Status',
+    grade: 'Road grade',
+    kind: 'Kind',
+    legendEmpty: 'Nothing to explain',
+    closePopup: 'Close',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+  },
+};
+
+// Fallback labels for enumerated values, used only when the catalog omits `values`
+// for an attribute, so the legend and popups never show raw codes like "in_use".
+const VALUE_LABELS = {
+  status: {
+    planned: { zh: '规划', en: 'Planned' },
+    available: { zh: '可出让', en: 'Available' },
+    reserved: { zh: '已预留', en: 'Reserved' },
+    transferred: { zh: '已出让', en: 'Transferred' },
+    in_use: { zh: '已使用', en: 'In use' },
+    existing: { zh: '已建成', en: 'Existing' },
+    under_construction: { zh: '在建', en: 'Under construction' },
+    completed: { zh: '已建成', en: 'Completed' },
+    vacant: { zh: '空置', en: 'Vacant' },
+    leased: { zh: '已出租', en: 'Leased' },
+    sold: { zh: '已出售', en: 'Sold' },
+  },
+  grade: {
+    arterial: { zh: '主干路', en: 'Arterial' },
+    secondary: { zh: '次干路', en: 'Secondary' },
+    branch: { zh: '支路', en: 'Branch' },
+  },
+  utility: {
+    water: { zh: '给水', en: 'Water supply' },
+    sewer: { zh: '污水', en: 'Sewer' },
+    storm: { zh: '雨水', en: 'Storm drain' },
+    power: { zh: '电力', en: 'Power' },
+    gas: { zh: '燃气', en: 'Gas' },
+    heat: { zh: '热力', en: 'Heating' },
+    telecom: { zh: '通信', en: 'Telecom' },
+    broadband: { zh: '宽带', en: 'Broadband' },
+  },
+  kind: {
+    sewage_plant: { zh: '污水处理厂', en: 'Sewage plant' },
+    water_plant: { zh: '水厂', en: 'Water plant' },
+    storm_outfall: { zh: '雨水排放口', en: 'Storm outfall' },
+    substation: { zh: '变电站', en: 'Substation' },
+    gas_station: { zh: '燃气门站', en: 'Gas gate station' },
+    heat_source: { zh: '热源厂', en: 'Heat source' },
+    telecom_exchange: { zh: '通信局所', en: 'Telecom exchange' },
+    ecological: { zh: '生态廊道', en: 'Ecological corridor' },
+    infrastructure: { zh: '基础设施廊道', en: 'Infrastructure corridor' },
+  },
+  leveling: {
+    done: { zh: '已平整', en: 'Done' },
+    in_progress: { zh: '平整中', en: 'In progress' },
+    not_started: { zh: '未平整', en: 'Not started' },
+  },
+  gateway: {},
+};
+
+// Catalog units are plain strings written for Chinese readers. English readers get the
+// conventional English unit; money in 万元 (10 000 yuan) and 亿元 (100 million yuan), which has
+// no English word, is converted to plain yuan / billions so an investor need not do the maths.
+const UNIT_EN = {
+  '亩': { label: 'mu' },
+  '万元': { label: 'CNY', factor: 10000 },
+  '亿元': { label: 'bn CNY', factor: 0.1 },
+  '万元/亩': { label: 'CNY/mu', factor: 10000 },
+  '万元/亩·年': { label: 'CNY/mu/yr', factor: 10000 },
+  '吨标准煤/万元': { label: 'tce/10k CNY' },
+  'tce/万元': { label: 'tce/10k CNY' },
+  '米': { label: 'm' },
+  '层': { label: '' }, // "Floors: 3" needs no unit in English
+  '年': { label: 'yr' },
+};
+
+let current = initialLang();
+const listeners = new Set();
+
+function normalise(value) {
+  if (!value) return null;
+  const v = String(value).toLowerCase();
+  if (v === 'en' || v.startsWith('en-')) return 'en';
+  if (v === 'zh' || v.startsWith('zh')) return 'zh';
+  return null;
+}
+
+function initialLang() {
+  // A ?lang= parameter wins so a link can be shared in a given language (and tests can pick one);
+  // otherwise the user's last explicit choice; otherwise Chinese, the park's working language.
+  const fromUrl = normalise(new URLSearchParams(window.location.search).get('lang'));
+  if (fromUrl) return fromUrl;
+  try {
+    const stored = normalise(window.localStorage.getItem(STORAGE_KEY));
+    if (stored) return stored;
+  } catch (e) {
+    // Storage can be blocked (private mode, strict policies): the default is fine.
+  }
+  return 'zh';
+}
+
+export function getLang() {
+  return current;
+}
+
+export function setLang(lang) {
+  const next = normalise(lang) || 'zh';
+  try {
+    window.localStorage.setItem(STORAGE_KEY, next);
+  } catch (e) {
+    // Not remembered across visits, but the switch still works for this page.
+  }
+  // Keep an explicit ?lang= in the address in step, or a reload would undo the user's choice.
+  const url = new URL(window.location.href);
+  if (url.searchParams.has('lang')) {
+    url.searchParams.set('lang', next);
+    window.history.replaceState(window.history.state, '', url);
+  }
+  if (next === current) return;
+  current = next;
+  applyDocumentLang();
+  listeners.forEach((fn) => fn(current));
+}
+
+export function onLangChange(fn) {
+  listeners.add(fn);
+}
+
+export function applyDocumentLang() {
+  document.documentElement.lang = LANGS[current].tag;
+}
+
+/** UI string in the current language, with {placeholders} filled in. */
+export function t(key, params) {
+  const table = STRINGS[current] || STRINGS.zh;
+  let s = table[key] ?? STRINGS.zh[key] ?? key;
+  if (params) {
+    s = s.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+  }
+  return s;
+}
+
+/** Picks the current language from a catalog label object ({zh, en}); tolerates plain strings. */
+export function pick(label, fallback = '') {
+  if (label == null) return fallback;
+  if (typeof label === 'string') return label;
+  // Accept BCP 47 keys too ("zh-CN"), in case a park's catalog is written that way.
+  return label[current] || label[LANGS[current].tag] || label.zh || label['zh-CN'] || label.en ||
+    Object.values(label).find((v) => typeof v === 'string' && v) || fallback;
+}
+
+export function fallbackValueLabel(attrName, value) {
+  const table = VALUE_LABELS[attrName];
+  const entry = table && table[value];
+  return entry ? pick(entry) : null;
+}
+
+/** How to show a value in `unit` in the current language: a display label and a multiplier. */
+export function unitFor(unit) {
+  if (!unit) return { label: '', factor: 1 };
+  const en = current === 'en' ? UNIT_EN[unit] : null;
+  return en ? { label: en.label, factor: en.factor || 1 } : { label: unit, factor: 1 };
+}
+
+/** The other language, for the switch button. */
+export function otherLang() {
+  return current === 'zh' ? 'en' : 'zh';
+}

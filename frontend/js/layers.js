@@ -1,0 +1,281 @@
+// One Leaflet GeoJSON layer per catalog collection: creation, loading, visibility,
+// hover/selection feedback and relabelling on language change.
+
+import { loadItems } from './config.js';
+import { buildPopup, featureName, tooltipText } from './popup.js';
+import { createStyler, paneFor, baseGeometry, DEFAULT_VISIBLE, LABELLED } from './styles.js';
+
+const L = window.L;
+
+// Thin lines (a 2.5 px pipe) are hard to hit with a mouse and nearly impossible with a finger;
+// an invisible wide line underneath takes the clicks the visible one misses.
+const HIT_WEIGHT = 16;
+
+const POPUP_OPTIONS = {
+  maxWidth: 380,
+  minWidth: 240,
+  maxHeight: 420,
+  autoPanPadding: [24, 24],
+  className: 'pa-leaflet-popup',
+};
+
+/**
+ * Keeps a popup smaller than the free part of the map, and auto-panning clear of the floating
+ * panel (Leaflet only knows the map's own edges), so the whole popup can be brought into view.
+ */
+function fitPopupToMap(map, popup, coveredRight) {
+  if (!popup) return;
+  const size = map.getSize();
+  const right = coveredRight ? coveredRight() : 0;
+  popup.options.autoPanPaddingTopLeft = [24, 24];
+  popup.options.autoPanPaddingBottomRight = [right + 24, 24];
+  const maxWidth = Math.max(180, Math.min(POPUP_OPTIONS.maxWidth, size.x - right - 70));
+  popup.options.maxWidth = maxWidth;
+  popup.options.minWidth = Math.min(POPUP_OPTIONS.minWidth, maxWidth);
+  popup.options.maxHeight = Math.max(160, Math.min(POPUP_OPTIONS.maxHeight, size.y - 110));
+}
+
+function highlightStyle(base, geometry, selected) {
+  const w = base.weight || 1;
+  if (geometry === 'Point') return { radius: (base.radius || 7) + (selected ? 4 : 2), weight: w + 1 };
+  if (geometry === 'LineString') return { weight: w + (selected ? 4 : 2), opacity: 1 };
+  return selected
+    ? { weight: w + 2.5, color: '#111111', opacity: 1 }
+    : { weight: w + 1.5, opacity: 1, fillOpacity: Math.min(1, (base.fillOpacity || 0.2) + 0.12) };
+}
+
+/**
+ * Owns the map's data layers. `layers` maps collection id → L.GeoJSON and is exposed to
+ * tests as window.parkatlas.layers; `entries` carries loading state for the layer panel.
+ */
+export class LayerManager {
+  constructor(map, catalog, { onChange, coveredRight } = {}) {
+    this.map = map;
+    this.catalog = catalog;
+    this.onChange = onChange || (() => {});
+    // Width in px of UI floating over the map's right edge (the layer panel), for popup placement.
+    this.coveredRight = coveredRight || (() => 0);
+    this.layers = {};
+    this.entries = new Map();
+    this.selected = null;
+
+    // Panel order follows drawing order, top-most first, as in desktop GIS: what you see on top is listed first.
+    this.ordered = [...catalog.collections].sort((a, b) => paneFor(b).zIndex - paneFor(a).zIndex);
+
+    for (const collection of catalog.collections) this._create(collection);
+  }
+
+  _create(collection) {
+    const map = this.map;
+    const id = collection.id;
+    const pane = paneFor(collection);
+    if (!map.getPane(pane.name)) {
+      const el = map.createPane(pane.name);
+      el.style.zIndex = String(pane.zIndex);
+      el.classList.add('pa-pane');
+      el.dataset.collection = id;
+    }
+    const geometry = baseGeometry(collection.geometryType);
+    const style = createStyler(collection);
+    const hitGroup = geometry === 'LineString' ? L.layerGroup() : null;
+
+    const entry = {
+      collection,
+      geometry,
+      style,
+      hitGroup,
+      count: 0,
+      loaded: false,
+      loading: null,
+      error: null,
+      defaultVisible: DEFAULT_VISIBLE.has(id),
+    };
+
+    const geojson = L.geoJSON(null, {
+      pane: pane.name,
+      style,
+      pointToLayer: (feature, latlng) => L.circleMarker(latlng, { ...style(feature), pane: pane.name }),
+      onEachFeature: (feature, layer) => this._bindFeature(entry, feature, layer),
+    });
+    entry.geojson = geojson;
+
+    if (hitGroup) {
+      // Hit lines follow their layer on and off the map, underneath the visible lines so a
+      // click on the visible line itself still lands on it.
+      geojson.on('add', () => {
+        if (!map.hasLayer(hitGroup)) {
+          hitGroup.addTo(map);
+          geojson.bringToFront();
+        }
+      });
+      geojson.on('remove', () => map.removeLayer(hitGroup));
+    }
+    geojson.on('add remove', () => this.onChange(id, entry));
+
+    this.layers[id] = geojson;
+    this.entries.set(id, entry);
+  }
+
+  _bindFeature(entry, feature, layer) {
+    const { collection } = entry;
+    const id = collection.id;
+    layer.bindPopup(() => {
+      // Sized per opening, not once: the window may have been resized or rotated since binding.
+      fitPopupToMap(this.map, layer.getPopup(), this.coveredRight);
+      return buildPopup(collection, feature);
+    }, { ...POPUP_OPTIONS });
+
+    if (LABELLED.has(id) && featureName(feature)) {
+      // Large planning areas carry their name on the map; people orient by them.
+      layer.bindTooltip(() => featureName(feature) || '', {
+        permanent: true,
+        direction: 'center',
+        className: `pa-label pa-label-${id}`,
+        interactive: false,
+      });
+    } else {
+      layer.bindTooltip(() => tooltipText(collection, feature), {
+        sticky: true,
+        direction: 'top',
+        offset: [0, -8],
+        className: 'pa-hover',
+        opacity: 0.95,
+      });
+    }
+
+    // The selected feature stays emphasised while its popup is open, so it is clear which one is described.
+    layer.on('popupopen', () => this._select(layer, entry));
+    layer.on('popupclose', () => {
+      if (this.selected && this.selected.layer === layer) this._select(null);
+    });
+    layer.on('mouseover', () => this._hover(entry, layer, true));
+    layer.on('mouseout', () => this._hover(entry, layer, false));
+
+    if (entry.hitGroup && typeof layer.getLatLngs === 'function') {
+      const hit = L.polyline(layer.getLatLngs(), {
+        pane: entry.geojson.options.pane,
+        color: '#000000',
+        opacity: 0,
+        weight: HIT_WEIGHT,
+        lineCap: 'round',
+        className: `pa-hit pa-hit-${id}`,
+        interactive: true,
+      });
+      hit.on('click', (e) => {
+        L.DomEvent.stop(e);
+        layer.openPopup(e.latlng);
+      });
+      hit.on('mouseover', () => this._hover(entry, layer, true));
+      hit.on('mouseout', () => this._hover(entry, layer, false));
+      hit.bindTooltip(() => tooltipText(collection, feature), {
+        sticky: true,
+        direction: 'top',
+        offset: [0, -8],
+        className: 'pa-hover',
+        opacity: 0.95,
+      });
+      entry.hitGroup.addLayer(hit);
+    }
+  }
+
+  _hover(entry, layer, on) {
+    if (!layer.setStyle) return;
+    const base = entry.style(layer.feature);
+    if (this.selected && this.selected.layer === layer) {
+      layer.setStyle(highlightStyle(base, entry.geometry, true));
+      return;
+    }
+    if (on) {
+      layer.setStyle(highlightStyle(base, entry.geometry, false));
+      // Bring a hovered parcel above its neighbours so its whole outline shows.
+      if (entry.geometry === 'Polygon' && layer.bringToFront) layer.bringToFront();
+    } else {
+      entry.geojson.resetStyle(layer);
+    }
+  }
+
+  _select(layer, entry) {
+    const previous = this.selected;
+    this.selected = null;
+    if (previous && previous.layer.setStyle) previous.entry.geojson.resetStyle(previous.layer);
+    if (!layer || !entry) return;
+    this.selected = { layer, entry };
+    if (layer.setStyle) layer.setStyle(highlightStyle(entry.style(layer.feature), entry.geometry, true));
+    if (entry.geometry === 'Polygon' && layer.bringToFront) layer.bringToFront();
+  }
+
+  isVisible(id) {
+    return this.map.hasLayer(this.layers[id]);
+  }
+
+  /** Loads a collection's features once; concurrent callers share the same request. */
+  load(id) {
+    const entry = this.entries.get(id);
+    if (!entry) return Promise.reject(new Error(`unknown collection ${id}`));
+    if (entry.loaded) return Promise.resolve(entry);
+    if (entry.loading) return entry.loading;
+    const { collection, geojson } = entry;
+    const url = collection.itemsUrl || `/ogcapi/collections/${encodeURIComponent(id)}/items`;
+    entry.error = null;
+    entry.count = 0;
+    geojson.clearLayers();
+    if (entry.hitGroup) entry.hitGroup.clearLayers();
+    this.onChange(id, entry);
+
+    entry.loading = loadItems(url, (features) => {
+      for (const feature of features) {
+        try {
+          geojson.addData(feature);
+          entry.count += 1;
+        } catch (e) {
+          // One malformed geometry must not take the whole layer down.
+          console.warn(`ParkAtlas: skipped an invalid feature in ${id}`, feature && feature.id, e);
+        }
+      }
+      if (entry.hitGroup && this.map.hasLayer(geojson)) geojson.bringToFront();
+      this.onChange(id, entry);
+    }).then(
+      () => {
+        entry.loaded = true;
+        entry.loading = null;
+        this.onChange(id, entry);
+        return entry;
+      },
+      (err) => {
+        entry.error = err;
+        entry.loading = null;
+        this.onChange(id, entry);
+        throw err;
+      },
+    );
+    return entry.loading;
+  }
+
+  /** Shows or hides a layer, loading it on first show. */
+  setVisible(id, visible) {
+    const entry = this.entries.get(id);
+    if (!entry) return Promise.resolve();
+    if (visible) {
+      if (!this.map.hasLayer(entry.geojson)) this.map.addLayer(entry.geojson);
+      return this.load(id);
+    }
+    if (this.selected && this.selected.entry === entry) this.map.closePopup();
+    this.map.removeLayer(entry.geojson);
+    return Promise.resolve(entry);
+  }
+
+  /** Re-renders everything that shows text: permanent labels, the open popup. */
+  relabel() {
+    for (const entry of this.entries.values()) {
+      if (!LABELLED.has(entry.collection.id)) continue;
+      entry.geojson.eachLayer((layer) => {
+        const tip = layer.getTooltip && layer.getTooltip();
+        if (tip && tip.isOpen()) tip.update();
+      });
+    }
+    if (this.selected) {
+      const popup = this.selected.layer.getPopup();
+      if (popup && popup.isOpen()) popup.update();
+    }
+  }
+}

@@ -1,0 +1,245 @@
+// The legend: explains every colour, dash and weight the map uses, in the current language.
+//
+// Swatches are drawn from the same style functions as the map (styles.js), and labels
+// come from the catalog's value labels, so a park that renames "可出让" sees it here too.
+
+import { pick, t } from './i18n.js';
+import { valueLabel } from './popup.js';
+import { attributeValues } from './config.js';
+import {
+  PARCEL_STATUS, UTILITY_COLORS, FACILITY_COLORS, ROAD_WEIGHT, LINE_STATUSES, CORRIDOR_KIND,
+  BOUNDARY_STYLE, AXIS_STYLE, parcelStyle, roadStyle, utilityStyle, facilityStyle, buildingStyle,
+  corridorStyle, zoneStyle, industrialParkStyle,
+} from './styles.js';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svgEl(name, attrs) {
+  const node = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== null && v !== undefined) node.setAttribute(k, String(v));
+  }
+  return node;
+}
+
+/** A 28×16 swatch: 'area' (filled box), 'line' or 'point', styled with Leaflet path options. */
+function swatch(shape, style, extraClass) {
+  const svg = svgEl('svg', { width: 28, height: 16, viewBox: '0 0 28 16', class: 'pa-swatch', 'aria-hidden': 'true', focusable: 'false' });
+  let node;
+  if (shape === 'line') {
+    node = svgEl('line', {
+      x1: 2, y1: 8, x2: 26, y2: 8,
+      stroke: style.color,
+      'stroke-width': Math.min(style.weight || 2, 9),
+      'stroke-opacity': Math.max(style.opacity ?? 1, 0.35),
+      'stroke-dasharray': style.dashArray,
+      'stroke-linecap': style.lineCap || 'butt',
+    });
+  } else if (shape === 'point') {
+    node = svgEl('circle', {
+      cx: 14, cy: 8, r: 6,
+      fill: style.fillColor,
+      'fill-opacity': style.fillOpacity ?? 1,
+      // A white outline vanishes on the white legend; show it as a thin dark ring instead.
+      stroke: style.color && style.color.toUpperCase() === '#FFFFFF' ? '#444' : style.color,
+      'stroke-width': style.color && style.color.toUpperCase() === '#FFFFFF' ? 0.75 : 1.5,
+      'stroke-dasharray': style.dashArray,
+    });
+  } else {
+    node = svgEl('rect', {
+      x: 2, y: 2, width: 24, height: 12, rx: 1.5,
+      fill: style.fill === false ? 'none' : style.fillColor || 'none',
+      // Very faint fills (boundary, zones) would be invisible at swatch size; lift them a little.
+      'fill-opacity': style.fill === false ? 0 : Math.max(style.fillOpacity ?? 0.2, 0.12),
+      stroke: style.color,
+      'stroke-width': Math.min(style.weight || 1, 3),
+      'stroke-dasharray': style.dashArray ? scaleDash(style.dashArray) : null,
+    });
+  }
+  if (extraClass) node.setAttribute('class', extraClass);
+  svg.appendChild(node);
+  return svg;
+}
+
+// Long dash patterns (the park boundary's 14-6-3-6) need shrinking to read on a 24 px box.
+function scaleDash(dash) {
+  return dash.split(/[ ,]+/).map((n) => Math.max(1, Math.round(Number(n) / 2))).join(' ');
+}
+
+function row(sw, label, count) {
+  const li = document.createElement('li');
+  li.className = 'pa-legend-row';
+  li.appendChild(sw);
+  const span = document.createElement('span');
+  span.className = 'pa-legend-label';
+  span.textContent = label;
+  li.appendChild(span);
+  if (count !== undefined && count !== null) {
+    const c = document.createElement('span');
+    c.className = 'pa-legend-count';
+    c.textContent = String(count);
+    li.appendChild(c);
+  }
+  return li;
+}
+
+function section(id, heading, subheading) {
+  const sec = document.createElement('section');
+  sec.className = 'pa-legend-section';
+  if (id) sec.dataset.legend = id;
+  if (heading) {
+    const h = document.createElement('h3');
+    h.textContent = heading;
+    sec.appendChild(h);
+  }
+  if (subheading) {
+    const p = document.createElement('p');
+    p.className = 'pa-legend-sub';
+    p.textContent = subheading;
+    sec.appendChild(p);
+  }
+  const ul = document.createElement('ul');
+  sec.appendChild(ul);
+  return { sec, ul };
+}
+
+/** Values to list for an enumerated attribute: the catalog's own list, else our style table's keys. */
+function valuesOf(collection, attr, fallbackKeys) {
+  const fromCatalog = attributeValues(collection, attr);
+  return fromCatalog ? fromCatalog.map((v) => v.value) : fallbackKeys;
+}
+
+function countBy(manager, id, attr) {
+  const entry = manager.entries.get(id);
+  if (!entry || !entry.loaded) return null;
+  const counts = {};
+  entry.geojson.eachLayer((l) => {
+    const v = l.feature && l.feature.properties ? l.feature.properties[attr] : null;
+    counts[v] = (counts[v] || 0) + 1;
+  });
+  return counts;
+}
+
+/** Rebuilds the legend into `container`. Cheap enough to call on every language or layer change. */
+export function renderLegend(container, catalog, manager) {
+  const byId = new Map(catalog.collections.map((c) => [c.id, c]));
+  const frag = document.createDocumentFragment();
+  const title = (c) => pick(c.title, c.id);
+  const off = (id) => !manager.isVisible(id);
+
+  const parcels = byId.get('parcels');
+  if (parcels) {
+    const { sec, ul } = section('parcels', title(parcels), t('status'));
+    const counts = countBy(manager, 'parcels', 'status');
+    for (const status of valuesOf(parcels, 'status', Object.keys(PARCEL_STATUS))) {
+      const hatch = PARCEL_STATUS[status] && PARCEL_STATUS[status].hatch ? 'pa-hatch-fill' : null;
+      ul.appendChild(row(swatch('area', parcelStyle(status), hatch), valueLabel(parcels, 'status', status),
+        counts ? counts[status] || 0 : null));
+    }
+    sec.classList.toggle('pa-legend-off', off('parcels'));
+    frag.appendChild(sec);
+  }
+
+  const buildings = byId.get('factory-buildings');
+  if (buildings) {
+    const { sec, ul } = section('factory-buildings', title(buildings));
+    const statuses = attributeValues(buildings, 'status');
+    if (statuses) {
+      for (const v of statuses) ul.appendChild(row(swatch('area', buildingStyle(v.value)), valueLabel(buildings, 'status', v.value)));
+    } else {
+      ul.appendChild(row(swatch('area', buildingStyle(null)), title(buildings)));
+    }
+    sec.classList.toggle('pa-legend-off', off('factory-buildings'));
+    frag.appendChild(sec);
+  }
+
+  const roads = byId.get('roads');
+  if (roads) {
+    const { sec, ul } = section('roads', title(roads), t('status'));
+    for (const status of valuesOf(roads, 'status', LINE_STATUSES)) {
+      ul.appendChild(row(swatch('line', roadStyle('secondary', status)), valueLabel(roads, 'status', status)));
+    }
+    const sub = document.createElement('p');
+    sub.className = 'pa-legend-sub';
+    sub.textContent = t('grade');
+    sec.appendChild(sub);
+    const ul2 = document.createElement('ul');
+    for (const grade of valuesOf(roads, 'grade', Object.keys(ROAD_WEIGHT))) {
+      ul2.appendChild(row(swatch('line', roadStyle(grade, 'existing')), valueLabel(roads, 'grade', grade)));
+    }
+    sec.appendChild(ul2);
+    sec.classList.toggle('pa-legend-off', off('roads'));
+    frag.appendChild(sec);
+  }
+
+  const utilities = byId.get('utility-lines');
+  if (utilities) {
+    const { sec, ul } = section('utility-lines', title(utilities));
+    for (const u of valuesOf(utilities, 'utility', Object.keys(UTILITY_COLORS))) {
+      ul.appendChild(row(swatch('line', utilityStyle(u, 'existing')), valueLabel(utilities, 'utility', u)));
+    }
+    // Dashing means the same as on roads; show it in neutral grey rather than repeating every colour.
+    const statusUl = document.createElement('ul');
+    statusUl.className = 'pa-legend-inline';
+    for (const status of valuesOf(utilities, 'status', LINE_STATUSES)) {
+      const s = { ...utilityStyle(null, status), color: '#555' };
+      statusUl.appendChild(row(swatch('line', s), valueLabel(utilities, 'status', status)));
+    }
+    sec.appendChild(statusUl);
+    sec.classList.toggle('pa-legend-off', off('utility-lines'));
+    frag.appendChild(sec);
+  }
+
+  const facilities = byId.get('facilities');
+  if (facilities) {
+    const { sec, ul } = section('facilities', title(facilities), t('kind'));
+    for (const kind of valuesOf(facilities, 'kind', Object.keys(FACILITY_COLORS))) {
+      ul.appendChild(row(swatch('point', facilityStyle(kind, 'existing')), valueLabel(facilities, 'kind', kind)));
+    }
+    const statusUl = document.createElement('ul');
+    statusUl.className = 'pa-legend-inline';
+    for (const status of valuesOf(facilities, 'status', LINE_STATUSES)) {
+      const s = { ...facilityStyle(null, status) };
+      statusUl.appendChild(row(swatch('point', s), valueLabel(facilities, 'status', status)));
+    }
+    sec.appendChild(statusUl);
+    sec.classList.toggle('pa-legend-off', off('facilities'));
+    frag.appendChild(sec);
+  }
+
+  // The planning structure ("233" pattern and the boundary): one row per layer.
+  const structure = ['corridors', 'axes', 'industrial-parks', 'zones', 'park-boundary'].filter((id) => byId.has(id));
+  if (structure.length) {
+    const { sec, ul } = section(null, null);
+    sec.classList.add('pa-legend-structure');
+    for (const id of structure) {
+      const c = byId.get(id);
+      if (id === 'corridors') {
+        for (const kind of valuesOf(c, 'kind', Object.keys(CORRIDOR_KIND))) {
+          const li = row(swatch('area', corridorStyle(kind)), `${title(c)} · ${valueLabel(c, 'kind', kind)}`);
+          li.dataset.legend = id;
+          li.classList.toggle('pa-legend-off', off(id));
+          ul.appendChild(li);
+        }
+        continue;
+      }
+      const style = id === 'axes' ? AXIS_STYLE
+        : id === 'zones' ? zoneStyle('#7B3294')
+        : id === 'industrial-parks' ? industrialParkStyle('#C2185B')
+        : BOUNDARY_STYLE;
+      const li = row(swatch(id === 'axes' ? 'line' : 'area', style), title(c));
+      li.dataset.legend = id;
+      li.classList.toggle('pa-legend-off', off(id));
+      ul.appendChild(li);
+    }
+    frag.appendChild(sec);
+  }
+
+  container.replaceChildren(frag);
+  if (!container.childElementCount) {
+    const p = document.createElement('p');
+    p.className = 'pa-legend-sub';
+    p.textContent = t('legendEmpty');
+    container.appendChild(p);
+  }
+}

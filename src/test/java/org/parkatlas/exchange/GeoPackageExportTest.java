@@ -1,0 +1,78 @@
+package org.parkatlas.exchange;
+
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parkatlas.ExternalTools;
+import org.parkatlas.ParkAtlasServerTest;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole park as one GeoPackage that GIS tools open: checked with NGA's reader and with GDAL's ogrinfo. */
+class GeoPackageExportTest extends ParkAtlasServerTest {
+
+    private static final List<String> TABLES = List.of("park_boundary", "corridors", "axes", "zones",
+            "industrial_parks", "parcels", "roads", "utility_lines", "facilities", "factory_buildings");
+
+    private Path file;
+
+    @BeforeEach
+    void download() throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url("/api/export/parkatlas.gpkg"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/geopackage+sqlite3");
+        assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("parkatlas.gpkg");
+        file = Files.createTempDirectory("gpkg-test").resolve("parkatlas.gpkg");
+        Files.write(file, response.body());
+    }
+
+    @Test
+    void holdsOneTableper_layerWithEveryFeature() {
+        try (GeoPackage geoPackage = GeoPackageManager.open(file.toFile())) {
+            assertThat(geoPackage.getFeatureTables()).containsExactlyInAnyOrderElementsOf(TABLES);
+            for (String table : TABLES) {
+                String collection = table.replace('_', '-');
+                long served = getJson("/ogcapi/collections/" + collection + "/items?limit=1").path("numberMatched")
+                        .asLong();
+                assertThat((long) geoPackage.getFeatureDao(table).count()).as(table).isEqualTo(served);
+            }
+            assertThat(geoPackage.getFeatureDao("parcels").getSrs().getOrganizationCoordsysId()).isEqualTo(4546);
+        }
+    }
+
+    @Test
+    void gdalOpensItWithTheRightFieldsAndCrs() throws Exception {
+        ExternalTools.require(Path.of("/usr/bin/ogrinfo"), "PARKATLAS_REQUIRE_GDAL", "apt-get install gdal-bin");
+        String summary = run("/usr/bin/ogrinfo", "-ro", "-so", file.toString());
+        for (String table : TABLES) {
+            assertThat(summary).contains(table);
+        }
+        long parcels = getJson("/ogcapi/collections/parcels/items?limit=1").path("numberMatched").asLong();
+        String layer = run("/usr/bin/ogrinfo", "-ro", "-so", file.toString(), "parcels");
+        assertThat(layer).contains("Geometry: Polygon", "Feature Count: " + parcels, "area_mu: Real",
+                "status: String", "leveling_date: Date", "standard_land: Integer(Boolean)");
+        assertThat(layer).containsAnyOf("CGCS2000 / 3-degree Gauss-Kruger CM 111E", "EPSG\",4546");
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}

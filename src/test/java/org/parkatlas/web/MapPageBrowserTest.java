@@ -1,0 +1,99 @@
+package org.parkatlas.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parkatlas.ExternalTools;
+import org.parkatlas.ParkAtlasServerTest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The map page in a real headless Chromium: the parcels are drawn, and a click opens a labelled popup. */
+class MapPageBrowserTest extends ParkAtlasServerTest {
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        ExternalTools.require(Path.of("/usr/bin/chromedriver"), "PARKATLAS_REQUIRE_BROWSER",
+                "apt-get install chromium chromium-driver");
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1400,900", "--user-data-dir=" + Files.createTempDirectory("parkatlas-chromium"));
+        browser = new ChromeDriver(options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void drawsTheParcelsAndOpensAPopupWithLabelsAndAreaInMu() {
+        long parcels = getJson("/ogcapi/collections/parcels/items?limit=1").path("numberMatched").asLong();
+        openMap("/");
+        List<WebElement> drawn = browser.findElements(By.cssSelector("path.pa-parcel"));
+        assertThat((long) drawn.size()).as("one path per parcel").isEqualTo(parcels);
+
+        WebElement popup = clickUntilPopup(drawn);
+        assertThat(popup.getText()).contains("地块编号", "亩", "m²", "供地状态");
+    }
+
+    @Test
+    void switchesToEnglish() {
+        openMap("/");
+        browser.findElement(By.id("lang-switch")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "en".equals(
+                ((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
+        WebElement popup = clickUntilPopup(browser.findElements(By.cssSelector("path.pa-parcel")));
+        assertThat(popup.getText()).contains("Parcel code", "mu");
+    }
+
+    private void openMap(String path) {
+        browser.get(url(path));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) d).executeScript("return !!(window.parkatlas && window.parkatlas.ready)")));
+        Object outcome = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "window.parkatlas.ready.then(() => done('ready'), e => done('failed: ' + e));");
+        assertThat(outcome).isEqualTo("ready");
+    }
+
+    /** Clicks parcels until one is not covered by something drawn above it (a building, a label) and opens. */
+    private WebElement clickUntilPopup(List<WebElement> parcels) {
+        for (WebElement parcel : parcels) {
+            try {
+                parcel.click();
+            } catch (ElementClickInterceptedException covered) {
+                continue;
+            }
+            try {
+                // the popup opens with an animation and may pan the map: wait until its text is there
+                return new WebDriverWait(browser, Duration.ofSeconds(3)).until(d -> d
+                        .findElements(By.cssSelector(".pa-popup")).stream()
+                        .filter(p -> p.isDisplayed() && !p.getText().isBlank()).findFirst().orElse(null));
+            } catch (TimeoutException noPopup) {
+                // covered by a transparent layer above it: try the next parcel
+            }
+        }
+        throw new AssertionError("no parcel opened a popup on click");
+    }
+}
