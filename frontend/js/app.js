@@ -162,6 +162,8 @@ async function main() {
     center: PROVISIONAL_VIEW.center,
     zoom: PROVISIONAL_VIEW.zoom,
     maxZoom: 20,
+    // Fractional zoom lets the park fill the window instead of snapping to half its size.
+    zoomSnap: 0.25,
     // Labels and popups are positioned from layer centres; keep scroll-zoom smooth but not jumpy.
     wheelPxPerZoomLevel: 90,
   });
