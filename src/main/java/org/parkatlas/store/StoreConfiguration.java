@@ -17,7 +17,9 @@ import java.nio.file.Path;
 
 /**
  * Chooses the database behind the {@link FeatureStore} from {@code parkatlas.store}. With no configuration at all it
- * is an embedded H2GIS file database under {@code parkatlas.data-dir}, created on first start.
+ * is an embedded H2GIS file database under {@code parkatlas.data-dir}, created on first start; {@code postgis} uses
+ * the standard {@code spring.datasource.url/username/password}. Flyway migrates either from
+ * {@code db/migration/<store>/}.
  */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
@@ -26,15 +28,23 @@ class StoreConfiguration {
     SqlDialect sqlDialect(StoreProperties properties) {
         return switch (properties.store()) {
             case "h2gis" -> new H2gisDialect();
+            case "postgis" -> new PostgisDialect();
             default -> throw new IllegalStateException("parkatlas.store=" + properties.store()
-                    + " is not a store ParkAtlas knows; use h2gis");
+                    + " is not a store ParkAtlas knows; use h2gis (embedded) or postgis");
         };
     }
 
     @Bean
     DataSource dataSource(StoreProperties properties, DataSourceProperties dataSourceProperties) {
         if (dataSourceProperties.getUrl() != null) {
-            return dataSourceProperties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+            HikariDataSource dataSource = dataSourceProperties.initializeDataSourceBuilder()
+                    .type(HikariDataSource.class).build();
+            dataSource.setPoolName("parkatlas-" + properties.store());
+            return dataSource;
+        }
+        if (properties.store().equals("postgis")) {
+            throw new IllegalStateException("parkatlas.store=postgis needs spring.datasource.url (e.g. "
+                    + "jdbc:postgresql://localhost:5432/parkatlas) with spring.datasource.username and password");
         }
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(embeddedUrl(properties.dataDir()));

@@ -2,6 +2,8 @@ package org.parkatlas.store;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
@@ -26,15 +28,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** The store port's behaviour on the embedded H2GIS dialect: a round trip of every query shape the API uses. */
+/**
+ * The store contract: every query shape the API uses, run against each dialect (the embedded H2GIS store and
+ * PostGIS) with the same expectations, so the two behave alike.
+ */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = {"h2gis", "postgis"})
 class JdbcFeatureStoreTest {
 
     private final Layer parcels = Catalog.standard().require("parcels");
+    private final String dialect;
     private FeatureStore store;
+
+    JdbcFeatureStoreTest(String dialect) {
+        this.dialect = dialect;
+    }
 
     @BeforeEach
     void tenParcelsInARow() {
-        store = StoreFixture.h2gis().store;
+        store = StoreFixture.of(dialect).store;
         List<Feature> row = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             row.add(parcel("p-" + i, 555_000 + i * 100, i % 2 == 0 ? "available" : "reserved",

@@ -1,0 +1,62 @@
+package org.parkatlas.ogcapi;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.parkatlas.ParkAtlasServerTest;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every error path answers RFC 9457 problem+json that says what was wrong, never a stack trace. */
+abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/ogcapi/collections/nope                                         | 404 | no collection \"nope\"",
+            "/ogcapi/collections/nope/items                                   | 404 | the collections are park-boundary",
+            "/ogcapi/collections/parcels/items/no-such-parcel                 | 404 | no feature \"no-such-parcel\"",
+            "/ogcapi/nothing-here                                             | 404 | ",
+            "/ogcapi/collections/parcels/items?bbox=1,2,3                     | 400 | bbox must be 4 numbers",
+            "/ogcapi/collections/parcels/items?bbox=a,36.1,111.7,36.2          | 400 | \"a\" is not a number",
+            "/ogcapi/collections/parcels/items?bbox=111.6,36.2,111.7,36.1      | 400 | lower latitude",
+            "/ogcapi/collections/parcels/items?bbox=111.7,36.1,111.6,36.2      | 400 | antimeridian",
+            "/ogcapi/collections/parcels/items?bbox=111.6,-95,111.7,36.2       | 400 | latitudes within -90..90",
+            "/ogcapi/collections/parcels/items?limit=0                        | 400 | limit must be at least 1",
+            "/ogcapi/collections/parcels/items?limit=-5                       | 400 | limit must be at least 1",
+            "/ogcapi/collections/parcels/items?limit=ten                      | 400 | limit must be a whole number",
+            "/ogcapi/collections/parcels/items?offset=-1                      | 400 | offset must not be negative",
+            "/ogcapi/collections/parcels/items?colour=red                     | 400 | unknown query parameter \"colour\"",
+            "/ogcapi/collections/parcels/items?status=sold                    | 400 | use one of planned, available",
+            "/ogcapi/collections/parcels/items?area_mu=big                    | 400 | area_mu is a number property",
+            "/ogcapi/collections/roads/items?datetime=yesterday               | 400 | not an RFC 3339 date",
+            "/ogcapi/collections/parcels/items?limit=5&limit=6                | 400 | more than once",
+            "/ogcapi/collections/parcels/items?f=xml                          | 400 | f=xml is not a format",
+            "/ogcapi/conformance?foo=bar                                      | 400 | unknown query parameter \"foo\"",
+    })
+    void answersWithAProblemThatSaysWhatIsWrong(String path, int status, String detail) {
+        HttpResponse<String> response = get(path.trim());
+        checkProblem(response, status, detail == null ? "" : detail.trim());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"POST, /ogcapi/collections/parcels/items, 405", "DELETE, /ogcapi/collections, 405"})
+    void methodsThatDoNotExistAreProblemsToo(String method, String path, int status) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+        checkProblem(response, status, "");
+    }
+
+    private static void checkProblem(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asString()).isNotBlank();
+        assertThat(problem.path("detail").asString()).contains(detail);
+        assertThat(response.body()).doesNotContain("Exception", "\tat ", "org.springframework");
+    }
+}
