@@ -1,6 +1,7 @@
 package org.parkatlas;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -10,6 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ParkAtlasApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(ParkAtlasApplication.class, args);
+        SpringApplication application = new SpringApplication(ParkAtlasApplication.class);
+        if (args.length > 0 && args[0].equals("import")) {
+            // an import is a one-off command: no web server, no port taken from a running service
+            application.setWebApplicationType(WebApplicationType.NONE);
+            System.exit(SpringApplication.exit(application.run(args)));
+        }
+        application.run(args);
     }
 }

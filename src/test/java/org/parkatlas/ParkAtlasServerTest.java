@@ -31,9 +31,21 @@ public abstract class ParkAtlasServerTest {
     @LocalServerPort
     protected int port;
 
+    /** The bootstrap admin of every test server. */
+    protected static final String ADMIN = "admin";
+    protected static final String ADMIN_PASSWORD = "test-admin-secret";
+
     @DynamicPropertySource
     static void freshStore(DynamicPropertyRegistry registry) {
         registry.add("parkatlas.data-dir", DATA_DIR::toString);
+        registry.add("parkatlas.bootstrap.username", () -> ADMIN);
+        registry.add("parkatlas.bootstrap.password", () -> ADMIN_PASSWORD);
+    }
+
+    /** An HTTP Basic Authorization header value. */
+    protected static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @BeforeEach

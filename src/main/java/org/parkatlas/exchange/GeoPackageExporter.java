@@ -11,23 +11,20 @@ import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.parkatlas.catalog.Attribute;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.CrsDefinitions;
-import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.store.FeatureStore;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Writes the whole park into one GeoPackage (OGC 12-128r), one feature table per layer, in the storage CRS
@@ -58,12 +55,11 @@ public class GeoPackageExporter {
     }
 
     private void writeLayer(GeoPackage geoPackage, Layer layer) throws IOException {
-        List<Feature> features = store.query(layer, FeatureQuery.all()).features();
         SpatialReferenceSystem srs = spatialReferenceSystem(geoPackage, layer.storageSrid());
         GeometryColumns geometryColumns = new GeometryColumns();
         geometryColumns.setTableName(layer.tableName());
         geometryColumns.setColumnName(GEOMETRY_COLUMN);
-        geometryColumns.setGeometryType(geometryType(layer, features));
+        geometryColumns.setGeometryType(geometryType(layer));
         geometryColumns.setZ((byte) 0);
         geometryColumns.setM((byte) 0);
         geometryColumns.setSrs(srs);
@@ -74,10 +70,9 @@ public class GeoPackageExporter {
         geoPackage.beginTransaction();
         boolean written = false;
         try {
-            for (Feature feature : features) {
+            store.stream(layer, FeatureQuery.all(), feature -> {
                 FeatureRow row = dao.newRow();
-                row.setGeometry(GeoPackageGeometryData.createFromWkbAndBuildEnvelope(srs.getSrsId(),
-                        wkb.write(feature.geometry())));
+                row.setGeometry(geometryData(srs.getSrsId(), wkb.write(feature.geometry())));
                 row.setValue("id", feature.id());
                 for (Attribute attribute : layer.attributes()) {
                     Object value = feature.property(attribute.name());
@@ -86,7 +81,7 @@ public class GeoPackageExporter {
                     }
                 }
                 dao.create(row);
-            }
+            });
             written = true;
         } finally {
             geoPackage.endTransaction(written);
@@ -108,13 +103,17 @@ public class GeoPackageExporter {
         return columns;
     }
 
-    /** The one geometry type the layer's features share (QGIS styles them better so), or GEOMETRY when mixed. */
-    private static GeometryType geometryType(Layer layer, List<Feature> features) {
-        Set<String> types = features.stream().map(f -> f.geometry().getGeometryType()).collect(Collectors.toSet());
-        if (types.size() == 1) {
-            return GeometryType.fromName(types.iterator().next().toUpperCase());
+    /** The layer's single-part type (QGIS styles those best), or GEOMETRY where multi-part features are allowed. */
+    private static GeometryType geometryType(Layer layer) {
+        return layer.allowMulti() ? GeometryType.GEOMETRY : GeometryType.fromName(layer.geometryKind().name());
+    }
+
+    private static GeoPackageGeometryData geometryData(long srsId, byte[] wkb) {
+        try {
+            return GeoPackageGeometryData.createFromWkbAndBuildEnvelope(srsId, wkb);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode a geometry for the GeoPackage", e);
         }
-        return types.isEmpty() ? GeometryType.fromName(layer.geometryKind().name()) : GeometryType.GEOMETRY;
     }
 
     private static SpatialReferenceSystem spatialReferenceSystem(GeoPackage geoPackage, int srid) throws IOException {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Streams features as GeoJSON in the response CRS, straight from the page to the socket, without building a tree.
@@ -30,18 +31,21 @@ final class FeatureJsonWriter {
         this.output = output;
     }
 
-    void writeCollection(OutputStream out, List<Feature> features, long numberMatched, List<Link> links) {
+    /** Where the features come from: hands each to the sink, answers how many it handed. */
+    interface FeatureSource {
+        long forEach(Consumer<Feature> sink);
+    }
+
+    void writeCollection(OutputStream out, FeatureSource features, long numberMatched, List<Link> links) {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringProperty("type", "FeatureCollection");
             json.writeName("features");
             json.writeStartArray();
-            for (Feature feature : features) {
-                writeFeatureObject(json, feature, List.of());
-            }
+            long returned = features.forEach(feature -> writeFeatureObject(json, feature, List.of()));
             json.writeEndArray();
             json.writeNumberProperty("numberMatched", numberMatched);
-            json.writeNumberProperty("numberReturned", features.size());
+            json.writeNumberProperty("numberReturned", returned);
             json.writeStringProperty("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             writeLinks(json, links);
             json.writeEndObject();

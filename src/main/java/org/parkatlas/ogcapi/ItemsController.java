@@ -6,7 +6,6 @@ import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.feature.Feature;
-import org.parkatlas.feature.FeaturePage;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.store.FeatureStore;
 import org.springframework.http.HttpHeaders;
@@ -38,12 +37,13 @@ class ItemsController {
             throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
         FeatureQuery query = ItemsRequest.parse(layer, request.getParameterMap());
-        FeaturePage page = store.query(layer, query);
-        List<Link> links = pageLinks(layer, request.getParameterMap(), query, page);
+        long matched = store.count(layer, query.filter());
+        List<Link> links = pageLinks(layer, request.getParameterMap(), query, matched);
         response.setContentType(OgcApi.GEOJSON);
         response.setCharacterEncoding("UTF-8");
-        new FeatureJsonWriter(layer, Crs.CRS84).writeCollection(response.getOutputStream(), page.features(),
-                page.numberMatched(), links);
+        // Features go from the database cursor straight to the response: a 10 000-feature page is never held whole.
+        new FeatureJsonWriter(layer, Crs.CRS84).writeCollection(response.getOutputStream(),
+                sink -> store.stream(layer, query, sink), matched, links);
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}")
@@ -64,7 +64,7 @@ class ItemsController {
 
     /** self, next and prev; next and prev keep every other parameter, so following them pages the same query. */
     private static List<Link> pageLinks(Layer layer, Map<String, String[]> parameters, FeatureQuery query,
-                                        FeaturePage page) {
+                                        long matched) {
         ApiLinks links = ApiLinks.fromCurrentRequest();
         Map<String, String> kept = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
@@ -75,8 +75,8 @@ class ItemsController {
         List<Link> result = new ArrayList<>();
         result.add(new Link(links.items(layer.id(), withPage(kept, query.offset(), query.limit())), OgcApi.REL_SELF,
                 OgcApi.GEOJSON, "This page"));
-        long next = query.offset() + page.features().size();
-        if (next < page.numberMatched()) {
+        long next = query.offset() + query.limit();
+        if (next < matched) {
             result.add(new Link(links.items(layer.id(), withPage(kept, next, query.limit())), OgcApi.REL_NEXT,
                     OgcApi.GEOJSON, "Next page"));
         }

@@ -10,6 +10,7 @@ import org.parkatlas.feature.filter.Filter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The feature store port, in the shape of GeoTools' {@code DataStore}/{@code FeatureStore}: every read and write of
@@ -20,6 +21,12 @@ public interface FeatureStore {
 
     /** The features that match the query, one page of them, in a stable order. */
     FeaturePage query(Layer layer, FeatureQuery query);
+
+    /**
+     * Hands the features that match the query to {@code sink} one at a time as they are read from a database
+     * cursor, so a large answer never sits in memory whole. Returns how many were handed over.
+     */
+    long stream(Layer layer, FeatureQuery query, Consumer<Feature> sink);
 
     Optional<Feature> get(Layer layer, String id);
 

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -37,13 +38,21 @@ public final class JdbcFeatureStore implements FeatureStore {
     private static final String ID = "id";
     private static final String VERSION = "version";
 
+    private static final int CURSOR_FETCH_SIZE = 1000;
+
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate cursor;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
     private final SqlDialect dialect;
 
     public JdbcFeatureStore(JdbcTemplate jdbc, TransactionTemplate transactions, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.cursor = new JdbcTemplate(jdbc.getDataSource());
+        this.cursor.setFetchSize(CURSOR_FETCH_SIZE);
         this.transactions = transactions;
+        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        this.readOnly.setReadOnly(true);
         this.dialect = dialect;
     }
 
@@ -54,6 +63,16 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public FeaturePage query(Layer layer, FeatureQuery query) {
+        List<Feature> features = new ArrayList<>();
+        stream(layer, query, features::add);
+        return new FeaturePage(features, count(layer, query.filter()));
+    }
+
+    @Override
+    public long stream(Layer layer, FeatureQuery query, Consumer<Feature> sink) {
+        if (query.limit() == 0) {
+            return 0;
+        }
         List<Attribute> selected = selectedAttributes(layer, query.properties());
         FilterToSql where = new FilterToSql(layer, dialect);
         String condition = where.where(query.filter());
@@ -62,10 +81,14 @@ public final class JdbcFeatureStore implements FeatureStore {
                 + " ORDER BY " + orderBy(layer, query.sortBy()) + " LIMIT ? OFFSET ?";
         params.add(query.limit());
         params.add(query.offset());
-        List<Feature> features = query.limit() == 0 ? List.of()
-                : jdbc.query(sql, rowMapper(layer, selected), params.toArray());
-        long matched = countWhere(layer, condition, where.parameters());
-        return new FeaturePage(features, matched);
+        RowMapper<Feature> mapper = rowMapper(layer, selected);
+        long[] handed = {0};
+        // PostgreSQL reads through a cursor only inside a transaction; the fetch size sets the batch.
+        readOnly.executeWithoutResult(status -> cursor.query(sql, (ResultSet rs) -> {
+            sink.accept(mapper.mapRow(rs, (int) handed[0]));
+            handed[0]++;
+        }, params.toArray()));
+        return handed[0];
     }
 
     @Override

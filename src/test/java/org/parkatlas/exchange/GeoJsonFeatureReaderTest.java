@@ -61,6 +61,8 @@ class GeoJsonFeatureReaderTest {
                 "/features/0/properties/leveling_date", "YYYY-MM-DD");
         checkInvalid(collection(polygon(), "{" + ok + ",\"status\":\"available\",\"colour\":\"red\"}"),
                 "/features/0/properties/colour", "has no property \"colour\"");
+        checkInvalid(collection(polygon(), "{" + ok + ",\"status\":\"available\",\"zone\":{\"code\":\"Z1\"}}"),
+                "/features/0/properties/zone", "must be a string");
         checkInvalid("{\"type\":\"Feature\"}", "/type", "FeatureCollection");
     }
 

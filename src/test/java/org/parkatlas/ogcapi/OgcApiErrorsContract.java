@@ -43,9 +43,20 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"POST, /ogcapi/collections/parcels/items, 405", "DELETE, /ogcapi/collections, 405"})
+    @CsvSource({"POST, /ogcapi/collections/parcels/items", "DELETE, /ogcapi/collections/parcels/items/x",
+            "POST, /api/collections/parcels/import"})
+    void anonymousWritesAreRefusedWithABasicChallenge(String method, String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+        checkProblem(response, 401, "sign in");
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"DELETE, /ogcapi/collections, 405", "PUT, /ogcapi/conformance, 405"})
     void methodsThatDoNotExistAreProblemsToo(String method, String path, int status) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build());
         checkProblem(response, status, "");
     }

@@ -1,0 +1,175 @@
+package org.parkatlas.exchange;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.parkatlas.catalog.AllowedValue;
+import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.ComputedAttributes;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.crs.CrsRegistry;
+import org.parkatlas.crs.Reprojector;
+import org.parkatlas.feature.Feature;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns what a file or a client sent — an id, a geometry in some CRS and raw values — into a feature of a layer: every
+ * value checked against the layer's schema (type, required, allowed values), the geometry checked (kind, validity)
+ * and moved into the storage CRS, and the computed attributes derived. The first problem is reported with where it
+ * is ({@link InvalidInputException#pointer()}).
+ */
+public final class FeatureAssembler {
+
+    private final Layer layer;
+    private final Crs sourceCrs;
+    private final Crs storageCrs;
+    private final Set<String> ignored;
+
+    /**
+     * @param ignored source property names that are not attributes but are expected and skipped (e.g. a
+     *                GeoPackage's {@code fid})
+     */
+    public FeatureAssembler(Layer layer, Crs sourceCrs, Set<String> ignored) {
+        this.layer = layer;
+        this.sourceCrs = sourceCrs;
+        this.storageCrs = CrsRegistry.bySrid(layer.storageSrid())
+                .orElseThrow(() -> new IllegalStateException("unsupported storage CRS " + layer.storageCrs()));
+        this.ignored = Set.copyOf(ignored);
+    }
+
+    /**
+     * @param values raw values: {@code String}, {@code Number}, {@code Boolean}, {@code LocalDate}/{@code Date}, or
+     *               null for "not given"; anything else is refused as the wrong type
+     */
+    public Feature assemble(String pointer, String id, Geometry geometry, Map<String, Object> values) {
+        String geometryPointer = pointer + "/geometry";
+        if (geometry == null) {
+            throw new InvalidInputException(geometryPointer, "a " + layer.id() + " feature needs a geometry");
+        }
+        checkGeometry(geometry, geometryPointer);
+        Map<String, Object> properties = readProperties(values, pointer + "/properties");
+        Feature feature = new Feature(id, Reprojector.transform(geometry, sourceCrs, storageCrs), properties, 0);
+        return ComputedAttributes.apply(layer, feature);
+    }
+
+    private void checkGeometry(Geometry geometry, String pointer) {
+        if (!layer.geometryKind().accepts(geometry, layer.allowMulti())) {
+            throw new InvalidInputException(pointer + "/type", "layer " + layer.id() + " holds "
+                    + layer.geometryKind().geoJsonType() + (layer.allowMulti() ? " or Multi"
+                    + layer.geometryKind().geoJsonType() : "") + " geometries, not " + geometry.getGeometryType());
+        }
+        TopologyValidationError error = new IsValidOp(geometry).getValidationError();
+        if (error != null) {
+            throw new InvalidInputException(pointer, "the geometry is not valid: " + error.getMessage() + " near ("
+                    + error.getCoordinate().x + ", " + error.getCoordinate().y + ")");
+        }
+    }
+
+    private Map<String, Object> readProperties(Map<String, Object> values, String pointer) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
+            String name = entry.getKey();
+            if (ignored.contains(name)) {
+                continue;
+            }
+            Attribute attribute = layer.attribute(name).orElseThrow(() -> new InvalidInputException(
+                    pointer + "/" + name, "layer " + layer.id() + " has no property \"" + name + "\"; it has "
+                    + layer.attributes().stream().map(Attribute::name).collect(Collectors.joining(", "))));
+            if (attribute.computed() || entry.getValue() == null) {
+                continue; // computed values are the server's to set
+            }
+            properties.put(name, readValue(attribute, entry.getValue(), pointer + "/" + name));
+        }
+        for (Attribute attribute : layer.writableAttributes()) {
+            if (attribute.required() && !properties.containsKey(attribute.name())) {
+                throw new InvalidInputException(pointer + "/" + attribute.name(),
+                        "\"" + attribute.name() + "\" (" + attribute.label().en() + ") is required");
+            }
+        }
+        return properties;
+    }
+
+    private static Object readValue(Attribute attribute, Object value, String pointer) {
+        Object result = switch (attribute.type()) {
+            case STRING -> value instanceof String || value instanceof Number ? text(value) : null;
+            case INTEGER -> integer(value);
+            case NUMBER -> value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+            case BOOLEAN -> bool(value);
+            case DATE -> date(value, pointer);
+        };
+        if (result == null) {
+            throw new InvalidInputException(pointer, "\"" + attribute.name() + "\" must be " + describe(attribute)
+                    + ", not " + (value instanceof String ? "\"" + value + "\"" : value));
+        }
+        if (result instanceof String text && !attribute.allows(text)) {
+            throw new InvalidInputException(pointer, "\"" + text + "\" is not a value of \"" + attribute.name()
+                    + "\"; use one of " + attribute.values().stream().map(AllowedValue::value)
+                    .collect(Collectors.joining(", ")));
+        }
+        return result;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return Long.toString(d.longValue()); // a land-use code typed as a number, 100101.0 → "100101"
+        }
+        return value.toString();
+    }
+
+    private static Long integer(Object value) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Double d && d == Math.rint(d)) {
+            return d.longValue();
+        }
+        return null;
+    }
+
+    /** true/false, or the 1/0 that GeoPackages and shapefiles store booleans as. */
+    private static Boolean bool(Object value) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Number n && (n.doubleValue() == 0 || n.doubleValue() == 1)) {
+            return n.doubleValue() == 1;
+        }
+        return null;
+    }
+
+    private static LocalDate date(Object value, String pointer) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof Date d) {
+            return d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        }
+        if (value instanceof String s) {
+            try {
+                return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException(pointer, "\"" + s + "\" is not a date in the form YYYY-MM-DD");
+            }
+        }
+        return null;
+    }
+
+    private static String describe(Attribute attribute) {
+        return switch (attribute.type()) {
+            case STRING -> "a string";
+            case INTEGER -> "an integer";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "true or false";
+            case DATE -> "a date string YYYY-MM-DD";
+        };
+    }
+}

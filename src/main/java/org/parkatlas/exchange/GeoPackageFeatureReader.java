@@ -1,0 +1,141 @@
+package org.parkatlas.exchange;
+
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.features.user.FeatureDao;
+import mil.nga.geopackage.features.user.FeatureResultSet;
+import mil.nga.geopackage.features.user.FeatureRow;
+import mil.nga.geopackage.geom.GeoPackageGeometryData;
+import mil.nga.geopackage.srs.SpatialReferenceSystem;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.crs.CrsRegistry;
+import org.parkatlas.feature.Feature;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/**
+ * Reads the features of one GeoPackage table into a layer, from whatever supported CRS the table is in; columns are
+ * matched to attributes by name and checked by a {@link FeatureAssembler}. A column called {@code id} gives the
+ * feature ids (as in ParkAtlas's own export); the table's integer key is otherwise ignored.
+ */
+public final class GeoPackageFeatureReader {
+
+    private static final String ID_COLUMN = "id";
+
+    private final Layer layer;
+
+    public GeoPackageFeatureReader(Layer layer) {
+        this.layer = layer;
+    }
+
+    /**
+     * @param table the feature table to read, or null for the one named like the layer's table, or the only one
+     */
+    public List<Feature> read(Path file, String table, LongConsumer progress) {
+        try (GeoPackage geoPackage = open(file)) {
+            String name = chooseTable(geoPackage, table);
+            FeatureDao dao = geoPackage.getFeatureDao(name);
+            Crs crs = crsOf(dao.getSrs(), name);
+            FeatureAssembler assembler = new FeatureAssembler(layer, crs, Set.of(dao.getIdColumnName(),
+                    dao.getGeometryColumnName(), ID_COLUMN));
+            List<Feature> features = new ArrayList<>(dao.count());
+            FeatureResultSet rows = dao.queryForAll();
+            try {
+                while (rows.moveToNext()) {
+                    FeatureRow row = rows.getRow();
+                    String pointer = "/" + name + "/" + row.getId();
+                    features.add(assembler.assemble(pointer, id(row), geometry(row, pointer), values(row)));
+                    if (features.size() % 1000 == 0) {
+                        progress.accept(features.size());
+                    }
+                }
+            } finally {
+                rows.close();
+            }
+            progress.accept(features.size());
+            return features;
+        }
+    }
+
+    private static GeoPackage open(Path file) {
+        try {
+            return GeoPackageManager.open(file.toFile(), false);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("", "the file is not a GeoPackage that can be opened: " + e.getMessage());
+        }
+    }
+
+    private String chooseTable(GeoPackage geoPackage, String table) {
+        List<String> tables = geoPackage.getFeatureTables();
+        if (table != null) {
+            if (!tables.contains(table)) {
+                throw new InvalidInputException("/" + table, "the GeoPackage has no feature table \"" + table
+                        + "\"; it has " + String.join(", ", tables));
+            }
+            return table;
+        }
+        if (tables.contains(layer.tableName())) {
+            return layer.tableName();
+        }
+        if (tables.size() == 1) {
+            return tables.get(0);
+        }
+        throw new InvalidInputException("", "the GeoPackage holds " + (tables.isEmpty() ? "no feature table"
+                : "the feature tables " + String.join(", ", tables)) + "; name the one to import into "
+                + layer.id() + " (it would be found by itself if it were called " + layer.tableName() + ")");
+    }
+
+    private static Crs crsOf(SpatialReferenceSystem srs, String table) {
+        if (srs != null && "EPSG".equalsIgnoreCase(srs.getOrganization())) {
+            int code = (int) srs.getOrganizationCoordsysId();
+            // GeoPackage stores x = longitude, so EPSG:4326 and 4490 read as CRS84 does
+            if (code == 4326) {
+                return Crs.CRS84;
+            }
+            var crs = CrsRegistry.bySrid(code);
+            if (crs.isPresent()) {
+                return crs.get();
+            }
+        }
+        String name = srs == null ? "none" : srs.getOrganization() + ":" + srs.getOrganizationCoordsysId();
+        throw new InvalidInputException("/" + table, "table " + table + " is in " + name + ", which ParkAtlas does "
+                + "not read; use one of " + String.join(", ", CrsRegistry.supported().stream().map(Crs::label)
+                .toList()));
+    }
+
+    private static String id(FeatureRow row) {
+        Object id = row.getColumns().hasColumn(ID_COLUMN) ? row.getValue(ID_COLUMN) : null;
+        return id == null ? null : id.toString();
+    }
+
+    private static Geometry geometry(FeatureRow row, String pointer) {
+        GeoPackageGeometryData data = row.getGeometry();
+        if (data == null || data.isEmpty()) {
+            return null;
+        }
+        try {
+            return new WKBReader().read(data.getWkb());
+        } catch (IOException | ParseException e) {
+            throw new InvalidInputException(pointer + "/geometry", "the geometry cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Object> values(FeatureRow row) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String column : row.getColumnNames()) {
+            values.put(column, row.getValue(column));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,132 @@
+package org.parkatlas.exchange;
+
+import org.junit.jupiter.api.Test;
+import org.parkatlas.ParkAtlasServerTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Importing GeoJSON and GeoPackage files through the API: signed-in writers only, one transaction, and a refused
+ * file changes nothing. Runs on a server of its own, since it rewrites layers.
+ */
+class ImportApiTest extends ParkAtlasServerTest {
+
+    @DynamicPropertySource
+    static void ownStore(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("parkatlas-import-test");
+        registry.add("parkatlas.data-dir", dir::toString);
+    }
+
+    @Test
+    void anonymousAndWrongPasswordsAreRefused() {
+        assertThat(post("/api/collections/corridors/import", "{}", null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/collections/corridors/import", "{}", basic(ADMIN, "wrong")).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aGeoJsonFileReplacesALayer() throws Exception {
+        String corridors = Files.readString(Path.of("geodata/corridors.geojson"));
+        String one = corridors.substring(0, corridors.indexOf("\"features\""))
+                + "\"features\":[{\"type\":\"Feature\",\"id\":\"c-new\",\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[111.60,36.16],[111.601,36.16],[111.601,36.17],[111.60,36.17],[111.60,36.16]]]},"
+                + "\"properties\":{\"code\":\"C9\",\"name\":\"试验廊道\",\"kind\":\"ecological\"}}]}";
+        HttpResponse<String> response = post("/api/collections/corridors/import", one, basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = JSON.readTree(response.body());
+        assertThat(result.path("imported").asInt()).isEqualTo(1);
+        assertThat(result.path("featuresInCollection").asInt()).isEqualTo(1);
+        assertThat(result.path("format").asString()).isEqualTo("GeoJSON");
+        JsonNode items = getJson("/ogcapi/collections/corridors/items");
+        assertThat(items.path("features").get(0).path("id").asString()).isEqualTo("c-new");
+        assertThat(items.path("features").get(0).path("properties").path("area_mu").asDouble()).isPositive();
+    }
+
+    @Test
+    void aFileWithOneBadFeatureChangesNothing() {
+        long before = count("roads");
+        String roads = "{\"type\":\"FeatureCollection\",\"features\":[" + road("r-1", "existing") + ","
+                + road("r-2", "finished") + "]}";
+        HttpResponse<String> response = post("/api/collections/roads/import", roads, basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("pointer").asString()).isEqualTo("/features/1/properties/status");
+        assertThat(problem.path("detail").asString()).contains("\"finished\" is not a value of \"status\"");
+        assertThat(count("roads")).isEqualTo(before);
+
+        HttpResponse<String> broken = post("/api/collections/roads/import", "{\"type\": \"FeatureCollection\", ",
+                basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(broken.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(broken.body()).path("detail").asString()).contains("not valid JSON");
+        assertThat(count("roads")).isEqualTo(before);
+    }
+
+    @Test
+    void appendingAnIdThatExistsIsAConflictAndChangesNothing() {
+        long before = count("facilities");
+        String existing = getJson("/ogcapi/collections/facilities/items?limit=1").path("features").get(0).path("id")
+                .asString();
+        String body = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":\"" + existing
+                + "\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[111.62,36.17]},\"properties\":{\"name\":\"x\","
+                + "\"kind\":\"substation\",\"status\":\"planned\"}}]}";
+        HttpResponse<String> response = post("/api/collections/facilities/import?mode=append", body,
+                basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(409);
+        assertThat(count("facilities")).isEqualTo(before);
+        assertThat(post("/api/collections/facilities/import?mode=merge", body, basic(ADMIN, ADMIN_PASSWORD))
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void ourOwnGeoPackageImportsBackIdentically() throws Exception {
+        List<String> idsBefore = ids("utility-lines");
+        HttpResponse<byte[]> gpkg = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url("/api/export/parkatlas.gpkg"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(
+                        "/api/collections/utility-lines/import")))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .header("Content-Type", "application/geopackage+sqlite3")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gpkg.body())).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("format").asString()).isEqualTo("GeoPackage");
+        assertThat(ids("utility-lines")).isEqualTo(idsBefore);
+    }
+
+    private long count(String collection) {
+        return getJson("/ogcapi/collections/" + collection + "/items?limit=1").path("numberMatched").asLong();
+    }
+
+    private List<String> ids(String collection) {
+        List<String> ids = new ArrayList<>();
+        getJson("/ogcapi/collections/" + collection + "/items?limit=10000").path("features")
+                .forEach(f -> ids.add(f.path("id").asString()));
+        return ids;
+    }
+
+    private static String road(String id, String status) {
+        return "{\"type\":\"Feature\",\"id\":\"" + id + "\",\"geometry\":{\"type\":\"LineString\",\"coordinates\":"
+                + "[[111.60,36.16],[111.61,36.16]]},\"properties\":{\"name\":\"测试路\",\"status\":\"" + status
+                + "\",\"red_line_width_m\":20}}";
+    }
+
+    private HttpResponse<String> post(String path, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/geo+json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+}
