@@ -48,6 +48,8 @@ public class GeoPackageExporter {
     public void export(Path target) throws IOException {
         GeoPackageManager.create(target.toFile());
         try (GeoPackage geoPackage = GeoPackageManager.open(target.toFile())) {
+            // Declared as GeoPackage 1.3, which is all we use: GDAL before 3.8 warns about the library's default 1.4.
+            geoPackage.execSQL("PRAGMA user_version = 10300");
             for (Layer layer : catalog.layers()) {
                 writeLayer(geoPackage, layer);
             }
