@@ -53,23 +53,43 @@ public final class FeatureAssembler {
     public Feature assemble(String pointer, String id, Geometry geometry, Map<String, Object> values) {
         String geometryPointer = pointer + "/geometry";
         if (geometry == null) {
-            throw new InvalidInputException(geometryPointer, "a " + layer.id() + " feature needs a geometry");
+            throw InvalidInputException.unprocessable(geometryPointer, "a " + layer.id() + " feature needs a geometry");
         }
         checkGeometry(geometry, geometryPointer);
+        return assembleInStorageCrs(pointer, id, Reprojector.transform(xy(geometry), sourceCrs, storageCrs),
+                values);
+    }
+
+    /** As {@link #assemble}, for a geometry already in the layer's storage CRS (e.g. kept from the stored feature). */
+    public Feature assembleInStorageCrs(String pointer, String id, Geometry geometry, Map<String, Object> values) {
         Map<String, Object> properties = readProperties(values, pointer + "/properties");
-        Feature feature = new Feature(id, Reprojector.transform(geometry, sourceCrs, storageCrs), properties, 0);
-        return ComputedAttributes.apply(layer, feature);
+        return ComputedAttributes.apply(layer, new Feature(id, geometry, properties, 0));
+    }
+
+    /** The geometry with x = easting/longitude, whatever axis order the source CRS writes. */
+    private Geometry xy(Geometry geometry) {
+        if (!sourceCrs.swapsAxes()) {
+            return geometry;
+        }
+        Geometry swapped = geometry.copy();
+        swapped.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
+            double x = c.x;
+            c.x = c.y;
+            c.y = x;
+        });
+        swapped.geometryChanged();
+        return swapped;
     }
 
     private void checkGeometry(Geometry geometry, String pointer) {
         if (!layer.geometryKind().accepts(geometry, layer.allowMulti())) {
-            throw new InvalidInputException(pointer + "/type", "layer " + layer.id() + " holds "
+            throw InvalidInputException.unprocessable(pointer + "/type", "layer " + layer.id() + " holds "
                     + layer.geometryKind().geoJsonType() + (layer.allowMulti() ? " or Multi"
                     + layer.geometryKind().geoJsonType() : "") + " geometries, not " + geometry.getGeometryType());
         }
         TopologyValidationError error = new IsValidOp(geometry).getValidationError();
         if (error != null) {
-            throw new InvalidInputException(pointer, "the geometry is not valid: " + error.getMessage() + " near ("
+            throw InvalidInputException.unprocessable(pointer, "the geometry is not valid: " + error.getMessage() + " near ("
                     + error.getCoordinate().x + ", " + error.getCoordinate().y + ")");
         }
     }
@@ -81,7 +101,7 @@ public final class FeatureAssembler {
             if (ignored.contains(name)) {
                 continue;
             }
-            Attribute attribute = layer.attribute(name).orElseThrow(() -> new InvalidInputException(
+            Attribute attribute = layer.attribute(name).orElseThrow(() -> InvalidInputException.unprocessable(
                     pointer + "/" + name, "layer " + layer.id() + " has no property \"" + name + "\"; it has "
                     + layer.attributes().stream().map(Attribute::name).collect(Collectors.joining(", "))));
             if (attribute.computed() || entry.getValue() == null) {
@@ -91,7 +111,7 @@ public final class FeatureAssembler {
         }
         for (Attribute attribute : layer.writableAttributes()) {
             if (attribute.required() && !properties.containsKey(attribute.name())) {
-                throw new InvalidInputException(pointer + "/" + attribute.name(),
+                throw InvalidInputException.unprocessable(pointer + "/" + attribute.name(),
                         "\"" + attribute.name() + "\" (" + attribute.label().en() + ") is required");
             }
         }
@@ -107,11 +127,11 @@ public final class FeatureAssembler {
             case DATE -> date(value, pointer);
         };
         if (result == null) {
-            throw new InvalidInputException(pointer, "\"" + attribute.name() + "\" must be " + describe(attribute)
+            throw InvalidInputException.unprocessable(pointer, "\"" + attribute.name() + "\" must be " + describe(attribute)
                     + ", not " + (value instanceof String ? "\"" + value + "\"" : value));
         }
         if (result instanceof String text && !attribute.allows(text)) {
-            throw new InvalidInputException(pointer, "\"" + text + "\" is not a value of \"" + attribute.name()
+            throw InvalidInputException.unprocessable(pointer, "\"" + text + "\" is not a value of \"" + attribute.name()
                     + "\"; use one of " + attribute.values().stream().map(AllowedValue::value)
                     .collect(Collectors.joining(", ")));
         }
@@ -157,7 +177,7 @@ public final class FeatureAssembler {
             try {
                 return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException(pointer, "\"" + s + "\" is not a date in the form YYYY-MM-DD");
+                throw InvalidInputException.unprocessable(pointer, "\"" + s + "\" is not a date in the form YYYY-MM-DD");
             }
         }
         return null;

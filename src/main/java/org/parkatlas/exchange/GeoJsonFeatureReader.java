@@ -97,12 +97,13 @@ public final class GeoJsonFeatureReader {
             throw new InvalidInputException(pointer, "\"properties\" must be a JSON object");
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            values.put(entry.getKey(), raw(entry.getValue()));
+            values.put(entry.getKey(), rawValue(entry.getValue()));
         }
         return values;
     }
 
-    private static Object raw(JsonNode value) {
+    /** A JSON value as the raw Java value a {@link FeatureAssembler} takes. */
+    public static Object rawValue(JsonNode value) {
         if (value.isNull()) {
             return null;
         }

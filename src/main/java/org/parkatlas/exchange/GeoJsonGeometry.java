@@ -12,10 +12,14 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Map;
 
 /**
  * GeoJSON (RFC 7946) geometries to and from JTS. Reading reports the JSON Pointer of the first thing wrong; writing
@@ -24,6 +28,8 @@ import java.math.RoundingMode;
 public final class GeoJsonGeometry {
 
     private static final GeometryFactory FACTORY = new GeometryFactory();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP_TYPE = new TypeReference<>() { };
 
     private GeoJsonGeometry() {
     }
@@ -158,6 +164,15 @@ public final class GeoJsonGeometry {
             writeCoordinates(json, geometry, swapAxes, decimals);
         }
         json.writeEndObject();
+    }
+
+    /** The geometry as a GeoJSON object tree (CRS84, x first), for embedding in other JSON answers. */
+    public static Map<String, Object> toMap(Geometry geometry) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = MAPPER.createGenerator(text)) {
+            write(json, geometry, false, 7);
+        }
+        return MAPPER.readValue(text.toString(), MAP_TYPE);
     }
 
     private static void writeCoordinates(JsonGenerator json, Geometry geometry, boolean swap, int decimals) {

@@ -7,10 +7,29 @@ package org.parkatlas.exchange;
 public class InvalidInputException extends RuntimeException {
 
     private final String pointer;
+    private final boolean unprocessable;
 
+    /** Input that is malformed: not JSON, not GeoJSON (HTTP 400). */
     public InvalidInputException(String pointer, String message) {
+        this(pointer, message, false);
+    }
+
+    private InvalidInputException(String pointer, String message, boolean unprocessable) {
         super(message);
         this.pointer = pointer;
+        this.unprocessable = unprocessable;
+    }
+
+    /**
+     * Well-formed input whose content the layer cannot take: an invalid geometry, a wrong value, a missing
+     * required attribute (HTTP 422).
+     */
+    public static InvalidInputException unprocessable(String pointer, String message) {
+        return new InvalidInputException(pointer, message, true);
+    }
+
+    public boolean unprocessable() {
+        return unprocessable;
     }
 
     /** Where the problem is, e.g. {@code /features/3/properties/min_far}; empty for the whole document. */

@@ -56,7 +56,7 @@ class ItemsController {
         ApiLinks links = ApiLinks.fromCurrentRequest();
         response.setContentType(OgcApi.GEOJSON);
         response.setCharacterEncoding("UTF-8");
-        response.setHeader(HttpHeaders.ETAG, "\"" + feature.version() + "\"");
+        response.setHeader(HttpHeaders.ETAG, ETags.of(feature));
         new FeatureJsonWriter(layer, Crs.CRS84).writeFeature(response.getOutputStream(), feature, List.of(
                 new Link(links.item(collectionId, featureId), OgcApi.REL_SELF, OgcApi.GEOJSON, "This feature"),
                 new Link(links.collection(collectionId), OgcApi.REL_COLLECTION, OgcApi.JSON, "The collection")));

@@ -8,7 +8,6 @@ import org.parkatlas.crs.CrsRegistry;
 import org.parkatlas.crs.Reprojector;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.filter.Filter;
-import org.parkatlas.feature.filter.Filter.Compare;
 import org.parkatlas.feature.filter.Filter.Operator;
 
 import java.time.LocalDate;
@@ -45,11 +44,11 @@ final class ItemsRequest {
             Attribute attribute = layer.attribute(name).orElseThrow(() -> ApiException.badParameter(name,
                     "unknown query parameter \"" + name + "\": use bbox, limit, offset, datetime, f or a property of "
                             + layer.id() + " (see /ogcapi/collections/" + layer.id() + ")"));
-            filters.add(new Compare(attribute.name(), Operator.EQ, PropertyValues.parse(attribute, value, name)));
+            filters.add(Filter.compare(attribute.name(), Operator.EQ, PropertyValues.parse(attribute, value, name)));
         }
         String bbox = first(parameters, "bbox");
         if (bbox != null) {
-            filters.add(new Filter.Intersects(Reprojector.transform(Reprojector.densified(parseBbox(bbox)),
+            filters.add(Filter.intersects(Reprojector.transform(Reprojector.densified(parseBbox(bbox)),
                     Crs.CRS84, CrsRegistry.bySrid(layer.storageSrid()).orElseThrow())));
         }
         String datetime = first(parameters, "datetime");
@@ -146,7 +145,7 @@ final class ItemsRequest {
     static Filter datetimeFilter(String property, String text) {
         String[] parts = text.split("/", -1);
         if (parts.length == 1) {
-            return new Compare(property, Operator.EQ, parseDate(parts[0]));
+            return Filter.compare(property, Operator.EQ, parseDate(parts[0]));
         }
         if (parts.length != 2) {
             throw ApiException.badParameter("datetime", "datetime must be an instant or an interval start/end, not \""
@@ -154,10 +153,10 @@ final class ItemsRequest {
         }
         List<Filter> bounds = new ArrayList<>();
         if (!isOpen(parts[0])) {
-            bounds.add(new Compare(property, Operator.GE, parseDate(parts[0])));
+            bounds.add(Filter.compare(property, Operator.GE, parseDate(parts[0])));
         }
         if (!isOpen(parts[1])) {
-            bounds.add(new Compare(property, Operator.LE, parseDate(parts[1])));
+            bounds.add(Filter.compare(property, Operator.LE, parseDate(parts[1])));
         }
         if (bounds.isEmpty()) {
             throw ApiException.badParameter("datetime", "datetime \"../..\" bounds nothing");

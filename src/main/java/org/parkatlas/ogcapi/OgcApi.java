@@ -11,6 +11,7 @@ public final class OgcApi {
     public static final String JSON = "application/json";
     public static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
     public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String CONTENT_CRS = "Content-Crs";
 
     public static final String REL_SELF = "self";
     public static final String REL_ALTERNATE = "alternate";

@@ -1,7 +1,13 @@
 package org.parkatlas.ogcapi;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.crs.Reprojector;
+import org.parkatlas.editing.RuleViolationException;
+import org.parkatlas.exchange.GeoJsonGeometry;
 import org.parkatlas.exchange.InvalidInputException;
+import org.parkatlas.feature.filter.InvalidFilterException;
+import org.parkatlas.store.StaleVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,6 +23,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The one place where errors become RFC 9457 problem+json: ours ({@link ApiException}, {@link InvalidInputException})
@@ -38,10 +46,49 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid input");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.unprocessable() ? HttpStatus.UNPROCESSABLE_CONTENT
+                : HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle(e.unprocessable() ? "Feature not accepted" : "Invalid input");
         problem.setProperty("pointer", e.pointer());
         return respond(problem, request);
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    ResponseEntity<Object> ruleViolation(RuleViolationException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Feature not accepted");
+        problem.setProperty("violations", e.violations().stream().map(ProblemHandler::violation).toList());
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(StaleVersionException.class)
+    ResponseEntity<Object> stale(StaleVersionException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage()
+                + "; nothing was written");
+        problem.setTitle("Changed by someone else");
+        problem.setProperty("featureId", e.featureId());
+        problem.setProperty("currentETag", "\"" + e.currentVersion() + "\"");
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(InvalidFilterException.class)
+    ResponseEntity<Object> invalidFilter(InvalidFilterException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid filter");
+        problem.setProperty("parameter", "filter");
+        return respond(problem, request);
+    }
+
+    /** A broken rule with where it is broken as GeoJSON in CRS84, for the map to draw. */
+    private static Map<String, Object> violation(RuleViolationException.Violation v) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rule", v.rule());
+        out.put("message", v.message());
+        if (v.where() != null && !v.where().isEmpty()) {
+            out.put("geometry", GeoJsonGeometry.toMap(Reprojector.transform(v.where(), Crs.CGCS2000_GK_CM_111E,
+                    Crs.CRS84)));
+        }
+        return out;
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -35,6 +35,18 @@ public interface FeatureStore {
     /** The bounds of all of the layer's geometries, empty when the layer has none. */
     Optional<Envelope> bounds(Layer layer);
 
+    /** Adds one feature with its id; answers it as stored (version 1). A taken id is a {@code DuplicateKeyException}. */
+    Feature create(Layer layer, Feature feature);
+
+    /**
+     * Replaces a feature's geometry and attributes. With {@code expectedVersion} set, only if the stored feature is
+     * still at that version ({@link StaleVersionException} otherwise). Empty when there is no such feature.
+     */
+    Optional<Feature> update(Layer layer, Feature feature, Long expectedVersion);
+
+    /** Removes a feature, with the same version check; false when there is no such feature. */
+    boolean delete(Layer layer, String id, Long expectedVersion);
+
     /** Adds features with their given ids, all or none. */
     void insert(Layer layer, List<Feature> features);
 

@@ -2,18 +2,24 @@ package org.parkatlas.store;
 
 import org.locationtech.jts.io.WKBWriter;
 import org.parkatlas.catalog.Layer;
+import org.parkatlas.feature.filter.Expression;
+import org.parkatlas.feature.filter.ExpressionVisitor;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.feature.filter.FilterVisitor;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Turns a {@link Filter} into a SQL condition with bound parameters (GeoTools' {@code FilterToSQL}). Property names
+ * Turns a bound {@link Filter} into a SQL condition with parameters (GeoTools' {@code FilterToSQL}). Property names
  * are checked against the layer's schema before they reach the SQL; values are always bound, never concatenated.
+ * Only what the dialect {@link SqlDialect#supports supports} comes here: the store evaluates the rest in memory.
  */
-final class FilterToSql implements FilterVisitor<String> {
+final class FilterToSql implements FilterVisitor<String>, ExpressionVisitor<String> {
 
     static final String GEOMETRY_COLUMN = "geom";
 
@@ -41,6 +47,11 @@ final class FilterToSql implements FilterVisitor<String> {
     }
 
     @Override
+    public String visit(Filter.Exclude filter) {
+        return "1=0";
+    }
+
+    @Override
     public String visit(Filter.And filter) {
         return filter.parts().stream().map(p -> p.accept(this)).collect(Collectors.joining(" AND ", "(", ")"));
     }
@@ -57,28 +68,100 @@ final class FilterToSql implements FilterVisitor<String> {
 
     @Override
     public String visit(Filter.Compare filter) {
-        parameters.add(filter.value());
-        return column(filter.property()) + " " + filter.operator().sql() + " ?";
+        return "(" + filter.left().accept(this) + " " + filter.operator().sql() + " " + filter.right().accept(this)
+                + ")";
+    }
+
+    @Override
+    public String visit(Filter.Like filter) {
+        // CQL2 and SQL share % and _; the backslash escape is spelt out because databases differ on the default.
+        return "(" + filter.value().accept(this) + " LIKE " + filter.pattern().accept(this) + " ESCAPE '\\')";
+    }
+
+    @Override
+    public String visit(Filter.Between filter) {
+        return "(" + filter.value().accept(this) + " BETWEEN " + filter.low().accept(this) + " AND "
+                + filter.high().accept(this) + ")";
+    }
+
+    @Override
+    public String visit(Filter.In filter) {
+        return "(" + filter.value().accept(this) + " IN (" + filter.list().stream().map(e -> e.accept(this))
+                .collect(Collectors.joining(", ")) + "))";
     }
 
     @Override
     public String visit(Filter.IsNull filter) {
-        return column(filter.property()) + " IS NULL";
+        return "(" + filter.value().accept(this) + " IS NULL)";
     }
 
     @Override
-    public String visit(Filter.Intersects filter) {
-        byte[] wkb = new WKBWriter().write(filter.geometry());
-        for (int i = 0; i < dialect.intersectsParameterCount(); i++) {
-            parameters.add(wkb);
-        }
-        return dialect.intersects(GEOMETRY_COLUMN, layer.storageSrid());
+    public String visit(Filter.Spatial filter) {
+        // every relation but disjoint implies overlapping boxes: test those first, on the spatial index
+        String boxes = filter.operator() == Filter.SpatialOperator.S_DISJOINT ? ""
+                : filter.left().accept(this) + " && " + filter.right().accept(this) + " AND ";
+        // the operands are visited again so their parameters are bound again, in the order they appear
+        return "(" + boxes + dialect.spatialFunction(filter.operator()) + "(" + filter.left().accept(this) + ", "
+                + filter.right().accept(this) + "))";
     }
 
-    private String column(String property) {
-        if (property.equals("id") || layer.hasAttribute(property)) {
-            return property;
+    @Override
+    public String visit(Filter.Temporal filter) {
+        throw new IllegalStateException("temporal predicates are rewritten to comparisons before they reach SQL");
+    }
+
+    @Override
+    public String visit(Expression.Property expression) {
+        if (expression.isGeometry()) {
+            return GEOMETRY_COLUMN;
         }
-        throw new IllegalArgumentException("layer " + layer.id() + " has no property " + property);
+        String name = expression.name();
+        if (name.equals("id") || layer.hasAttribute(name)) {
+            return name;
+        }
+        throw new IllegalArgumentException("layer " + layer.id() + " has no property " + name);
+    }
+
+    @Override
+    public String visit(Expression.Literal expression) {
+        Object value = expression.value();
+        if (value instanceof Instant instant) {
+            value = LocalDateTime.ofInstant(instant, ZoneOffset.UTC); // TIMESTAMP literals are UTC
+        }
+        parameters.add(value);
+        return dialect.parameter(value);
+    }
+
+    @Override
+    public String visit(Expression.GeometryLiteral expression) {
+        parameters.add(new WKBWriter().write(expression.geometry()));
+        return dialect.geometryParameter(layer.storageSrid());
+    }
+
+    @Override
+    public String visit(Expression.Interval expression) {
+        throw new IllegalStateException("intervals are rewritten to comparisons before they reach SQL");
+    }
+
+    @Override
+    public String visit(Expression.Arithmetic expression) {
+        String left = expression.left().accept(this);
+        String right = expression.right().accept(this);
+        // CQL2 "/" is real division even between integers, which SQL would truncate
+        return switch (expression.operator()) {
+            case ADD, SUBTRACT, MULTIPLY -> "(" + left + " " + expression.operator().symbol() + " " + right + ")";
+            case DIVIDE -> "(CAST(" + left + " AS DOUBLE PRECISION) / " + right + ")";
+            case MODULO -> "MOD(" + left + ", " + right + ")";
+            case INTEGER_DIVIDE -> "FLOOR(CAST(" + left + " AS DOUBLE PRECISION) / " + right + ")";
+            case POWER -> "POWER(" + left + ", " + right + ")";
+        };
+    }
+
+    @Override
+    public String visit(Expression.Function expression) {
+        if (expression.name().equals("CASEI") && expression.arguments().size() == 1) {
+            return dialect.lowerCase(expression.arguments().get(0).accept(this));
+        }
+        throw new IllegalArgumentException("the function " + expression.name() + " cannot be run in SQL");
     }
 }

@@ -12,6 +12,7 @@ import org.parkatlas.feature.FeaturePage;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.SortKey;
 import org.parkatlas.feature.filter.Filter;
+import org.parkatlas.feature.filter.FilterEvaluator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,22 +74,61 @@ public final class JdbcFeatureStore implements FeatureStore {
         if (query.limit() == 0) {
             return 0;
         }
-        List<Attribute> selected = selectedAttributes(layer, query.properties());
-        FilterToSql where = new FilterToSql(layer, dialect);
-        String condition = where.where(query.filter());
-        List<Object> params = new ArrayList<>(where.parameters());
-        String sql = "SELECT " + selectList(selected) + " FROM " + layer.tableName() + " WHERE " + condition
-                + " ORDER BY " + orderBy(layer, query.sortBy()) + " LIMIT ? OFFSET ?";
-        params.add(query.limit());
-        params.add(query.offset());
-        RowMapper<Feature> mapper = rowMapper(layer, selected);
+        FilterSplit split = FilterSplit.of(query.filter(), dialect);
+        if (!split.needsMemory()) {
+            return select(layer, split.sql(), selectedAttributes(layer, query.properties()), query.sortBy(),
+                    query.limit(), query.offset(), sink);
+        }
+        // Part of the filter runs in Java: read every row the SQL part lets through, in order, and page here.
+        long[] skipped = {0};
         long[] handed = {0};
+        select(layer, split.sql(), layer.attributes(), query.sortBy(), -1, 0, feature -> {
+            if (handed[0] < query.limit() && FilterEvaluator.matches(split.memory(), feature)) {
+                if (skipped[0] < query.offset()) {
+                    skipped[0]++;
+                } else {
+                    sink.accept(project(feature, query.properties()));
+                    handed[0]++;
+                }
+            }
+        });
+        return handed[0];
+    }
+
+    private long select(Layer layer, Filter filter, List<Attribute> attributes, List<SortKey> sortBy, long limit,
+                        long offset, Consumer<Feature> sink) {
+        FilterToSql where = new FilterToSql(layer, dialect);
+        String condition = where.where(filter);
+        List<Object> params = new ArrayList<>(where.parameters());
+        String sql = "SELECT " + selectList(attributes) + " FROM " + layer.tableName() + " WHERE " + condition
+                + " ORDER BY " + orderBy(layer, sortBy);
+        if (limit >= 0) {
+            sql += " LIMIT ? OFFSET ?";
+            params.add(limit);
+            params.add(offset);
+        }
+        RowMapper<Feature> mapper = rowMapper(layer, attributes);
+        long[] handed = {0};
+        String statement = sql;
         // PostgreSQL reads through a cursor only inside a transaction; the fetch size sets the batch.
-        readOnly.executeWithoutResult(status -> cursor.query(sql, (ResultSet rs) -> {
+        readOnly.executeWithoutResult(status -> cursor.query(statement, (ResultSet rs) -> {
             sink.accept(mapper.mapRow(rs, (int) handed[0]));
             handed[0]++;
         }, params.toArray()));
         return handed[0];
+    }
+
+    private static Feature project(Feature feature, List<String> properties) {
+        if (properties == null) {
+            return feature;
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        feature.properties().forEach((name, value) -> {
+            if (properties.contains(name)) {
+                kept.put(name, value);
+            }
+        });
+        return feature.withProperties(kept);
     }
 
     @Override
@@ -100,8 +140,18 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public long count(Layer layer, Filter filter) {
+        FilterSplit split = FilterSplit.of(filter, dialect);
+        if (split.needsMemory()) {
+            long[] matched = {0};
+            select(layer, split.sql(), layer.attributes(), List.of(), -1, 0, feature -> {
+                if (FilterEvaluator.matches(split.memory(), feature)) {
+                    matched[0]++;
+                }
+            });
+            return matched[0];
+        }
         FilterToSql where = new FilterToSql(layer, dialect);
-        String condition = where.where(filter);
+        String condition = where.where(split.sql());
         return countWhere(layer, condition, where.parameters());
     }
 
@@ -113,6 +163,61 @@ public final class JdbcFeatureStore implements FeatureStore {
             return Optional.empty();
         }
         return Optional.of(readWkb(wkb).getEnvelopeInternal());
+    }
+
+    @Override
+    public Feature create(Layer layer, Feature feature) {
+        insert(layer, List.of(feature));
+        return get(layer, feature.id()).orElseThrow();
+    }
+
+    @Override
+    public Optional<Feature> update(Layer layer, Feature feature, Long expectedVersion) {
+        return transactions.execute(status -> {
+            List<Attribute> attributes = layer.attributes();
+            StringBuilder sql = new StringBuilder("UPDATE " + layer.tableName() + " SET " + VERSION + " = "
+                    + VERSION + " + 1, " + FilterToSql.GEOMETRY_COLUMN + " = "
+                    + dialect.geometryParameter(layer.storageSrid()));
+            List<Object> params = new ArrayList<>();
+            params.add(new WKBWriter().write(feature.geometry()));
+            for (Attribute attribute : attributes) {
+                sql.append(", ").append(attribute.name()).append(" = ?");
+                params.add(feature.property(attribute.name()));
+            }
+            sql.append(" WHERE ").append(ID).append(" = ?");
+            params.add(feature.id());
+            if (expectedVersion != null) {
+                sql.append(" AND ").append(VERSION).append(" = ?");
+                params.add(expectedVersion);
+            }
+            // The version check and the write are one statement: no other writer can slip in between.
+            if (jdbc.update(sql.toString(), params.toArray()) == 0) {
+                return missingOrStale(layer, feature.id(), expectedVersion);
+            }
+            return get(layer, feature.id());
+        });
+    }
+
+    @Override
+    public boolean delete(Layer layer, String id, Long expectedVersion) {
+        Boolean deleted = transactions.execute(status -> {
+            int rows = expectedVersion == null
+                    ? jdbc.update("DELETE FROM " + layer.tableName() + " WHERE " + ID + " = ?", id)
+                    : jdbc.update("DELETE FROM " + layer.tableName() + " WHERE " + ID + " = ? AND " + VERSION
+                    + " = ?", id, expectedVersion);
+            return rows > 0 || missingOrStale(layer, id, expectedVersion).isPresent();
+        });
+        return Boolean.TRUE.equals(deleted);
+    }
+
+    /** After a write touched no row: empty if the feature is not there, a stale-version error if it moved on. */
+    private Optional<Feature> missingOrStale(Layer layer, String id, Long expectedVersion) {
+        List<Long> versions = jdbc.queryForList("SELECT " + VERSION + " FROM " + layer.tableName() + " WHERE "
+                + ID + " = ?", Long.class, id);
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        throw new StaleVersionException(id, expectedVersion, versions.get(0));
     }
 
     @Override

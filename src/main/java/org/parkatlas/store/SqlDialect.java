@@ -1,5 +1,7 @@
 package org.parkatlas.store;
 
+import org.parkatlas.feature.filter.Filter;
+
 /**
  * What differs between the databases behind the JDBC feature store (GeoTools' {@code SQLDialect}): how geometries are
  * bound and read, the bounding-box operator that uses the spatial index, and the extent aggregate. Everything else
@@ -20,15 +22,36 @@ public interface SqlDialect {
         return "ST_AsBinary(" + column + ")";
     }
 
-    /** The predicate "geometry column intersects the bound geometry", using the spatial index first. */
-    default String intersects(String column, int srid) {
-        String param = geometryParameter(srid);
-        return "(" + column + " && " + param + " AND ST_Intersects(" + column + ", " + param + "))";
+    /** A bound scalar parameter; the value is given in case a dialect needs a cast for its type. */
+    default String parameter(Object value) {
+        return "?";
     }
 
-    /** How many times {@link #intersects} binds its geometry. */
-    default int intersectsParameterCount() {
-        return 2;
+    /** The SQL function of a CQL2 spatial relation. */
+    default String spatialFunction(Filter.SpatialOperator operator) {
+        return switch (operator) {
+            case S_INTERSECTS -> "ST_Intersects";
+            case S_DISJOINT -> "ST_Disjoint";
+            case S_EQUALS -> "ST_Equals";
+            case S_TOUCHES -> "ST_Touches";
+            case S_WITHIN -> "ST_Within";
+            case S_OVERLAPS -> "ST_Overlaps";
+            case S_CROSSES -> "ST_Crosses";
+            case S_CONTAINS -> "ST_Contains";
+        };
+    }
+
+    /** Lower-cases text for CASEI, the same way for every letter as Java's {@code toLowerCase(Locale.ROOT)}. */
+    default String lowerCase(String sql) {
+        return "LOWER(" + sql + ")";
+    }
+
+    /**
+     * Whether this database can run the filter node itself (GeoTools' filter capabilities). What it cannot run is
+     * evaluated in Java after the query instead of being answered wrongly.
+     */
+    default boolean supports(Filter filter) {
+        return true;
     }
 
     /** A query answering one row, one column: the extent of the layer's geometries as WKB (null when empty). */

@@ -59,7 +59,7 @@ class ImportApiTest extends ParkAtlasServerTest {
         String roads = "{\"type\":\"FeatureCollection\",\"features\":[" + road("r-1", "existing") + ","
                 + road("r-2", "finished") + "]}";
         HttpResponse<String> response = post("/api/collections/roads/import", roads, basic(ADMIN, ADMIN_PASSWORD));
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).as("well-formed, but the layer cannot take it").isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.path("pointer").asString()).isEqualTo("/features/1/properties/status");

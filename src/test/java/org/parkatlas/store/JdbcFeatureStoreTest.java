@@ -14,8 +14,8 @@ import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeaturePage;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.SortKey;
+import org.parkatlas.feature.filter.Expression;
 import org.parkatlas.feature.filter.Filter;
-import org.parkatlas.feature.filter.Filter.Compare;
 import org.parkatlas.feature.filter.Filter.Operator;
 
 import java.time.LocalDate;
@@ -85,8 +85,8 @@ class JdbcFeatureStoreTest {
     void bboxAttributeFilterAndSortRunTogether() {
         Geometry window = geometry("POLYGON ((555150 4004000, 555450 4004000, 555450 4004300, 555150 4004300, "
                 + "555150 4004000))");
-        Filter filter = Filter.and(List.of(new Filter.Intersects(window),
-                new Compare("status", Operator.EQ, "reserved")));
+        Filter filter = Filter.and(List.of(Filter.intersects(window),
+                Filter.compare("status", Operator.EQ, "reserved")));
         FeatureQuery query = new FeatureQuery(filter, null, List.of(new SortKey("leveling_date", false)), 0, 100);
         FeaturePage page = store.query(parcels, query);
         // parcels 1..4 touch the window; of them 1 and 3 are reserved; newest leveling date first
@@ -96,12 +96,12 @@ class JdbcFeatureStoreTest {
 
     @Test
     void comparisonsOnNumbersAndDates() {
-        assertThat(store.count(parcels, new Compare("leveling_date", Operator.GE, LocalDate.of(2027, 1, 1))))
+        assertThat(store.count(parcels, Filter.compare("leveling_date", Operator.GE, LocalDate.of(2027, 1, 1))))
                 .isEqualTo(3);
-        assertThat(store.count(parcels, new Compare("area_mu", Operator.GT, 29.99))).isEqualTo(10);
-        assertThat(store.count(parcels, new Filter.Not(new Compare("status", Operator.EQ, "available"))))
+        assertThat(store.count(parcels, Filter.compare("area_mu", Operator.GT, 29.99))).isEqualTo(10);
+        assertThat(store.count(parcels, new Filter.Not(Filter.compare("status", Operator.EQ, "available"))))
                 .isEqualTo(5);
-        assertThat(store.count(parcels, new Filter.IsNull("industrial_park"))).isEqualTo(10);
+        assertThat(store.count(parcels, new Filter.IsNull(new Expression.Property("industrial_park")))).isEqualTo(10);
     }
 
     @Test
@@ -131,7 +131,7 @@ class JdbcFeatureStoreTest {
 
     @Test
     void aFilterOnAPropertyTheLayerLacksIsRefusedBeforeAnySql() {
-        assertThatThrownBy(() -> store.count(parcels, new Compare("status; DROP TABLE parcels", Operator.EQ, "x")))
+        assertThatThrownBy(() -> store.count(parcels, Filter.compare("status; DROP TABLE parcels", Operator.EQ, "x")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no property");
     }
 

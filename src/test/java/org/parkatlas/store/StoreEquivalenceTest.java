@@ -14,8 +14,8 @@ import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeaturePage;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.SortKey;
+import org.parkatlas.feature.filter.Expression;
 import org.parkatlas.feature.filter.Filter;
-import org.parkatlas.feature.filter.Filter.Compare;
 import org.parkatlas.feature.filter.Filter.Operator;
 import org.locationtech.jts.geom.Envelope;
 
@@ -85,17 +85,17 @@ class StoreEquivalenceTest {
         Geometry window = Reprojector.transform(Reprojector.densified(new Envelope(111.61, 111.625, 36.16, 36.175)),
                 Crs.CRS84, Crs.CGCS2000_GK_CM_111E);
         List<Filter> filters = List.of(
-                new Compare("status", Operator.EQ, "available"),
-                new Compare("area_mu", Operator.GT, 50.0),
-                new Compare("leveling_date", Operator.LE, LocalDate.of(2024, 12, 31)),
-                new Compare("code", Operator.GE, "GT-Z2"),
-                new Compare("standard_land", Operator.EQ, true),
-                new Filter.IsNull("industrial_park"),
-                new Filter.Not(new Compare("zone", Operator.EQ, "Z1")),
-                new Filter.Or(List.of(new Compare("status", Operator.EQ, "reserved"),
-                        new Compare("leveling", Operator.EQ, "in_progress"))),
-                new Filter.Intersects(window),
-                Filter.and(List.of(new Filter.Intersects(window), new Compare("area_mu", Operator.LT, 40.0))));
+                Filter.compare("status", Operator.EQ, "available"),
+                Filter.compare("area_mu", Operator.GT, 50.0),
+                Filter.compare("leveling_date", Operator.LE, LocalDate.of(2024, 12, 31)),
+                Filter.compare("code", Operator.GE, "GT-Z2"),
+                Filter.compare("standard_land", Operator.EQ, true),
+                new Filter.IsNull(new Expression.Property("industrial_park")),
+                new Filter.Not(Filter.compare("zone", Operator.EQ, "Z1")),
+                new Filter.Or(List.of(Filter.compare("status", Operator.EQ, "reserved"),
+                        Filter.compare("leveling", Operator.EQ, "in_progress"))),
+                Filter.intersects(window),
+                Filter.and(List.of(Filter.intersects(window), Filter.compare("area_mu", Operator.LT, 40.0))));
         for (Filter filter : filters) {
             FeatureQuery query = FeatureQuery.filtered(filter).page(0, 10_000);
             FeaturePage page = same(parcels, query);
@@ -103,8 +103,8 @@ class StoreEquivalenceTest {
             assertThat(h2gis.count(parcels, filter)).isEqualTo(postgis.count(parcels, filter));
         }
         Layer lines = CATALOG.require("utility-lines");
-        same(lines, FeatureQuery.filtered(Filter.and(List.of(new Compare("utility", Operator.EQ, "sewer"),
-                new Compare("completion_date", Operator.GT, LocalDate.of(2026, 1, 1))))).page(0, 10_000));
+        same(lines, FeatureQuery.filtered(Filter.and(List.of(Filter.compare("utility", Operator.EQ, "sewer"),
+                Filter.compare("completion_date", Operator.GT, LocalDate.of(2026, 1, 1))))).page(0, 10_000));
     }
 
     @Test

@@ -4,6 +4,8 @@ package org.parkatlas.feature.filter;
 public interface FilterVisitor<R> {
     R visit(Filter.Include filter);
 
+    R visit(Filter.Exclude filter);
+
     R visit(Filter.And filter);
 
     R visit(Filter.Or filter);
@@ -12,7 +14,15 @@ public interface FilterVisitor<R> {
 
     R visit(Filter.Compare filter);
 
+    R visit(Filter.Like filter);
+
+    R visit(Filter.Between filter);
+
+    R visit(Filter.In filter);
+
     R visit(Filter.IsNull filter);
 
-    R visit(Filter.Intersects filter);
+    R visit(Filter.Spatial filter);
+
+    R visit(Filter.Temporal filter);
 }

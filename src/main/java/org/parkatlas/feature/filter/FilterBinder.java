@@ -1,0 +1,277 @@
+package org.parkatlas.feature.filter;
+
+import org.locationtech.jts.geom.Geometry;
+import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.AttributeType;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.crs.CrsRegistry;
+import org.parkatlas.crs.Reprojector;
+import org.parkatlas.feature.filter.Expression.Arithmetic;
+import org.parkatlas.feature.filter.Expression.Function;
+import org.parkatlas.feature.filter.Expression.GeometryLiteral;
+import org.parkatlas.feature.filter.Expression.Interval;
+import org.parkatlas.feature.filter.Expression.Literal;
+import org.parkatlas.feature.filter.Expression.Property;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Binds a parsed filter to a layer: every property must be one of the layer's queryables, operands must have types
+ * that can be compared, geometry literals move from the filter's CRS into the layer's storage CRS (axis order
+ * included), and temporal predicates become plain comparisons. What comes out can be run by any store.
+ */
+public final class FilterBinder {
+
+    /** The kinds of value an expression has, for checking that operands fit together. */
+    private enum Kind { STRING, NUMBER, BOOLEAN, DATE, TIMESTAMP, GEOMETRY, INTERVAL }
+
+    private final Layer layer;
+    private final Crs filterCrs;
+    private final Crs storageCrs;
+
+    public FilterBinder(Layer layer, Crs filterCrs) {
+        this.layer = layer;
+        this.filterCrs = filterCrs;
+        this.storageCrs = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
+    }
+
+    /** The names a filter may use: the layer's attributes, {@code id} and {@code geometry}. */
+    public static Set<String> queryables(Layer layer) {
+        Set<String> names = layer.attributes().stream().map(Attribute::name).collect(Collectors.toSet());
+        names.add("id");
+        names.add(Property.GEOMETRY);
+        return names;
+    }
+
+    public Filter bind(Filter filter) {
+        return filter.accept(new Binder());
+    }
+
+    private final class Binder implements FilterVisitor<Filter> {
+
+        @Override
+        public Filter visit(Filter.Include filter) {
+            return filter;
+        }
+
+        @Override
+        public Filter visit(Filter.Exclude filter) {
+            return filter;
+        }
+
+        @Override
+        public Filter visit(Filter.And filter) {
+            return Filter.and(filter.parts().stream().map(p -> p.accept(this)).toList());
+        }
+
+        @Override
+        public Filter visit(Filter.Or filter) {
+            return new Filter.Or(filter.parts().stream().map(p -> p.accept(this)).toList());
+        }
+
+        @Override
+        public Filter visit(Filter.Not filter) {
+            return new Filter.Not(filter.part().accept(this));
+        }
+
+        @Override
+        public Filter visit(Filter.Compare filter) {
+            Expression left = expression(filter.left());
+            Expression right = matching(expression(filter.right()), left);
+            left = matching(left, right);
+            comparable(left, right, filter.operator().sql());
+            return new Filter.Compare(left, filter.operator(), right);
+        }
+
+        @Override
+        public Filter visit(Filter.Like filter) {
+            Expression value = expression(filter.value());
+            Expression pattern = expression(filter.pattern());
+            if (kind(value) != Kind.STRING || kind(pattern) != Kind.STRING) {
+                throw new InvalidFilterException("LIKE compares text: " + describe(value) + " LIKE "
+                        + describe(pattern) + " does not");
+            }
+            return new Filter.Like(value, pattern);
+        }
+
+        @Override
+        public Filter visit(Filter.Between filter) {
+            Expression value = expression(filter.value());
+            Expression low = matching(expression(filter.low()), value);
+            Expression high = matching(expression(filter.high()), value);
+            comparable(value, low, "BETWEEN");
+            comparable(value, high, "BETWEEN");
+            return new Filter.Between(value, low, high);
+        }
+
+        @Override
+        public Filter visit(Filter.In filter) {
+            Expression value = expression(filter.value());
+            List<Expression> list = filter.list().stream().map(e -> matching(expression(e), value)).toList();
+            list.forEach(e -> comparable(value, e, "IN"));
+            return new Filter.In(value, list);
+        }
+
+        @Override
+        public Filter visit(Filter.IsNull filter) {
+            return new Filter.IsNull(expression(filter.value()));
+        }
+
+        @Override
+        public Filter visit(Filter.Spatial filter) {
+            Expression left = expression(filter.left());
+            Expression right = expression(filter.right());
+            if (kind(left) != Kind.GEOMETRY || kind(right) != Kind.GEOMETRY) {
+                throw new InvalidFilterException(filter.operator() + " relates two geometries: use the property "
+                        + "\"geometry\" and a geometry literal (WKT, GeoJSON or BBOX)");
+            }
+            return new Filter.Spatial(filter.operator(), left, right);
+        }
+
+        @Override
+        public Filter visit(Filter.Temporal filter) {
+            Expression left = temporalOperand(filter.left(), filter.operator());
+            Expression right = temporalOperand(filter.right(), filter.operator());
+            return TemporalRewriter.rewrite(new Filter.Temporal(filter.operator(), left, right)).accept(this);
+        }
+
+        private Expression temporalOperand(Expression operand, Filter.TemporalOperator operator) {
+            if (operand instanceof Interval interval) {
+                return new Interval(interval.start() == null ? null : temporalOperand(interval.start(), operator),
+                        interval.end() == null ? null : temporalOperand(interval.end(), operator));
+            }
+            Expression bound = expression(operand);
+            Kind kind = kind(bound);
+            if (kind != Kind.DATE && kind != Kind.TIMESTAMP) {
+                throw new InvalidFilterException(operator + " relates instants and intervals: "
+                        + describe(bound) + " is not a date or a timestamp");
+            }
+            return bound;
+        }
+    }
+
+    private Expression expression(Expression expression) {
+        if (expression instanceof Property property) {
+            if (!queryables(layer).contains(property.name())) {
+                throw new InvalidFilterException("\"" + property.name() + "\" is not a queryable of " + layer.id()
+                        + "; see /ogcapi/collections/" + layer.id() + "/queryables");
+            }
+            return property;
+        }
+        if (expression instanceof GeometryLiteral literal) {
+            Geometry geometry = literal.geometry();
+            if (filterCrs.swapsAxes()) {
+                geometry = geometry.copy();
+                geometry.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
+                    double x = c.x;
+                    c.x = c.y;
+                    c.y = x;
+                });
+                geometry.geometryChanged();
+            }
+            return new GeometryLiteral(Reprojector.transform(geometry, filterCrs, storageCrs));
+        }
+        if (expression instanceof Arithmetic arithmetic) {
+            Expression left = expression(arithmetic.left());
+            Expression right = expression(arithmetic.right());
+            if (kind(left) != Kind.NUMBER || kind(right) != Kind.NUMBER) {
+                throw new InvalidFilterException("arithmetic works on numbers: " + describe(left) + " "
+                        + arithmetic.operator().symbol() + " " + describe(right) + " does not");
+            }
+            return new Arithmetic(arithmetic.operator(), left, right);
+        }
+        if (expression instanceof Function function) {
+            if (!function.name().equals("CASEI") || function.arguments().size() != 1) {
+                throw new InvalidFilterException("the function " + function.name() + " is not supported; "
+                        + "ParkAtlas knows CASEI(text)");
+            }
+            Expression argument = expression(function.arguments().get(0));
+            if (kind(argument) != Kind.STRING) {
+                throw new InvalidFilterException("CASEI takes text, not " + describe(argument));
+            }
+            return new Function("CASEI", List.of(argument));
+        }
+        if (expression instanceof Interval) {
+            throw new InvalidFilterException("an INTERVAL can only be used in a temporal function such as T_DURING");
+        }
+        return expression;
+    }
+
+    /** A literal given as text or a timestamp where a date is meant becomes a date; everything else is kept. */
+    private Expression matching(Expression candidate, Expression other) {
+        if (kind(other) != Kind.DATE || !(candidate instanceof Literal literal)) {
+            return candidate;
+        }
+        if (literal.value() instanceof Instant instant) {
+            return new Literal(LocalDate.ofInstant(instant, ZoneOffset.UTC));
+        }
+        if (literal.value() instanceof String text) {
+            try {
+                return new Literal(LocalDate.parse(text));
+            } catch (DateTimeParseException e) {
+                throw new InvalidFilterException("\"" + text + "\" is not a date; write DATE('YYYY-MM-DD')");
+            }
+        }
+        return candidate;
+    }
+
+    private void comparable(Expression left, Expression right, String operator) {
+        Kind a = kind(left);
+        Kind b = kind(right);
+        boolean times = (a == Kind.DATE || a == Kind.TIMESTAMP) && (b == Kind.DATE || b == Kind.TIMESTAMP);
+        if (a != b && !times || a == Kind.GEOMETRY) {
+            throw new InvalidFilterException("cannot compare " + describe(left) + " " + operator + " "
+                    + describe(right) + ": " + (a == Kind.GEOMETRY ? "geometries are related with S_ functions"
+                    : "they are of different types"));
+        }
+    }
+
+    private String describe(Expression expression) {
+        if (expression instanceof Property property) {
+            return property.name() + " (" + kind(expression).name().toLowerCase() + ")";
+        }
+        if (expression instanceof Literal literal) {
+            return (literal.value() instanceof String ? "'" + literal.value() + "'" : String.valueOf(literal.value()))
+                    + " (" + kind(expression).name().toLowerCase() + ")";
+        }
+        return "a " + kind(expression).name().toLowerCase() + " expression";
+    }
+
+    private Kind kind(Expression expression) {
+        if (expression instanceof Property property) {
+            return property.isGeometry() ? Kind.GEOMETRY : property.name().equals("id") ? Kind.STRING
+                    : kindOf(layer.attribute(property.name()).orElseThrow().type());
+        }
+        if (expression instanceof Literal literal) {
+            Object v = literal.value();
+            return v instanceof String ? Kind.STRING : v instanceof Boolean ? Kind.BOOLEAN
+                    : v instanceof LocalDate ? Kind.DATE : v instanceof Instant ? Kind.TIMESTAMP : Kind.NUMBER;
+        }
+        if (expression instanceof GeometryLiteral) {
+            return Kind.GEOMETRY;
+        }
+        if (expression instanceof Function) {
+            return Kind.STRING;
+        }
+        if (expression instanceof Interval) {
+            return Kind.INTERVAL;
+        }
+        return Kind.NUMBER;
+    }
+
+    private static Kind kindOf(AttributeType type) {
+        return switch (type) {
+            case STRING -> Kind.STRING;
+            case INTEGER, NUMBER -> Kind.NUMBER;
+            case BOOLEAN -> Kind.BOOLEAN;
+            case DATE -> Kind.DATE;
+        };
+    }
+}

@@ -1,0 +1,185 @@
+package org.parkatlas.ogcapi;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.crs.CrsRegistry;
+import org.parkatlas.editing.FeatureEditor;
+import org.parkatlas.exchange.FeatureAssembler;
+import org.parkatlas.exchange.GeoJsonFeatureReader;
+import org.parkatlas.exchange.GeoJsonGeometry;
+import org.parkatlas.exchange.InvalidInputException;
+import org.parkatlas.feature.Feature;
+import org.parkatlas.store.FeatureStore;
+import org.parkatlas.store.StaleVersionException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * OGC API Features Part 4: create (POST), replace (PUT), update (PATCH, JSON merge patch) and delete features. Every
+ * answer carries the feature's ETag; a write with a stale {@code If-Match} is refused with 412 and changes nothing.
+ * Bodies are GeoJSON in CRS84 unless {@code Content-Crs} names another supported CRS.
+ */
+@RestController
+class TransactionsController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ITEM = OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}";
+
+    private final Catalog catalog;
+    private final FeatureStore store;
+    private final FeatureEditor editor;
+
+    TransactionsController(Catalog catalog, FeatureStore store, FeatureEditor editor) {
+        this.catalog = catalog;
+        this.store = store;
+        this.editor = editor;
+    }
+
+    @PostMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
+    void create(@PathVariable String collectionId, @RequestBody byte[] body,
+                @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
+                HttpServletResponse response) throws IOException {
+        Layer layer = Layers.require(catalog, collectionId);
+        Feature feature = new GeoJsonFeatureReader(layer, crs(contentCrs)).readFeature(parse(body), "");
+        Feature created = editor.create(layer, feature);
+        response.setStatus(HttpStatus.CREATED.value());
+        response.setHeader(HttpHeaders.LOCATION, ApiLinks.fromCurrentRequest().item(collectionId, created.id()));
+        write(layer, created, response);
+    }
+
+    @PutMapping(ITEM)
+    void replace(@PathVariable String collectionId, @PathVariable String featureId, @RequestBody byte[] body,
+                 @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
+                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                 HttpServletResponse response) throws IOException {
+        Layer layer = Layers.require(catalog, collectionId);
+        Feature given = new GeoJsonFeatureReader(layer, crs(contentCrs)).readFeature(parse(body), "");
+        sameId(given.id(), featureId);
+        Feature replacement = new Feature(featureId, given.geometry(), given.properties(), 0);
+        Feature stored = editor.replace(layer, replacement, ETags.expectedVersion(ifMatch))
+                .orElseThrow(() -> notFound(collectionId, featureId));
+        write(layer, stored, response);
+    }
+
+    @PatchMapping(ITEM)
+    void update(@PathVariable String collectionId, @PathVariable String featureId, @RequestBody byte[] body,
+                @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
+                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                HttpServletResponse response) throws IOException {
+        Layer layer = Layers.require(catalog, collectionId);
+        Feature current = store.get(layer, featureId).orElseThrow(() -> notFound(collectionId, featureId));
+        Long expected = ETags.expectedVersion(ifMatch);
+        if (expected != null && expected != current.version()) {
+            // checked here for a clear answer, and again by the store in the write itself
+            throw new StaleVersionException(featureId, expected, current.version());
+        }
+        Feature patched = mergePatch(layer, current, parse(body), crs(contentCrs));
+        Feature stored = editor.replace(layer, patched, current.version())
+                .orElseThrow(() -> notFound(collectionId, featureId));
+        write(layer, stored, response);
+    }
+
+    @DeleteMapping(ITEM)
+    void delete(@PathVariable String collectionId, @PathVariable String featureId,
+                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+                HttpServletResponse response) {
+        Layer layer = Layers.require(catalog, collectionId);
+        if (!editor.delete(layer, featureId, ETags.expectedVersion(ifMatch))) {
+            throw notFound(collectionId, featureId);
+        }
+        response.setStatus(HttpStatus.NO_CONTENT.value());
+    }
+
+    /** RFC 7396 on a GeoJSON feature: given properties replace, null removes; a given geometry replaces. */
+    private static Feature mergePatch(Layer layer, Feature current, JsonNode patch, Crs crs) {
+        if (!patch.isObject()) {
+            throw new InvalidInputException("", "a merge patch is a JSON object");
+        }
+        if (patch.has("id") && !patch.get("id").isNull()) {
+            sameId(patch.get("id").asString(), current.id());
+        }
+        Map<String, Object> values = new LinkedHashMap<>(current.properties());
+        JsonNode properties = patch.path("properties");
+        if (!properties.isMissingNode() && !properties.isNull()) {
+            if (!properties.isObject()) {
+                throw new InvalidInputException("/properties", "\"properties\" must be a JSON object");
+            }
+            for (Map.Entry<String, JsonNode> entry : properties.properties()) {
+                values.put(entry.getKey(), GeoJsonFeatureReader.rawValue(entry.getValue()));
+            }
+        }
+        FeatureAssembler assembler = new FeatureAssembler(layer, crs, Set.of());
+        JsonNode geometry = patch.get("geometry");
+        if (geometry != null && geometry.isNull()) {
+            throw InvalidInputException.unprocessable("/geometry", "a feature cannot lose its geometry");
+        }
+        if (geometry != null) {
+            return assembler.assemble("", current.id(), GeoJsonGeometry.read(geometry, "/geometry"), values);
+        }
+        return assembler.assembleInStorageCrs("", current.id(), current.geometry(), values);
+    }
+
+    private void write(Layer layer, Feature feature, HttpServletResponse response) throws IOException {
+        ApiLinks links = ApiLinks.fromCurrentRequest();
+        response.setContentType(OgcApi.GEOJSON);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.ETAG, ETags.of(feature));
+        response.setHeader(OgcApi.CONTENT_CRS, "<" + Crs.CRS84.uri() + ">");
+        new FeatureJsonWriter(layer, Crs.CRS84).writeFeature(response.getOutputStream(), feature, List.of(
+                new Link(links.item(layer.id(), feature.id()), OgcApi.REL_SELF, OgcApi.GEOJSON, "This feature"),
+                new Link(links.collection(layer.id()), OgcApi.REL_COLLECTION, OgcApi.JSON, "The collection")));
+    }
+
+    private static JsonNode parse(byte[] body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw new InvalidInputException("", "the request body is empty: send a GeoJSON Feature");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw new InvalidInputException("", "the body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** The CRS of a request body: CRS84 unless {@code Content-Crs} says otherwise ({@code <uri>}, per Part 2). */
+    static Crs crs(String contentCrs) {
+        if (contentCrs == null || contentCrs.isBlank()) {
+            return Crs.CRS84;
+        }
+        String uri = contentCrs.trim().replaceAll("^<|>$", "");
+        return CrsRegistry.find(uri).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "Unsupported CRS",
+                "Content-Crs " + contentCrs + " is not a CRS ParkAtlas supports; use one of " + String.join(", ",
+                        CrsRegistry.supported().stream().map(Crs::uri).toList()), Map.of("header", OgcApi.CONTENT_CRS)));
+    }
+
+    private static void sameId(String given, String featureId) {
+        if (given != null && !given.equals(featureId)) {
+            throw InvalidInputException.unprocessable("/id", "the body is feature \"" + given + "\" but the URL is "
+                    + "feature \"" + featureId + "\"; a feature's id cannot change");
+        }
+    }
+
+    private static ApiException notFound(String collectionId, String featureId) {
+        return ApiException.notFound("collection " + collectionId + " has no feature \"" + featureId + "\"");
+    }
+}
