@@ -31,6 +31,7 @@ public final class FeatureAssembler {
 
     private final Layer layer;
     private final Crs sourceCrs;
+    private final boolean sourceInCrsAxisOrder;
     private final Crs storageCrs;
     private final Set<String> ignored;
 
@@ -39,8 +40,21 @@ public final class FeatureAssembler {
      *                GeoPackage's {@code fid})
      */
     public FeatureAssembler(Layer layer, Crs sourceCrs, Set<String> ignored) {
+        this(layer, sourceCrs, true, ignored);
+    }
+
+    /**
+     * For sources whose coordinates are always x = easting/longitude whatever the CRS says (GeoPackage, WKB), not in
+     * the CRS's own axis order as GeoJSON with a {@code Content-Crs} is.
+     */
+    public static FeatureAssembler forXyCoordinates(Layer layer, Crs sourceCrs, Set<String> ignored) {
+        return new FeatureAssembler(layer, sourceCrs, false, ignored);
+    }
+
+    private FeatureAssembler(Layer layer, Crs sourceCrs, boolean sourceInCrsAxisOrder, Set<String> ignored) {
         this.layer = layer;
         this.sourceCrs = sourceCrs;
+        this.sourceInCrsAxisOrder = sourceInCrsAxisOrder;
         this.storageCrs = CrsRegistry.bySrid(layer.storageSrid())
                 .orElseThrow(() -> new IllegalStateException("unsupported storage CRS " + layer.storageCrs()));
         this.ignored = Set.copyOf(ignored);
@@ -68,7 +82,7 @@ public final class FeatureAssembler {
 
     /** The geometry with x = easting/longitude, whatever axis order the source CRS writes. */
     private Geometry xy(Geometry geometry) {
-        if (!sourceCrs.swapsAxes()) {
+        if (!sourceInCrsAxisOrder || !sourceCrs.swapsAxes()) {
             return geometry;
         }
         Geometry swapped = geometry.copy();

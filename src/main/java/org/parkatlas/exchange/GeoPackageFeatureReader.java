@@ -47,7 +47,8 @@ public final class GeoPackageFeatureReader {
             String name = chooseTable(geoPackage, table);
             FeatureDao dao = geoPackage.getFeatureDao(name);
             Crs crs = crsOf(dao.getSrs(), name);
-            FeatureAssembler assembler = new FeatureAssembler(layer, crs, Set.of(dao.getIdColumnName(),
+            // GeoPackage geometries are x/y (easting, northing) whatever the EPSG axis order of their CRS
+            FeatureAssembler assembler = FeatureAssembler.forXyCoordinates(layer, crs, Set.of(dao.getIdColumnName(),
                     dao.getGeometryColumnName(), ID_COLUMN));
             List<Feature> features = new ArrayList<>(dao.count());
             FeatureResultSet rows = dao.queryForAll();
@@ -99,10 +100,6 @@ public final class GeoPackageFeatureReader {
     private static Crs crsOf(SpatialReferenceSystem srs, String table) {
         if (srs != null && "EPSG".equalsIgnoreCase(srs.getOrganization())) {
             int code = (int) srs.getOrganizationCoordsysId();
-            // GeoPackage stores x = longitude, so EPSG:4326 and 4490 read as CRS84 does
-            if (code == 4326) {
-                return Crs.CRS84;
-            }
             var crs = CrsRegistry.bySrid(code);
             if (crs.isPresent()) {
                 return crs.get();

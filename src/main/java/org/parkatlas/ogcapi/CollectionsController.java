@@ -41,6 +41,16 @@ class CollectionsController {
         return body;
     }
 
+    @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}/queryables",
+            produces = {OgcApi.SCHEMA_JSON, OgcApi.JSON})
+    Map<String, Object> queryables(@PathVariable String collectionId, @RequestParam Map<String, String> query,
+                                   @RequestHeader(value = "Accept-Language", required = false) String language) {
+        StrictParameters.allowOnly(query, "f");
+        Layer layer = Layers.require(catalog, collectionId);
+        return Queryables.schema(layer, ApiLinks.fromCurrentRequest().collection(layer.id()) + "/queryables",
+                language);
+    }
+
     @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}", produces = OgcApi.JSON)
     Map<String, Object> collection(@PathVariable String collectionId, @RequestParam Map<String, String> query,
                                    @RequestHeader(value = "Accept-Language", required = false) String language) {
@@ -55,10 +65,13 @@ class CollectionsController {
         collection.put("description", pick(layer.description(), language));
         collection.put("links", List.of(
                 new Link(links.collection(layer.id()), OgcApi.REL_SELF, OgcApi.JSON, "This collection"),
-                new Link(links.items(layer.id()), OgcApi.REL_ITEMS, OgcApi.GEOJSON, "The features, as GeoJSON")));
+                new Link(links.items(layer.id()), OgcApi.REL_ITEMS, OgcApi.GEOJSON, "The features, as GeoJSON"),
+                new Link(links.collection(layer.id()) + "/queryables", OgcApi.REL_QUERYABLES, OgcApi.SCHEMA_JSON,
+                        "What the features can be filtered by")));
         store.bounds(layer).ifPresent(bounds -> collection.put("extent", extent(layer, bounds)));
         collection.put("itemType", "feature");
-        collection.put("crs", List.of(Crs.CRS84.uri()));
+        collection.put("crs", CrsRegistry.supported().stream().map(Crs::uri).toList());
+        collection.put("storageCrs", CrsRegistry.bySrid(layer.storageSrid()).orElseThrow().uri());
         return collection;
     }
 

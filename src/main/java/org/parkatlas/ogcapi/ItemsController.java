@@ -36,13 +36,15 @@ class ItemsController {
     void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
-        FeatureQuery query = ItemsRequest.parse(layer, request.getParameterMap());
+        ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, request.getParameterMap());
+        FeatureQuery query = parsed.query();
         long matched = store.count(layer, query.filter());
         List<Link> links = pageLinks(layer, request.getParameterMap(), query, matched);
         response.setContentType(OgcApi.GEOJSON);
         response.setCharacterEncoding("UTF-8");
+        response.setHeader(OgcApi.CONTENT_CRS, "<" + parsed.crs().uri() + ">");
         // Features go from the database cursor straight to the response: a 10 000-feature page is never held whole.
-        new FeatureJsonWriter(layer, Crs.CRS84).writeCollection(response.getOutputStream(),
+        new FeatureJsonWriter(layer, parsed.crs()).writeCollection(response.getOutputStream(),
                 sink -> store.stream(layer, query, sink), matched, links);
     }
 
@@ -50,14 +52,17 @@ class ItemsController {
     void item(@PathVariable String collectionId, @PathVariable String featureId,
               @RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
-        StrictParameters.allowOnly(query, "f");
+        StrictParameters.allowOnly(query, "f", "crs");
+        Crs crs = query.containsKey("crs") ? ItemsRequest.crsParameter(Map.of("crs", new String[]{query.get("crs")}),
+                "crs") : Crs.CRS84;
         Feature feature = store.get(layer, featureId).orElseThrow(() -> ApiException.notFound(
                 "collection " + collectionId + " has no feature \"" + featureId + "\""));
         ApiLinks links = ApiLinks.fromCurrentRequest();
         response.setContentType(OgcApi.GEOJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.ETAG, ETags.of(feature));
-        new FeatureJsonWriter(layer, Crs.CRS84).writeFeature(response.getOutputStream(), feature, List.of(
+        response.setHeader(OgcApi.CONTENT_CRS, "<" + crs.uri() + ">");
+        new FeatureJsonWriter(layer, crs).writeFeature(response.getOutputStream(), feature, List.of(
                 new Link(links.item(collectionId, featureId), OgcApi.REL_SELF, OgcApi.GEOJSON, "This feature"),
                 new Link(links.collection(collectionId), OgcApi.REL_COLLECTION, OgcApi.JSON, "The collection")));
     }

@@ -25,39 +25,66 @@ import java.util.Set;
  */
 final class ItemsRequest {
 
-    private static final Set<String> STANDARD = Set.of("bbox", "limit", "offset", "datetime", "f");
+    private static final Set<String> STANDARD = Set.of("bbox", "bbox-crs", "limit", "offset", "datetime", "f", "crs",
+            "filter", "filter-lang", "filter-crs");
 
     private ItemsRequest() {
     }
 
-    static FeatureQuery parse(Layer layer, Map<String, String[]> parameters) {
+    /** What an items request asks: the query, and the CRS to answer in. */
+    record Parsed(FeatureQuery query, Crs crs) {
+    }
+
+    static Parsed parse(Layer layer, Map<String, String[]> parameters) {
         List<Filter> filters = new ArrayList<>();
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String name = entry.getKey();
             if (entry.getValue().length > 1) {
                 throw ApiException.badParameter(name, "the parameter " + name + " is given more than once");
             }
-            String value = entry.getValue()[0];
             if (STANDARD.contains(name)) {
                 continue;
             }
             Attribute attribute = layer.attribute(name).orElseThrow(() -> ApiException.badParameter(name,
-                    "unknown query parameter \"" + name + "\": use bbox, limit, offset, datetime, f or a property of "
-                            + layer.id() + " (see /ogcapi/collections/" + layer.id() + ")"));
-            filters.add(Filter.compare(attribute.name(), Operator.EQ, PropertyValues.parse(attribute, value, name)));
+                    "unknown query parameter \"" + name + "\": use bbox, bbox-crs, limit, offset, datetime, crs, "
+                            + "filter, filter-lang, filter-crs, f or a property of " + layer.id()
+                            + " (see /ogcapi/collections/" + layer.id() + "/queryables)"));
+            filters.add(Filter.compare(attribute.name(), Operator.EQ,
+                    PropertyValues.parse(attribute, entry.getValue()[0], name)));
         }
+        Crs storage = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
         String bbox = first(parameters, "bbox");
+        Crs bboxCrs = crsParameter(parameters, "bbox-crs");
+        if (bboxCrs != null && bbox == null) {
+            throw ApiException.badParameter("bbox-crs", "bbox-crs says the CRS of a bbox, but there is no bbox");
+        }
         if (bbox != null) {
-            filters.add(Filter.intersects(Reprojector.transform(Reprojector.densified(parseBbox(bbox)),
-                    Crs.CRS84, CrsRegistry.bySrid(layer.storageSrid()).orElseThrow())));
+            Crs crs = bboxCrs == null ? Crs.CRS84 : bboxCrs;
+            filters.add(Filter.intersects(Reprojector.transform(Reprojector.densified(parseBbox(bbox, crs)), crs,
+                    storage)));
         }
         String datetime = first(parameters, "datetime");
         if (datetime != null && layer.temporalProperty() != null) {
             filters.add(datetimeFilter(layer.temporalProperty(), datetime));
         }
+        filters.add(FilterParameters.parse(layer, first(parameters, "filter"), first(parameters, "filter-lang"),
+                crsParameter(parameters, "filter-crs")));
         checkFormat(first(parameters, "f"));
-        return new FeatureQuery(Filter.and(filters), null, List.of(), parseOffset(first(parameters, "offset")),
-                parseLimit(first(parameters, "limit")));
+        Crs crs = crsParameter(parameters, "crs");
+        return new Parsed(new FeatureQuery(Filter.and(filters), null, List.of(),
+                parseOffset(first(parameters, "offset")), parseLimit(first(parameters, "limit"))),
+                crs == null ? Crs.CRS84 : crs);
+    }
+
+    /** A CRS given by URI (or a safe CURIE) in a query parameter; null when absent; 400 when not supported. */
+    static Crs crsParameter(Map<String, String[]> parameters, String name) {
+        String value = first(parameters, name);
+        if (value == null) {
+            return null;
+        }
+        return CrsRegistry.find(value).orElseThrow(() -> ApiException.badParameter(name, name + "=" + value
+                + " is not a CRS ParkAtlas supports; use one of " + String.join(", ", CrsRegistry.supported()
+                .stream().map(Crs::uri).toList())));
     }
 
     static void checkFormat(String f) {
@@ -102,8 +129,12 @@ final class ItemsRequest {
         }
     }
 
-    /** {@code minLon,minLat,maxLon,maxLat} (or the 6-number form with heights) in CRS84. */
-    static Envelope parseBbox(String text) {
+    /**
+     * A bbox in {@code crs}, its corners in that CRS's axis order ({@code minLon,minLat,maxLon,maxLat} in CRS84,
+     * {@code minLat,minLon,…} in EPSG:4326 and 4490, {@code minN,minE,…} in EPSG:4546), or the 6-number form with
+     * heights; answered as an envelope in x/y order.
+     */
+    static Envelope parseBbox(String text, Crs crs) {
         String[] parts = text.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
             throw ApiException.badParameter("bbox", "bbox must be 4 numbers minLon,minLat,maxLon,maxLat (or 6 with "
@@ -122,21 +153,24 @@ final class ItemsRequest {
             }
         }
         int half = parts.length / 2;
-        double minX = n[0];
-        double minY = n[1];
-        double maxX = n[half];
-        double maxY = n[half + 1];
-        if (minY < -90 || maxY > 90 || minX < -180 || maxX > 180) {
-            throw ApiException.badParameter("bbox", "bbox is in CRS84: longitudes within -180..180 and latitudes "
-                    + "within -90..90");
+        int x = crs.swapsAxes() ? 1 : 0;
+        int y = 1 - x;
+        double minX = n[x];
+        double minY = n[y];
+        double maxX = n[half + x];
+        double maxY = n[half + y];
+        if (crs.geographic() && (minY < -90 || maxY > 90 || minX < -180 || maxX > 180)) {
+            throw ApiException.badParameter("bbox", "bbox is in " + crs.label() + ": longitudes within -180..180 "
+                    + "and latitudes within -90..90");
         }
         if (minY > maxY) {
-            throw ApiException.badParameter("bbox", "the bbox's lower latitude " + minY
-                    + " is above its upper latitude " + maxY);
+            throw ApiException.badParameter("bbox", "the bbox's lower " + (crs.geographic() ? "latitude " : "y ")
+                    + minY + " is above its upper " + (crs.geographic() ? "latitude " : "y ") + maxY);
         }
         if (minX > maxX) {
-            throw ApiException.badParameter("bbox", "the bbox's west longitude " + minX + " is east of its east "
-                    + "longitude " + maxX + " (boxes across the antimeridian are not supported)");
+            throw ApiException.badParameter("bbox", "the bbox's west " + (crs.geographic() ? "longitude " : "x ")
+                    + minX + " is east of its east " + (crs.geographic() ? "longitude " : "x ") + maxX
+                    + (crs.geographic() ? " (boxes across the antimeridian are not supported)" : ""));
         }
         return new Envelope(minX, maxX, minY, maxY);
     }

@@ -12,6 +12,7 @@ public final class OgcApi {
     public static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String CONTENT_CRS = "Content-Crs";
+    public static final String SCHEMA_JSON = "application/schema+json";
 
     public static final String REL_SELF = "self";
     public static final String REL_ALTERNATE = "alternate";
@@ -31,9 +32,24 @@ public final class OgcApi {
     public static final String COMMON_CORE = "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/core";
     public static final String COMMON_COLLECTIONS = "http://www.opengis.net/spec/ogcapi-common-2/1.0/conf/collections";
 
+    public static final String CRS_CLASS = "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs";
+
+    private static final String FEATURES_3 = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/";
+    private static final String FEATURES_4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/";
+    private static final String CQL2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
+
     /** Exactly the conformance classes ParkAtlas implements, no more. */
     public static final List<String> CONFORMANCE = List.of(CORE, OAS30, GEOJSON_CLASS, COMMON_CORE,
-            COMMON_COLLECTIONS);
+            COMMON_COLLECTIONS, CRS_CLASS,
+            FEATURES_3 + "queryables", FEATURES_3 + "queryables-query-parameters", FEATURES_3 + "filter",
+            FEATURES_3 + "features-filter",
+            CQL2 + "cql2-text", CQL2 + "cql2-json", CQL2 + "basic-cql2", CQL2 + "advanced-comparison-operators",
+            CQL2 + "case-insensitive-comparison", CQL2 + "basic-spatial-functions",
+            CQL2 + "basic-spatial-functions-plus", CQL2 + "spatial-functions", CQL2 + "temporal-functions",
+            CQL2 + "property-property", CQL2 + "arithmetic",
+            FEATURES_4 + "create-replace-delete", FEATURES_4 + "update", FEATURES_4 + "features");
+
+    public static final String REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
 
     /** Page size when a client gives none, and the most one page holds. */
     public static final int DEFAULT_LIMIT = 10;

@@ -2,6 +2,8 @@ package org.parkatlas.ogcapi;
 
 import org.parkatlas.catalog.Attribute;
 import org.parkatlas.catalog.AllowedValue;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.crs.CrsRegistry;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,8 @@ final class OpenApiComponents {
 
     static Map<String, Object> build() {
         Map<String, Object> components = new LinkedHashMap<>();
+        components.put("securitySchemes", Map.of("basic", Map.of("type", "http", "scheme", "basic",
+                "description", "A planner's or admin's account")));
         components.put("parameters", parameters());
         components.put("responses", responses());
         components.put("schemas", schemas());
@@ -57,9 +61,25 @@ final class OpenApiComponents {
                 false, Map.of("type", "integer", "minimum", 0, "default", 0)));
         p.put("datetime", query("datetime", "An RFC 3339 date or interval (start/end, .. for open) on the "
                 + "collection's date property (completion_date, leveling_date)", false, Map.of("type", "string")));
+        p.put("bbox-crs", query("bbox-crs", "The CRS of bbox (its axis order applies); CRS84 by default", false,
+                crsSchema()));
+        p.put("crs", query("crs", "The CRS to answer in (its axis order applies); CRS84 by default", false,
+                crsSchema()));
+        p.put("filter", query("filter", "A CQL2 filter (see /collections/{collectionId}/queryables for the names)",
+                false, Map.of("type", "string")));
+        p.put("filter-lang", query("filter-lang", "The language of filter", false,
+                Map.of("type", "string", "enum", List.of("cql2-text", "cql2-json", "cql-text"), "default", "cql2-text",
+                        "description", "cql-text is the draft name of cql2-text, accepted for GDAL before 3.7")));
+        p.put("filter-crs", query("filter-crs", "The CRS of geometry literals in filter; CRS84 by default", false,
+                crsSchema()));
         p.put("featureId", Map.of("name", "featureId", "in", "path", "required", true,
                 "description", "The id of a feature", "schema", Map.of("type", "string")));
         return p;
+    }
+
+    private static Map<String, Object> crsSchema() {
+        return Map.of("type", "string", "format", "uri", "enum", CrsRegistry.supported().stream().map(Crs::uri)
+                .toList());
     }
 
     private static Map<String, Object> query(String name, String description, boolean required,
@@ -74,7 +94,13 @@ final class OpenApiComponents {
                 "BadRequest", Map.of("description", "A parameter is not valid; the problem says which and why",
                         "content", problem),
                 "NotFound", Map.of("description", "No such collection or feature", "content", problem),
-                "ServerError", Map.of("description", "An internal error", "content", problem));
+                "ServerError", Map.of("description", "An internal error", "content", problem),
+                "Unauthorized", Map.of("description", "Sign in (HTTP Basic) as a planner or admin", "content", problem),
+                "Forbidden", Map.of("description", "The account may read but not write", "content", problem),
+                "PreconditionFailed", Map.of("description", "If-Match is stale: someone changed the feature",
+                        "content", problem),
+                "Unprocessable", Map.of("description", "The feature breaks a rule; the problem lists each",
+                        "content", problem));
     }
 
     private static Map<String, Object> schemas() {
@@ -102,6 +128,7 @@ final class OpenApiComponents {
                         ref("schemas", "Feature")), "links", links, "numberMatched", Map.of("type", "integer"),
                 "numberReturned", Map.of("type", "integer"), "timeStamp", Map.of("type", "string",
                         "format", "date-time")), List.of("type", "features")));
+        s.put("Queryables", Map.of("type", "object", "description", "A JSON Schema of the filterable properties"));
         s.put("Problem", object(Map.of("type", str(), "title", str(), "status", Map.of("type", "integer"),
                 "detail", str(), "instance", str()), List.of()));
         return s;

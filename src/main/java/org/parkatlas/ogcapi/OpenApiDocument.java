@@ -53,15 +53,25 @@ class OpenApiDocument {
         String op = layer.id().replace("-", "_");
         paths.put(base, get("Describe " + layer.title().en(), "describe_" + op, List.of(ref("parameters", "f")),
                 json("Collection", OgcApi.JSON)));
-        List<Object> itemParameters = new ArrayList<>(List.of(ref("parameters", "bbox"), ref("parameters", "limit"),
-                ref("parameters", "offset"), ref("parameters", "datetime"), ref("parameters", "f")));
+        paths.put(base + "/queryables", get(layer.title().en() + ": queryables", "getQueryables_" + op,
+                List.of(ref("parameters", "f")), json("Queryables", OgcApi.SCHEMA_JSON)));
+        List<Object> itemParameters = new ArrayList<>();
+        for (String name : List.of("bbox", "bbox-crs", "limit", "offset", "datetime", "crs", "filter", "filter-lang",
+                "filter-crs", "f")) {
+            itemParameters.add(ref("parameters", name));
+        }
         for (Attribute attribute : layer.attributes()) {
             itemParameters.add(propertyParameter(attribute));
         }
-        paths.put(base + "/items", get(layer.title().en() + ": features", "getFeatures_" + op, itemParameters,
-                json("FeatureCollection", OgcApi.GEOJSON)));
-        paths.put(base + "/items/{featureId}", get(layer.title().en() + ": one feature", "getFeature_" + op,
-                List.of(ref("parameters", "featureId"), ref("parameters", "f")), json("Feature", OgcApi.GEOJSON)));
+        Map<String, Object> items = new LinkedHashMap<>(get(layer.title().en() + ": features", "getFeatures_" + op,
+                itemParameters, json("FeatureCollection", OgcApi.GEOJSON)));
+        items.put("post", OpenApiWrites.create(layer, op));
+        paths.put(base + "/items", items);
+        Map<String, Object> item = new LinkedHashMap<>(get(layer.title().en() + ": one feature", "getFeature_" + op,
+                List.of(ref("parameters", "featureId"), ref("parameters", "crs"), ref("parameters", "f")),
+                json("Feature", OgcApi.GEOJSON)));
+        item.putAll(OpenApiWrites.change(layer, op));
+        paths.put(base + "/items/{featureId}", item);
     }
 
     private static Map<String, Object> propertyParameter(Attribute attribute) {

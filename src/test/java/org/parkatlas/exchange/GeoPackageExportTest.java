@@ -4,6 +4,7 @@ import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.parkatlas.ExternalTools;
 import org.parkatlas.ParkAtlasServerTest;
 
@@ -26,6 +27,8 @@ class GeoPackageExportTest extends ParkAtlasServerTest {
     private static final List<String> TABLES = List.of("park_boundary", "corridors", "axes", "zones",
             "industrial_parks", "parcels", "roads", "utility_lines", "facilities", "factory_buildings");
 
+    @TempDir
+    Path folder;
     private Path file;
 
     @BeforeEach
@@ -36,7 +39,7 @@ class GeoPackageExportTest extends ParkAtlasServerTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/geopackage+sqlite3");
         assertThat(response.headers().firstValue("Content-Disposition").orElseThrow()).contains("parkatlas.gpkg");
-        file = Files.createTempDirectory("gpkg-test").resolve("parkatlas.gpkg");
+        file = folder.resolve("parkatlas.gpkg");
         Files.write(file, response.body());
     }
 

@@ -1,0 +1,63 @@
+package org.parkatlas.ogcapi;
+
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.feature.filter.Filter;
+import org.parkatlas.feature.filter.FilterBinder;
+import org.parkatlas.feature.filter.cql2.Cql2Json;
+import org.parkatlas.feature.filter.cql2.Cql2SyntaxException;
+import org.parkatlas.feature.filter.cql2.Cql2Text;
+import org.springframework.http.HttpStatus;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Part 3 parameters {@code filter}, {@code filter-lang} ({@code cql2-text}, the default, or {@code cql2-json})
+ * and {@code filter-crs} (the CRS of geometry literals, CRS84 by default) parsed and bound to the layer.
+ */
+final class FilterParameters {
+
+    static final String CQL2_TEXT = "cql2-text";
+    static final String CQL2_JSON = "cql2-json";
+    /** The pre-1.0 name of CQL2 text, which GDAL before 3.7 (Debian 12's) sends for its -where clauses. */
+    static final String CQL_TEXT_DRAFT = "cql-text";
+
+    private FilterParameters() {
+    }
+
+    static Filter parse(Layer layer, String filter, String language, Crs filterCrs) {
+        if (filter == null) {
+            if (language != null || filterCrs != null) {
+                throw ApiException.badParameter(language != null ? "filter-lang" : "filter-crs",
+                        "filter-lang and filter-crs describe a filter, but there is no filter parameter");
+            }
+            return Filter.INCLUDE;
+        }
+        String lang = language == null ? CQL2_TEXT : language;
+        Filter parsed;
+        try {
+            parsed = switch (lang) {
+                case CQL2_TEXT, CQL_TEXT_DRAFT -> Cql2Text.parse(filter);
+                case CQL2_JSON -> Cql2Json.parse(filter);
+                default -> throw ApiException.badParameter("filter-lang", "filter-lang=" + lang
+                        + " is not a filter language this API reads; use cql2-text or cql2-json");
+            };
+        } catch (Cql2SyntaxException e) {
+            Map<String, Object> where = new LinkedHashMap<>();
+            where.put("parameter", "filter");
+            if (e.position() >= 0) {
+                where.put("position", e.position());
+            }
+            if (e.pointer() != null) {
+                where.put("pointer", e.pointer());
+            }
+            if (e.expected() != null) {
+                where.put("expected", e.expected());
+            }
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid filter", "the " + lang + " filter cannot be "
+                    + "read: " + e.getMessage(), where);
+        }
+        return new FilterBinder(layer, filterCrs == null ? Crs.CRS84 : filterCrs).bind(parsed);
+    }
+}

@@ -1,0 +1,122 @@
+package org.parkatlas.ogcapi;
+
+import mil.nga.geopackage.GeoPackage;
+import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.features.user.FeatureResultSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parkatlas.ExternalTools;
+import org.parkatlas.ParkAtlasServerTest;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GDAL's OGC API Features driver (Debian's gdal-bin) as a real client: it lists every collection with its count and
+ * field types, pushes its {@code -where} down to the server as CQL2, and copies every collection into a GeoPackage
+ * that holds exactly what the server serves.
+ */
+class GdalInteropTest extends ParkAtlasServerTest {
+
+    private static final Path OGRINFO = Path.of("/usr/bin/ogrinfo");
+    private static final Path OGR2OGR = Path.of("/usr/bin/ogr2ogr");
+
+    @TempDir
+    Path folder;
+
+    @BeforeEach
+    void requireGdal() {
+        ExternalTools.require(OGRINFO, "PARKATLAS_REQUIRE_GDAL", "apt-get install gdal-bin");
+    }
+
+    @Test
+    void ogrinfoListsEveryCollectionWithItsCountAndFieldTypes() throws Exception {
+        String summary = run(List.of(OGRINFO.toString(), "-ro", "-so", source()));
+        for (String id : List.of("park-boundary", "corridors", "axes", "zones", "industrial-parks", "parcels", "roads",
+                "utility-lines", "facilities", "factory-buildings")) {
+            assertThat(summary).contains(": " + id + " (");
+            String layer = run(List.of(OGRINFO.toString(), "-ro", "-so", source(), id));
+            assertThat(layer).contains("Feature Count: " + count(id));
+        }
+        String parcels = run(List.of(OGRINFO.toString(), "-ro", "-so", source(), "parcels"));
+        assertThat(parcels).contains("Geometry: Polygon", "code: String", "status: String", "area_mu: Real",
+                "standard_land: Integer(Boolean)", "leveling_date: Date");
+        assertThat(run(List.of(OGRINFO.toString(), "-ro", "-so", source(), "factory-buildings")))
+                .contains("floors: Integer");
+    }
+
+    @Test
+    void whereClausesArePushedDownAsCql2() throws Exception {
+        Path out = folder.resolve("filtered.gpkg");
+        String log = run(List.of(OGR2OGR.toString(), "--debug", "on", "-f", "GPKG", out.toString(), source(),
+                "parcels", "-where", "status = 'available' AND area_mu > 30"));
+        assertThat(log).as("GDAL asked the server to filter").containsPattern("filter=[^ ]*status");
+        long expected = getJson("/ogcapi/collections/parcels/items?limit=1&filter="
+                + java.net.URLEncoder.encode("status = 'available' AND area_mu > 30", StandardCharsets.UTF_8))
+                .path("numberMatched").asLong();
+        assertThat(expected).isPositive();
+        try (GeoPackage geoPackage = GeoPackageManager.open(out.toFile())) {
+            assertThat((long) geoPackage.getFeatureDao("parcels").count()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void ogr2ogrCopiesEveryCollectionIntoAGeoPackageThatEqualsTheSource() throws Exception {
+        Path out = folder.resolve("copy.gpkg");
+        run(List.of(OGR2OGR.toString(), "-f", "GPKG", out.toString(), source(), "-oo", "PAGE_SIZE=1000"));
+        try (GeoPackage geoPackage = GeoPackageManager.open(out.toFile())) {
+            for (String id : List.of("parcels", "roads", "utility-lines", "facilities", "zones")) {
+                Map<String, String> served = servedCodes(id);
+                Map<String, String> copied = new HashMap<>();
+                String table = geoPackage.getFeatureTables().stream().filter(t -> t.equals(id)
+                        || t.equals(id.replace('-', '_'))).findFirst().orElseThrow();
+                FeatureResultSet rows = geoPackage.getFeatureDao(table).queryForAll();
+                try {
+                    while (rows.moveToNext()) {
+                        var row = rows.getRow();
+                        String label = row.getColumns().hasColumn("name") ? "name" : "code";
+                        copied.put(String.valueOf(row.getValue("id")), String.valueOf(row.getValue(label)));
+                    }
+                } finally {
+                    rows.close();
+                }
+                assertThat(copied).as(id).isEqualTo(served);
+            }
+        }
+    }
+
+    private Map<String, String> servedCodes(String id) {
+        Map<String, String> codes = new HashMap<>();
+        for (JsonNode feature : getJson("/ogcapi/collections/" + id + "/items?limit=10000").path("features")) {
+            JsonNode properties = feature.path("properties");
+            codes.put(feature.path("id").asString(), properties.has("name") ? properties.path("name").asString()
+                    : properties.path("code").asString());
+        }
+        return codes;
+    }
+
+    private long count(String id) {
+        return getJson("/ogcapi/collections/" + id + "/items?limit=1").path("numberMatched").asLong();
+    }
+
+    private String source() {
+        return "OAPIF:" + url("/ogcapi");
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}

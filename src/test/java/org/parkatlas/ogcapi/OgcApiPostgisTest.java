@@ -1,0 +1,36 @@
+package org.parkatlas.ogcapi;
+
+import org.junit.jupiter.api.Nested;
+import org.parkatlas.PostgisTestDatabase;
+import org.parkatlas.RequiresPostgis;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Every OGC API contract again, on a service that runs on PostGIS (seeded on first start like the embedded store).
+ * The nested classes share one server and one database.
+ */
+@RequiresPostgis
+class OgcApiPostgisTest {
+
+    @DynamicPropertySource
+    static void postgis(DynamicPropertyRegistry registry) {
+        PostgisTestDatabase.register(registry);
+    }
+
+    @Nested
+    class Core extends OgcApiCoreContract {
+    }
+
+    @Nested
+    class Errors extends OgcApiErrorsContract {
+    }
+
+    @Nested
+    class Crs extends OgcApiCrsContract {
+    }
+
+    @Nested
+    class Filter extends OgcApiFilterContract {
+    }
+}
