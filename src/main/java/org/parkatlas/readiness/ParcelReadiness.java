@@ -1,0 +1,35 @@
+package org.parkatlas.readiness;
+
+import org.parkatlas.network.Schedule;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A parcel's readiness: one assessment per item of the park's standard. Ready when every item is met. */
+public record ParcelReadiness(String parcelId, String code, List<ItemAssessment> items) {
+
+    public ParcelReadiness {
+        items = List.copyOf(items);
+    }
+
+    /** The day from which every item is met; null when some item can never be met with what is planned. */
+    public LocalDate readyDate() {
+        LocalDate latest = Schedule.ALWAYS;
+        for (ItemAssessment item : items) {
+            latest = Schedule.latest(latest, item.readyDate());
+        }
+        return latest;
+    }
+
+    public int metOn(LocalDate day) {
+        return (int) items.stream().filter(i -> i.metOn(day)).count();
+    }
+
+    public boolean readyOn(LocalDate day) {
+        return metOn(day) == items.size();
+    }
+
+    public ItemAssessment item(ReadinessItem item) {
+        return items.stream().filter(i -> i.item() == item).findFirst().orElse(null);
+    }
+}
