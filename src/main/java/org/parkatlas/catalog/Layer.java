@@ -2,19 +2,23 @@ package org.parkatlas.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A layer of the park model, served as one OGC API collection and stored as one table: its public id (a contract,
  * e.g. {@code parcels}), titles, geometry kind, attribute schema and storage CRS. The attribute order is the order in
  * which the map popup, the GeoPackage and the OpenAPI document list the attributes.
  *
- * @param temporalProperty the date attribute that the OGC {@code datetime} parameter filters on, or null
+ * @param temporalProperty  the date attribute that the OGC {@code datetime} parameter filters on, or null
+ * @param derivedAttributes attributes worked out when the layer is read (never stored, never written)
  */
 public record Layer(String id, Label title, Label description, GeometryKind geometryKind, boolean allowMulti,
-                    List<Attribute> attributes, int storageSrid, String temporalProperty) {
+                    List<Attribute> attributes, int storageSrid, String temporalProperty,
+                    List<Attribute> derivedAttributes) {
 
     public Layer {
         attributes = List.copyOf(attributes);
+        derivedAttributes = derivedAttributes == null ? List.of() : List.copyOf(derivedAttributes);
     }
 
     /** The table that stores the layer: the id with SQL-safe underscores. */
@@ -22,12 +26,23 @@ public record Layer(String id, Label title, Label description, GeometryKind geom
         return id.replace('-', '_');
     }
 
+    /** A stored or a derived attribute by name. */
     public Optional<Attribute> attribute(String name) {
-        return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
+        return Stream.concat(attributes.stream(), derivedAttributes.stream()).filter(a -> a.name().equals(name))
+                .findFirst();
     }
 
+    /** Whether the layer stores an attribute of this name (derived ones are not stored). */
     public boolean hasAttribute(String name) {
-        return attribute(name).isPresent();
+        return attributes.stream().anyMatch(a -> a.name().equals(name));
+    }
+
+    /**
+     * Whether {@code name} is worked out when the layer is read, from other layers and a date (e.g. a parcel's
+     * readiness), rather than stored.
+     */
+    public boolean isDerived(String name) {
+        return derivedAttributes.stream().anyMatch(a -> a.name().equals(name));
     }
 
     /** The attributes a client or a file may set, i.e. all but the computed ones. */

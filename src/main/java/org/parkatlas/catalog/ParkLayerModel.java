@@ -119,6 +119,7 @@ final class ParkLayerModel {
                         value("not_started", "未开始", "Not started"))
                 .date("leveling_date", false, "平整完成日期", "Leveling date")
                 .temporal("leveling_date")
+                .readiness()
                 .build();
     }
 
@@ -210,6 +211,7 @@ final class ParkLayerModel {
         private final Label title;
         private final GeometryKind kind;
         private final List<Attribute> attributes = new ArrayList<>();
+        private final List<Attribute> derived = new ArrayList<>();
         private Label description = Label.of("", "");
         private boolean multi;
         private String temporal;
@@ -272,6 +274,30 @@ final class ParkLayerModel {
             return this;
         }
 
+        /**
+         * 七通一平 / 九通一平 as of a date, computed from the networks (see the readiness package): one flag per item,
+         * how many are met, whether all are, and from when.
+         */
+        Builder readiness() {
+            String[][] items = {{"road", "通路", "Road"}, {"water", "通给水", "Water"}, {"sewer", "通排水", "Sewer"},
+                    {"storm", "通雨水", "Storm drainage"}, {"power", "通电", "Power"}, {"telecom", "通讯", "Telecom"},
+                    {"broadband", "通宽带", "Broadband"}, {"gas", "通燃气", "Gas"}, {"heat", "通热力", "Heat"},
+                    {"leveling", "场地平整", "Leveling"}};
+            for (String[] item : items) {
+                derived.add(new Attribute("readiness_" + item[0], AttributeType.BOOLEAN, null, false, true,
+                        Label.of(item[1], item[2]), List.of()));
+            }
+            derived.add(new Attribute("readiness_met", AttributeType.INTEGER, null, false, true,
+                    Label.of("已满足项数", "Items met"), List.of()));
+            derived.add(new Attribute("readiness_total", AttributeType.INTEGER, null, false, true,
+                    Label.of("标准项数", "Items in the standard"), List.of()));
+            derived.add(new Attribute("ready", AttributeType.BOOLEAN, null, false, true,
+                    Label.of("具备开工条件", "Ready"), List.of()));
+            derived.add(new Attribute("ready_date", AttributeType.DATE, null, false, true,
+                    Label.of("预计具备条件日期", "Ready date"), List.of()));
+            return this;
+        }
+
         Builder temporal(String property) {
             temporal = property;
             return this;
@@ -284,7 +310,7 @@ final class ParkLayerModel {
         }
 
         Layer build() {
-            return new Layer(id, title, description, kind, multi, attributes, STORAGE_SRID, temporal);
+            return new Layer(id, title, description, kind, multi, attributes, STORAGE_SRID, temporal, derived);
         }
     }
 }

@@ -6,8 +6,10 @@ import org.parkatlas.catalog.Layer;
 import org.parkatlas.exchange.FeatureImporter;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.LayerChanged;
 import org.parkatlas.parcel.ParkBoundaryRule;
 import org.parkatlas.store.FeatureStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -27,10 +29,12 @@ public class FeatureEditor {
 
     private final Catalog catalog;
     private final FeatureStore store;
+    private final ApplicationEventPublisher events;
 
-    public FeatureEditor(Catalog catalog, FeatureStore store) {
+    public FeatureEditor(Catalog catalog, FeatureStore store, ApplicationEventPublisher events) {
         this.catalog = catalog;
         this.store = store;
+        this.events = events;
     }
 
     /** Stores a new feature (its computed attributes already derived); a missing id is generated. */
@@ -38,17 +42,25 @@ public class FeatureEditor {
         Feature withId = feature.id() != null ? feature
                 : new Feature(FeatureImporter.newId(layer), feature.geometry(), feature.properties(), 0);
         check(layer, withId);
-        return store.create(layer, withId);
+        Feature created = store.create(layer, withId);
+        events.publishEvent(new LayerChanged(layer.id()));
+        return created;
     }
 
     /** Replaces a stored feature; empty when there is none with that id. */
     public Optional<Feature> replace(Layer layer, Feature feature, Long expectedVersion) {
         check(layer, feature);
-        return store.update(layer, feature, expectedVersion);
+        Optional<Feature> updated = store.update(layer, feature, expectedVersion);
+        updated.ifPresent(f -> events.publishEvent(new LayerChanged(layer.id())));
+        return updated;
     }
 
     public boolean delete(Layer layer, String id, Long expectedVersion) {
-        return store.delete(layer, id, expectedVersion);
+        boolean deleted = store.delete(layer, id, expectedVersion);
+        if (deleted) {
+            events.publishEvent(new LayerChanged(layer.id()));
+        }
+        return deleted;
     }
 
     private void check(Layer layer, Feature feature) {

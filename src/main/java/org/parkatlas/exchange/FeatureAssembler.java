@@ -118,8 +118,8 @@ public final class FeatureAssembler {
             Attribute attribute = layer.attribute(name).orElseThrow(() -> InvalidInputException.unprocessable(
                     pointer + "/" + name, "layer " + layer.id() + " has no property \"" + name + "\"; it has "
                     + layer.attributes().stream().map(Attribute::name).collect(Collectors.joining(", "))));
-            if (attribute.computed() || entry.getValue() == null) {
-                continue; // computed values are the server's to set
+            if (attribute.computed() || layer.isDerived(name) || entry.getValue() == null) {
+                continue; // computed and derived values are the server's to set
             }
             properties.put(name, readValue(attribute, entry.getValue(), pointer + "/" + name));
         }

@@ -3,10 +3,12 @@ package org.parkatlas.exchange;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.LayerChanged;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.store.FeatureStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -44,9 +46,11 @@ public class FeatureImporter {
     }
 
     private final FeatureStore store;
+    private final ApplicationEventPublisher events;
 
-    public FeatureImporter(FeatureStore store) {
+    public FeatureImporter(FeatureStore store, ApplicationEventPublisher events) {
         this.store = store;
+        this.events = events;
     }
 
     /**
@@ -71,6 +75,7 @@ public class FeatureImporter {
         } else {
             store.insert(layer, features);
         }
+        events.publishEvent(new LayerChanged(layer.id()));
         long total = store.count(layer, Filter.INCLUDE);
         log.info("Imported {} features into {}; it now holds {}", features.size(), layer.id(), total);
         return new Result(layer.id(), format, mode, features.size(), total);

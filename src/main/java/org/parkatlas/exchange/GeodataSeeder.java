@@ -4,11 +4,13 @@ import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.LayerChanged;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.store.FeatureStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -34,8 +36,11 @@ class GeodataSeeder implements SmartInitializingSingleton {
     private final FeatureStore store;
     private final SeedProperties properties;
     private final ResourceLoader resources;
+    private final ApplicationEventPublisher events;
 
-    GeodataSeeder(Catalog catalog, FeatureStore store, SeedProperties properties, ResourceLoader resources) {
+    GeodataSeeder(Catalog catalog, FeatureStore store, SeedProperties properties, ResourceLoader resources,
+                  ApplicationEventPublisher events) {
+        this.events = events;
         this.catalog = catalog;
         this.store = store;
         this.properties = properties;
@@ -70,6 +75,7 @@ class GeodataSeeder implements SmartInitializingSingleton {
             log.info("[{}/{}] {}: {} features read", i + 1, layers.size(), layer.id(), content.get(layer).size());
         }
         store.replace(content);
+        content.keySet().forEach(layer -> events.publishEvent(new LayerChanged(layer.id())));
         log.info("Seeded {} layers, {} features.", content.size(),
                 content.values().stream().mapToInt(List::size).sum());
     }

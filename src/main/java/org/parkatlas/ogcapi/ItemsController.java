@@ -7,7 +7,6 @@ import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
-import org.parkatlas.store.FeatureStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,11 +24,11 @@ import java.util.Map;
 class ItemsController {
 
     private final Catalog catalog;
-    private final FeatureStore store;
+    private final ItemsReader reader;
 
-    ItemsController(Catalog catalog, FeatureStore store) {
+    ItemsController(Catalog catalog, ItemsReader reader) {
         this.catalog = catalog;
-        this.store = store;
+        this.reader = reader;
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
@@ -38,24 +37,24 @@ class ItemsController {
         Layer layer = Layers.require(catalog, collectionId);
         ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, request.getParameterMap());
         FeatureQuery query = parsed.query();
-        long matched = store.count(layer, query.filter());
+        long matched = reader.count(layer, query, parsed.asOf());
         List<Link> links = pageLinks(layer, request.getParameterMap(), query, matched);
         response.setContentType(OgcApi.GEOJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(OgcApi.CONTENT_CRS, "<" + parsed.crs().uri() + ">");
         // Features go from the database cursor straight to the response: a 10 000-feature page is never held whole.
         new FeatureJsonWriter(layer, parsed.crs()).writeCollection(response.getOutputStream(),
-                sink -> store.stream(layer, query, sink), matched, links);
+                sink -> reader.stream(layer, query, parsed.asOf(), sink), matched, links);
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}")
     void item(@PathVariable String collectionId, @PathVariable String featureId,
               @RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
-        StrictParameters.allowOnly(query, "f", "crs");
+        StrictParameters.allowOnly(query, "f", "crs", "as_of");
         Crs crs = query.containsKey("crs") ? ItemsRequest.crsParameter(Map.of("crs", new String[]{query.get("crs")}),
                 "crs") : Crs.CRS84;
-        Feature feature = store.get(layer, featureId).orElseThrow(() -> ApiException.notFound(
+        Feature feature = reader.get(layer, featureId, ItemsRequest.asOf(query.get("as_of"))).orElseThrow(() -> ApiException.notFound(
                 "collection " + collectionId + " has no feature \"" + featureId + "\""));
         ApiLinks links = ApiLinks.fromCurrentRequest();
         response.setContentType(OgcApi.GEOJSON);

@@ -26,13 +26,13 @@ import java.util.Set;
 final class ItemsRequest {
 
     private static final Set<String> STANDARD = Set.of("bbox", "bbox-crs", "limit", "offset", "datetime", "f", "crs",
-            "filter", "filter-lang", "filter-crs");
+            "filter", "filter-lang", "filter-crs", "as_of");
 
     private ItemsRequest() {
     }
 
-    /** What an items request asks: the query, and the CRS to answer in. */
-    record Parsed(FeatureQuery query, Crs crs) {
+    /** What an items request asks: the query, the CRS to answer in, and the day derived attributes are as of. */
+    record Parsed(FeatureQuery query, Crs crs, LocalDate asOf) {
     }
 
     static Parsed parse(Layer layer, Map<String, String[]> parameters) {
@@ -47,7 +47,7 @@ final class ItemsRequest {
             }
             Attribute attribute = layer.attribute(name).orElseThrow(() -> ApiException.badParameter(name,
                     "unknown query parameter \"" + name + "\": use bbox, bbox-crs, limit, offset, datetime, crs, "
-                            + "filter, filter-lang, filter-crs, f or a property of " + layer.id()
+                            + "filter, filter-lang, filter-crs, as_of, f or a property of " + layer.id()
                             + " (see /ogcapi/collections/" + layer.id() + "/queryables)"));
             filters.add(Filter.compare(attribute.name(), Operator.EQ,
                     PropertyValues.parse(attribute, entry.getValue()[0], name)));
@@ -73,7 +73,7 @@ final class ItemsRequest {
         Crs crs = crsParameter(parameters, "crs");
         return new Parsed(new FeatureQuery(Filter.and(filters), null, List.of(),
                 parseOffset(first(parameters, "offset")), parseLimit(first(parameters, "limit"))),
-                crs == null ? Crs.CRS84 : crs);
+                crs == null ? Crs.CRS84 : crs, asOf(first(parameters, "as_of")));
     }
 
     /** A CRS given by URI (or a safe CURIE) in a query parameter; null when absent; 400 when not supported. */
@@ -85,6 +85,18 @@ final class ItemsRequest {
         return CrsRegistry.find(value).orElseThrow(() -> ApiException.badParameter(name, name + "=" + value
                 + " is not a CRS ParkAtlas supports; use one of " + String.join(", ", CrsRegistry.supported()
                 .stream().map(Crs::uri).toList())));
+    }
+
+    /** The {@code as_of} day of derived attributes such as readiness: today unless given as YYYY-MM-DD. */
+    static LocalDate asOf(String text) {
+        if (text == null) {
+            return LocalDate.now();
+        }
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badParameter("as_of", "as_of must be a date YYYY-MM-DD, not \"" + text + "\"");
+        }
     }
 
     static void checkFormat(String f) {

@@ -45,6 +45,7 @@ public final class FilterBinder {
     /** The names a filter may use: the layer's attributes, {@code id} and {@code geometry}. */
     public static Set<String> queryables(Layer layer) {
         Set<String> names = layer.attributes().stream().map(Attribute::name).collect(Collectors.toSet());
+        layer.derivedAttributes().forEach(a -> names.add(a.name()));
         names.add("id");
         names.add(Property.GEOMETRY);
         return names;
