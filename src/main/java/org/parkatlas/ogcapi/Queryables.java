@@ -25,6 +25,12 @@ final class Queryables {
         for (Attribute attribute : layer.attributes()) {
             properties.put(attribute.name(), property(attribute, language));
         }
+        for (Attribute attribute : layer.derivedAttributes()) {
+            Map<String, Object> derived = property(attribute, language);
+            derived.put("description", attribute.label().en() + ", worked out as of the as_of parameter (today "
+                    + "by default)");
+            properties.put(attribute.name(), derived);
+        }
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         schema.put("$id", id);

@@ -1,0 +1,164 @@
+package org.parkatlas.readiness;
+
+import org.junit.jupiter.api.Test;
+import org.parkatlas.ParkAtlasServerTest;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Readiness as investors and their tools meet it, on the Ganting sample. */
+class ReadinessApiTest extends ParkAtlasServerTest {
+
+    @Test
+    void aChecklistExplainsEveryUnmetItem() {
+        JsonNode parcel = getJson("/api/parcels/parcel-0005/readiness?as_of=2026-11-24");
+        assertThat(parcel.path("code").asString()).isEqualTo("GT-Z1-005");
+        assertThat(parcel.path("total").asInt()).isEqualTo(8);
+        assertThat(parcel.path("items")).hasSize(8);
+        for (JsonNode item : parcel.path("items")) {
+            if (item.path("met").asBoolean()) {
+                assertThat(item.path("reason").isNull()).isTrue();
+            } else {
+                assertThat(item.path("reason").path("zh").asString()).isNotBlank();
+                assertThat(item.path("reason").path("en").asString()).isNotBlank();
+            }
+        }
+        JsonNode sewer = item(parcel, "sewer");
+        assertThat(sewer.path("sourceName").asString()).isEqualTo("甘亭污水处理厂");
+        assertThat(sewer.path("path").path("type").asString()).isEqualTo("MultiLineString");
+        assertThat(sewer.path("distanceM").asDouble()).isLessThanOrEqualTo(50);
+        // it fronts only the planned 南外环西延: nothing until that road and its mains are built
+        assertThat(parcel.path("readyDate").asString()).isEqualTo("2028-10-31");
+        assertThat(item(parcel, "road").path("reason").path("en").asString()).contains("南外环西延", "planned");
+        JsonNode later = getJson("/api/parcels/parcel-0005/readiness?as_of=2028-10-31");
+        assertThat(later.path("ready").asBoolean()).isTrue();
+    }
+
+    @Test
+    void delayingTheSewagePlantMovesExactlyTheParcelsItServes() {
+        JsonNode plant = getJson("/ogcapi/collections/facilities/items?kind=sewage_plant").path("features").get(0);
+        String plantPath = "/ogcapi/collections/facilities/items/" + plant.path("id").asString();
+        String etag = get(plantPath).headers().firstValue("ETag").orElseThrow();
+        Map<String, Map<String, String>> before = dates();
+        LocalDate delayed = LocalDate.of(2029, 6, 30);
+        HttpResponse<String> patch = patch(plantPath, "{\"properties\":{\"status\":\"under_construction\","
+                + "\"completion_date\":\"" + delayed + "\"}}", etag);
+        assertThat(patch.statusCode()).as(patch.body()).isEqualTo(200);
+        try {
+            Map<String, Map<String, String>> after = dates();
+            int moved = 0;
+            for (String parcel : before.keySet()) {
+                Map<String, String> was = before.get(parcel);
+                Map<String, String> now = after.get(parcel);
+                for (String item : was.keySet()) {
+                    if (!item.equals("sewer")) {
+                        assertThat(now.get(item)).as(parcel + " " + item + " untouched").isEqualTo(was.get(item));
+                    }
+                }
+                String sewer = was.get("sewer");
+                if (sewer != null) {
+                    String expected = sewer.compareTo(delayed.toString()) < 0 ? delayed.toString() : sewer;
+                    assertThat(now.get("sewer")).as(parcel + " sewer").isEqualTo(expected);
+                    moved += expected.equals(sewer) ? 0 : 1;
+                } else {
+                    assertThat(now.get("sewer")).isNull();
+                }
+            }
+            assertThat(moved).as("parcels the plant serves").isPositive();
+            JsonNode reason = item(getJson("/api/parcels/parcel-0100/readiness?as_of=2027-01-01"), "sewer")
+                    .path("reason");
+            if (!reason.isNull()) {
+                assertThat(reason.path("en").asString()).contains("甘亭污水处理厂", "2029-06-30");
+            }
+        } finally {
+            String now = get(plantPath).headers().firstValue("ETag").orElseThrow();
+            patch(plantPath, "{\"properties\":{\"status\":\"" + plant.path("properties").path("status").asString()
+                    + "\",\"completion_date\":\"" + plant.path("properties").path("completion_date").asString()
+                    + "\"}}", now);
+        }
+        assertThat(dates()).isEqualTo(before);
+    }
+
+    @Test
+    void readinessIsFilterableInCql2() {
+        String today = LocalDate.now().toString();
+        JsonNode all = getJson("/ogcapi/collections/parcels/items?limit=10000");
+        Set<String> expected = new TreeSet<>();
+        for (JsonNode parcel : all.path("features")) {
+            JsonNode p = parcel.path("properties");
+            assertThat(p.has("ready")).as(parcel.path("id").asString() + " " + p).isTrue();
+            assertThat(p.path("readiness_total").asInt()).isEqualTo(8);
+            if (p.path("ready").asBoolean() && p.path("area_mu").asDouble() > 50) {
+                expected.add(parcel.path("id").asString());
+            }
+        }
+        assertThat(expected).isNotEmpty();
+        Set<String> filtered = new TreeSet<>();
+        String filter = URLEncoder.encode("ready = true AND area_mu > 50", StandardCharsets.UTF_8);
+        JsonNode page = getJson("/ogcapi/collections/parcels/items?limit=10000&filter=" + filter);
+        page.path("features").forEach(f -> filtered.add(f.path("id").asString()));
+        assertThat(filtered).isEqualTo(expected);
+        assertThat(page.path("numberMatched").asInt()).isEqualTo(expected.size());
+        // as of 2020 fewer parcels were ready; paging stays exact
+        JsonNode early = getJson("/ogcapi/collections/parcels/items?limit=5&as_of=2020-01-01&filter="
+                + URLEncoder.encode("readiness_met >= 7", StandardCharsets.UTF_8));
+        JsonNode now = getJson("/ogcapi/collections/parcels/items?limit=5&as_of=" + today + "&filter="
+                + URLEncoder.encode("readiness_met >= 7", StandardCharsets.UTF_8));
+        assertThat(early.path("numberMatched").asInt()).isLessThan(now.path("numberMatched").asInt());
+        assertThat(getJson("/ogcapi/collections/parcels/queryables").path("properties").has("ready_date")).isTrue();
+    }
+
+    @Test
+    void summaryCountsEveryParcelOnceAndErrorsAreProblems() {
+        JsonNode summary = getJson("/api/readiness/summary?as_of=2026-11-24");
+        long counted = 0;
+        for (JsonNode zone : summary.path("zones")) {
+            counted += zone.path("ready").path("parcels").asLong() + zone.path("partly").path("parcels").asLong()
+                    + zone.path("none").path("parcels").asLong();
+        }
+        long parcels = getJson("/ogcapi/collections/parcels/items?limit=1").path("numberMatched").asLong();
+        assertThat(counted).isEqualTo(parcels);
+        assertThat(summary.path("industrialParks")).hasSize(5);
+        assertThat(get("/api/readiness/summary?as_of=tomorrow").statusCode()).isEqualTo(400);
+        HttpResponse<String> missing = get("/api/parcels/no-such/readiness");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    }
+
+    private Map<String, Map<String, String>> dates() {
+        Map<String, Map<String, String>> dates = new HashMap<>();
+        getJson("/api/readiness/parcels").path("parcels").properties().forEach(e -> {
+            Map<String, String> items = new HashMap<>();
+            e.getValue().properties().forEach(i -> items.put(i.getKey(), i.getValue().isNull() ? null
+                    : i.getValue().asString()));
+            dates.put(e.getKey(), items);
+        });
+        return dates;
+    }
+
+    private static JsonNode item(JsonNode parcel, String id) {
+        for (JsonNode item : parcel.path("items")) {
+            if (item.path("item").asString().equals(id)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item " + id);
+    }
+
+    private HttpResponse<String> patch(String path, String body, String etag) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .header("Content-Type", "application/merge-patch+json").header("If-Match", etag)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+}
