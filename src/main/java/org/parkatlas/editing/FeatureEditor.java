@@ -43,7 +43,7 @@ public class FeatureEditor {
                 : new Feature(FeatureImporter.newId(layer), feature.geometry(), feature.properties(), 0);
         check(layer, withId);
         Feature created = store.create(layer, withId);
-        events.publishEvent(new LayerChanged(layer.id()));
+        events.publishEvent(new LayerChanged(layer.id(), created.id()));
         return created;
     }
 
@@ -51,14 +51,14 @@ public class FeatureEditor {
     public Optional<Feature> replace(Layer layer, Feature feature, Long expectedVersion) {
         check(layer, feature);
         Optional<Feature> updated = store.update(layer, feature, expectedVersion);
-        updated.ifPresent(f -> events.publishEvent(new LayerChanged(layer.id())));
+        updated.ifPresent(f -> events.publishEvent(new LayerChanged(layer.id(), f.id())));
         return updated;
     }
 
     public boolean delete(Layer layer, String id, Long expectedVersion) {
         boolean deleted = store.delete(layer, id, expectedVersion);
         if (deleted) {
-            events.publishEvent(new LayerChanged(layer.id()));
+            events.publishEvent(new LayerChanged(layer.id(), id));
         }
         return deleted;
     }

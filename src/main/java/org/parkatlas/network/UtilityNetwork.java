@@ -25,6 +25,10 @@ public final class UtilityNetwork {
     private final int[][] lineNodes;
     private final LocalDate[] nodeConnected;
     private final Step[] nodeStep;
+    // per node, on its best path: the source reached and the work that comes into service last (line index, or
+    // -1 - source index), so a line's date and reason cost O(its vertices), not a walk back to the source
+    private final int[] nodeSource;
+    private final int[] nodeBottleneck;
     private final STRtree lineIndex = new STRtree();
     private final Map<NetworkLine, Integer> indexOf = new IdentityHashMap<>();
 
@@ -32,8 +36,14 @@ public final class UtilityNetwork {
     private record Step(int previousNode, int line, int source) {
     }
 
-    /** What connects a line to a source, and from when. */
-    public record Connection(LocalDate date, NetworkSource source, List<NetworkLine> path, Bottleneck bottleneck) {
+    /** What connects a line to a source, and from when; the path is traced only when asked for. */
+    public record Connection(LocalDate date, NetworkSource source, Bottleneck bottleneck, NetworkLine line,
+                             UtilityNetwork network) {
+
+        /** The lines from this one to the source, in order (just this line when it reaches no source). */
+        public List<NetworkLine> path() {
+            return network.trace(line);
+        }
     }
 
     /** The work on the best path that comes into service last: it decides the date. */
@@ -58,6 +68,8 @@ public final class UtilityNetwork {
         int nodeCount = snapper.size();
         this.nodeConnected = new LocalDate[nodeCount];
         this.nodeStep = new Step[nodeCount];
+        this.nodeSource = new int[nodeCount];
+        this.nodeBottleneck = new int[nodeCount];
         propagate(snapper);
     }
 
@@ -75,47 +87,52 @@ public final class UtilityNetwork {
         return near;
     }
 
-    /** From when {@code line} is in service and connected to a source, with the path; date null if never. */
+    /** From when {@code line} is in service and connected to a source; date null if never. */
     public Connection connection(NetworkLine line) {
         int index = indexOf.get(line);
-        int best = -1;
-        for (int node : lineNodes[index]) {
-            if (best < 0 || Schedule.earlier(nodeConnected[node], nodeConnected[best])) {
-                best = node;
-            }
+        int best = bestNode(index);
+        if (nodeConnected[best] == null) {
+            return new Connection(null, null, bottleneck(line), line, this);
         }
         LocalDate date = Schedule.latest(line.inService(), nodeConnected[best]);
-        if (nodeConnected[best] == null) {
-            return new Connection(null, null, List.of(line), bottleneck(line));
-        }
+        NetworkSource source = sources.get(nodeSource[best]);
+        Bottleneck bottleneck = line.inService() == null || line.inService().isAfter(nodeConnected[best])
+                ? bottleneck(line) : element(nodeBottleneck[best]);
+        return new Connection(date, source, bottleneck, line, this);
+    }
+
+    /** The lines from {@code line} back to the source its best path reaches. */
+    List<NetworkLine> trace(NetworkLine line) {
         List<NetworkLine> path = new ArrayList<>();
         path.add(line);
-        NetworkSource source = null;
-        int node = best;
-        while (nodeStep[node] != null) {
+        int node = bestNode(indexOf.get(line));
+        while (nodeConnected[node] != null && nodeStep[node] != null && nodeStep[node].source() < 0) {
             Step step = nodeStep[node];
-            if (step.source() >= 0) {
-                source = sources.get(step.source());
-                break;
-            }
             if (path.get(path.size() - 1) != lines.get(step.line())) {
                 path.add(lines.get(step.line()));
             }
             node = step.previousNode();
         }
-        return new Connection(date, source, Collections.unmodifiableList(path), bottleneckOf(path, source));
+        return Collections.unmodifiableList(path);
     }
 
-    private Bottleneck bottleneckOf(List<NetworkLine> path, NetworkSource source) {
-        Bottleneck latest = source == null ? null : new Bottleneck("source", source.id(), source.name(),
-                source.status(), source.inService());
-        for (NetworkLine line : path) {
-            if (latest == null || Schedule.earlier(latest.inService(), line.inService())
-                    || line.inService() == null) {
-                latest = bottleneck(line);
+    /** The vertex of the line that is connected earliest. */
+    private int bestNode(int lineIndex) {
+        int best = -1;
+        for (int node : lineNodes[lineIndex]) {
+            if (best < 0 || Schedule.earlier(nodeConnected[node], nodeConnected[best])) {
+                best = node;
             }
         }
-        return latest;
+        return best;
+    }
+
+    private Bottleneck element(int encoded) {
+        if (encoded >= 0) {
+            return bottleneck(lines.get(encoded));
+        }
+        NetworkSource source = sources.get(-1 - encoded);
+        return new Bottleneck("source", source.id(), source.name(), source.status(), source.inService());
     }
 
     private static Bottleneck bottleneck(NetworkLine line) {
@@ -142,6 +159,8 @@ public final class UtilityNetwork {
             if (Schedule.earlier(source.inService(), nodeConnected[node])) {
                 nodeConnected[node] = source.inService();
                 nodeStep[node] = new Step(-1, -1, s);
+                nodeSource[node] = s;
+                nodeBottleneck[node] = -1 - s;
                 queue.add(new long[]{source.inService().toEpochDay(), node});
             }
         }
@@ -152,10 +171,13 @@ public final class UtilityNetwork {
                 continue; // a stale entry: the node was reached earlier since
             }
             for (int[] edge : adjacency.getOrDefault(node, List.of())) {
-                LocalDate via = Schedule.latest(nodeConnected[node], lines.get(edge[1]).inService());
+                LocalDate lineDate = lines.get(edge[1]).inService();
+                LocalDate via = Schedule.latest(nodeConnected[node], lineDate);
                 if (Schedule.earlier(via, nodeConnected[edge[0]])) {
                     nodeConnected[edge[0]] = via;
                     nodeStep[edge[0]] = new Step(node, edge[1], -1);
+                    nodeSource[edge[0]] = nodeSource[node];
+                    nodeBottleneck[edge[0]] = lineDate.isAfter(nodeConnected[node]) ? edge[1] : nodeBottleneck[node];
                     queue.add(new long[]{via.toEpochDay(), edge[0]});
                 }
             }

@@ -4,6 +4,7 @@ import org.parkatlas.catalog.Label;
 import org.parkatlas.network.NetworkLine;
 import org.parkatlas.network.NetworkSource;
 import org.parkatlas.network.Schedule;
+import org.parkatlas.network.UtilityNetwork;
 import org.parkatlas.network.UtilityNetwork.Bottleneck;
 
 import java.time.LocalDate;
@@ -18,11 +19,12 @@ import java.util.List;
  *                        none at all), for the explanation
  */
 public record ItemAssessment(ReadinessItem item, LocalDate readyDate, NetworkLine servingLine, NetworkSource source,
-                             Double distance, List<NetworkLine> path, Bottleneck bottleneck, double reach,
-                             Double nearestDistance, String leveling) {
+                             Double distance, UtilityNetwork.Connection connection, Bottleneck bottleneck,
+                             double reach, Double nearestDistance, String leveling) {
 
-    public ItemAssessment {
-        path = path == null ? List.of() : List.copyOf(path);
+    /** The lines from the serving line to the source (traced when asked: it is only needed to draw it). */
+    public List<NetworkLine> path() {
+        return connection == null ? List.of() : connection.path();
     }
 
     public boolean metOn(LocalDate day) {
@@ -119,6 +121,6 @@ public record ItemAssessment(ReadinessItem item, LocalDate readyDate, NetworkLin
     /** Leveling: done (since its date, or always), or due on its date, or never when nothing is scheduled. */
     static ItemAssessment leveling(String leveling, LocalDate date) {
         LocalDate ready = "done".equals(leveling) ? (date == null ? Schedule.ALWAYS : date) : date;
-        return new ItemAssessment(ReadinessItem.LEVELING, ready, null, null, null, List.of(), null, 0, null, leveling);
+        return new ItemAssessment(ReadinessItem.LEVELING, ready, null, null, null, null, null, 0, null, leveling);
     }
 }

@@ -73,7 +73,7 @@ public final class ReadinessEngine {
             }
             UtilityNetwork.Connection connection = network.connection(line);
             ItemAssessment candidate = new ItemAssessment(item, connection.date(), line, connection.source(),
-                    distance, connection.path(), connection.bottleneck(), reach, null, null);
+                    distance, connection, connection.bottleneck(), reach, null, null);
             if (best == null || Schedule.earlier(candidate.readyDate(), best.readyDate())
                     || sameDate(candidate, best) && distance < best.distance()) {
                 best = candidate;
@@ -83,8 +83,7 @@ public final class ReadinessEngine {
             return best;
         }
         double reach = item == ReadinessItem.ROAD ? rules.frontageExtra() : maxReach;
-        return new ItemAssessment(item, null, null, null, null, List.of(), null, reach, nearest(network, parcel),
-                null);
+        return new ItemAssessment(item, null, null, null, null, null, null, reach, nearest(network, parcel), null);
     }
 
     private static boolean sameDate(ItemAssessment a, ItemAssessment b) {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps every parcel's readiness worked out from the store: computed on first use, and again after any change to
@@ -38,7 +39,11 @@ public class ReadinessService implements DerivedProperties {
     private final Catalog catalog;
     private final FeatureStore store;
     private final ReadinessProperties rules;
-    private volatile Map<String, ParcelReadiness> results;
+    /** The results and the engine that made them; replaced whole when the networks change. */
+    private record State(ReadinessEngine engine, Map<String, ParcelReadiness> results) {
+    }
+
+    private volatile State state;
 
     public ReadinessService(Catalog catalog, FeatureStore store, ReadinessProperties rules) {
         this.catalog = catalog;
@@ -62,11 +67,29 @@ public class ReadinessService implements DerivedProperties {
         return results();
     }
 
+    /**
+     * One parcel changed: only it is assessed again (the networks are the same). Anything else that readiness
+     * depends on changed: everything is worked out again on the next read.
+     */
     @EventListener
     void on(LayerChanged change) {
-        if (INPUTS.contains(change.layerId())) {
-            results = null;
+        if (!INPUTS.contains(change.layerId())) {
+            return;
         }
+        State current = state;
+        if (change.layerId().equals("parcels") && change.featureId() != null && current != null) {
+            synchronized (this) {
+                reassess(current, change.featureId());
+            }
+        } else {
+            state = null;
+        }
+    }
+
+    private void reassess(State current, String parcelId) {
+        store.get(catalog.require("parcels"), parcelId).ifPresentOrElse(
+                f -> current.results().put(parcelId, current.engine().assess(parcel(f))),
+                () -> current.results().remove(parcelId));
     }
 
     @Override
@@ -94,25 +117,23 @@ public class ReadinessService implements DerivedProperties {
     }
 
     private Map<String, ParcelReadiness> results() {
-        Map<String, ParcelReadiness> current = results;
+        State current = state;
         if (current == null) {
             synchronized (this) {
-                current = results;
+                current = state;
                 if (current == null) {
                     current = compute();
-                    results = current;
+                    state = current;
                 }
             }
         }
-        return current;
+        return current.results();
     }
 
-    private Map<String, ParcelReadiness> compute() {
+    private State compute() {
         long start = System.nanoTime();
         ParkWorks works = new ParkWorks(
-                read("parcels").stream().map(f -> new ParkWorks.Parcel(f.id(), (String) f.property("code"),
-                        f.geometry(), (String) f.property("leveling"), (LocalDate) f.property("leveling_date")))
-                        .toList(),
+                read("parcels").stream().map(ReadinessService::parcel).toList(),
                 read("roads").stream().map(f -> new ParkWorks.Road(line(f), number(f, "red_line_width_m"),
                         Boolean.TRUE.equals(f.property("gateway")))).toList(),
                 read("utility-lines").stream().map(f -> new ParkWorks.UtilityLine(line(f),
@@ -121,10 +142,16 @@ public class ReadinessService implements DerivedProperties {
                         (String) f.property("name"), (String) f.property("status"), (Point) f.geometry(),
                         Schedule.inService((String) f.property("status"), (LocalDate) f.property("completion_date"))),
                         (String) f.property("kind"))).toList());
-        Map<String, ParcelReadiness> computed = new ReadinessEngine(works, rules).assessAll(works.parcels());
+        ReadinessEngine engine = new ReadinessEngine(works, rules);
+        Map<String, ParcelReadiness> computed = new ConcurrentHashMap<>(engine.assessAll(works.parcels()));
         log.info("Readiness ({}) worked out for {} parcels in {} ms", rules.standard(), computed.size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return computed;
+        return new State(engine, computed);
+    }
+
+    private static ParkWorks.Parcel parcel(Feature f) {
+        return new ParkWorks.Parcel(f.id(), (String) f.property("code"), f.geometry(), (String) f.property("leveling"),
+                (LocalDate) f.property("leveling_date"));
     }
 
     private List<Feature> read(String layer) {
