@@ -29,6 +29,7 @@ public final class ReadinessEngine {
     private final Map<ReadinessItem, UtilityNetwork> networks = new LinkedHashMap<>();
     private final Map<NetworkLine, Double> roadReach = new HashMap<>();
     private final List<NetworkLine> allRoadLines = new ArrayList<>();
+    private double maxRoadReach;
 
     public ReadinessEngine(ParkWorks works, ReadinessProperties rules) {
         this.rules = rules;
@@ -61,7 +62,7 @@ public final class ReadinessEngine {
 
     private ItemAssessment assess(ReadinessItem item, Geometry parcel) {
         UtilityNetwork network = networks.get(item);
-        double maxReach = item == ReadinessItem.ROAD ? maxRoadReach() : rules.serviceDistance(item.utility());
+        double maxReach = item == ReadinessItem.ROAD ? maxRoadReach : rules.serviceDistance(item.utility());
         Envelope search = new Envelope(parcel.getEnvelopeInternal());
         search.expandBy(maxReach);
         ItemAssessment best = null;
@@ -102,10 +103,6 @@ public final class ReadinessEngine {
         return nearest;
     }
 
-    private double maxRoadReach() {
-        return roadReach.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    }
-
     private UtilityNetwork utilityNetwork(ParkWorks works, ReadinessItem item) {
         List<NetworkLine> lines = works.lines().stream().filter(l -> l.utility().equals(item.utility()))
                 .map(ParkWorks.UtilityLine::line).toList();
@@ -121,7 +118,9 @@ public final class ReadinessEngine {
         for (ParkWorks.Road road : works.roads()) {
             NetworkLine line = road.line();
             allRoadLines.add(line);
-            roadReach.put(line, road.redLineWidth() / 2 + rules.frontageExtra());
+            double reach = road.redLineWidth() / 2 + rules.frontageExtra();
+            roadReach.put(line, reach);
+            maxRoadReach = Math.max(maxRoadReach, reach);
             if (road.gateway()) {
                 LineString geometry = line.geometry();
                 for (var end : List.of(geometry.getStartPoint(), geometry.getEndPoint())) {
