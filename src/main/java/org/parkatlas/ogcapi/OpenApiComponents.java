@@ -72,6 +72,8 @@ final class OpenApiComponents {
                         "description", "cql-text is the draft name of cql2-text, accepted for GDAL before 3.7")));
         p.put("filter-crs", query("filter-crs", "The CRS of geometry literals in filter; CRS84 by default", false,
                 crsSchema()));
+        p.put("as_of", query("as_of", "The day derived attributes (a parcel's readiness) are worked out for, "
+                + "YYYY-MM-DD; today by default", false, Map.of("type", "string", "format", "date")));
         p.put("featureId", Map.of("name", "featureId", "in", "path", "required", true,
                 "description", "The id of a feature", "schema", Map.of("type", "string")));
         return p;

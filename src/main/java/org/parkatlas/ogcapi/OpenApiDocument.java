@@ -60,7 +60,13 @@ class OpenApiDocument {
                 "filter-crs", "f")) {
             itemParameters.add(ref("parameters", name));
         }
+        if (!layer.derivedAttributes().isEmpty()) {
+            itemParameters.add(ref("parameters", "as_of"));
+        }
         for (Attribute attribute : layer.attributes()) {
+            itemParameters.add(propertyParameter(attribute));
+        }
+        for (Attribute attribute : layer.derivedAttributes()) {
             itemParameters.add(propertyParameter(attribute));
         }
         Map<String, Object> items = new LinkedHashMap<>(get(layer.title().en() + ": features", "getFeatures_" + op,
