@@ -9,6 +9,7 @@ import { loadCatalog } from './config.js';
 import { LayerManager } from './layers.js';
 import { LayerPanel } from './panel.js';
 import { renderLegend } from './legend.js';
+import { ReadinessView, createReadinessHook } from './readiness.js';
 import { initStatus, showLoading, hideLoading, showError, clearError, describeError, relabelStatus } from './status.js';
 
 const L = window.L;
@@ -21,6 +22,8 @@ const NARROW = window.matchMedia('(max-width: 720px)');
 let catalog = null;
 let manager = null;
 let panel = null;
+let readiness = null;
+const readinessHook = createReadinessHook();
 
 let resolveReady;
 let rejectReady;
@@ -78,10 +81,15 @@ function relabelAll() {
   relabelChrome();
   relabelStatus();
   if (panel) panel.relabel();
+  if (readiness) readiness.relabel();
   if (manager) {
     manager.relabel();
-    renderLegend($('pa-legend'), catalog, manager);
+    drawLegend();
   }
+}
+
+function drawLegend() {
+  renderLegend($('pa-legend'), catalog, manager, readiness ? readiness.legendState() : null);
 }
 
 // Layer-state changes arrive in bursts (one per page of features); redraw the legend once per frame.
@@ -91,7 +99,7 @@ function queueLegend() {
   legendQueued = true;
   requestAnimationFrame(() => {
     legendQueued = false;
-    renderLegend($('pa-legend'), catalog, manager);
+    drawLegend();
   });
 }
 
@@ -151,9 +159,10 @@ async function main() {
   onLangChange(relabelAll);
 
   if (!L) {
-    window.parkatlas = { map: null, layers: {}, ready, errors: ['leaflet'] };
+    window.parkatlas = { map: null, layers: {}, ready, readiness: readinessHook.hook, errors: ['leaflet'] };
     showError('leaflet', 'errorLeaflet');
     rejectReady(new Error('Leaflet not loaded'));
+    readinessHook.fail(new Error('Leaflet not loaded'));
     return;
   }
 
@@ -178,7 +187,7 @@ async function main() {
   });
 
   const layers = {};
-  const parkatlas = { map, layers, ready, catalog: null, errors: [], getLang, setLang };
+  const parkatlas = { map, layers, ready, readiness: readinessHook.hook, catalog: null, errors: [], getLang, setLang };
   window.parkatlas = parkatlas;
   relabelChrome();
 
@@ -193,6 +202,7 @@ async function main() {
     showError('config', 'errorConfig', { detail: () => describeError(err) });
     parkatlas.errors.push('config');
     rejectReady(err);
+    readinessHook.fail(err);
     return;
   }
   parkatlas.catalog = catalog;
@@ -205,6 +215,7 @@ async function main() {
 
   manager = new LayerManager(map, catalog, {
     coveredRight: panelCover,
+    coveredBottom: () => (readiness ? readiness.coveredBottom() : 0),
     onChange: (id, entry) => {
       if (entry && entry.loaded) clearError(`layer:${id}`);
       if (panel) panel.update(id);
@@ -213,6 +224,10 @@ async function main() {
   });
   // Same object identity as exposed earlier, so a test holding parkatlas.layers sees them.
   Object.assign(layers, manager.layers);
+
+  // Before the layers load, so ?view=readiness colours the parcels as they arrive.
+  readiness = new ReadinessView(map, manager, catalog, { onLegend: queueLegend, coveredRight: panelCover });
+  readinessHook.attach(readiness);
 
   const onLayerError = (id, err) => {
     console.error(`ParkAtlas: layer ${id} failed`, err);
@@ -264,4 +279,5 @@ main().catch((err) => {
   hideLoading();
   showError('startup', 'errorConfig', { detail: () => describeError(err) });
   rejectReady(err);
+  readinessHook.fail(err);
 });

@@ -18,7 +18,7 @@ export class HttpError extends Error {
   }
 }
 
-async function getJson(url, accept) {
+export async function getJson(url, accept = 'application/json') {
   let response;
   try {
     response = await fetch(url, {

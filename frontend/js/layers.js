@@ -21,18 +21,20 @@ const POPUP_OPTIONS = {
 
 /**
  * Keeps a popup smaller than the free part of the map, and auto-panning clear of the floating
- * panel (Leaflet only knows the map's own edges), so the whole popup can be brought into view.
+ * panel and the readiness time bar (Leaflet only knows the map's own edges), so the whole popup
+ * can be brought into view.
  */
-function fitPopupToMap(map, popup, coveredRight) {
+function fitPopupToMap(map, popup, coveredRight, coveredBottom) {
   if (!popup) return;
   const size = map.getSize();
   const right = coveredRight ? coveredRight() : 0;
+  const bottom = coveredBottom ? coveredBottom() : 0;
   popup.options.autoPanPaddingTopLeft = [24, 24];
-  popup.options.autoPanPaddingBottomRight = [right + 24, 24];
+  popup.options.autoPanPaddingBottomRight = [right + 24, bottom + 24];
   const maxWidth = Math.max(180, Math.min(POPUP_OPTIONS.maxWidth, size.x - right - 70));
   popup.options.maxWidth = maxWidth;
   popup.options.minWidth = Math.min(POPUP_OPTIONS.minWidth, maxWidth);
-  popup.options.maxHeight = Math.max(160, Math.min(POPUP_OPTIONS.maxHeight, size.y - 110));
+  popup.options.maxHeight = Math.max(160, Math.min(POPUP_OPTIONS.maxHeight, size.y - bottom - 110));
 }
 
 function highlightStyle(base, geometry, selected) {
@@ -47,14 +49,23 @@ function highlightStyle(base, geometry, selected) {
 /**
  * Owns the map's data layers. `layers` maps collection id → L.GeoJSON and is exposed to
  * tests as window.parkatlas.layers; `entries` carries loading state for the layer panel.
+ *
+ * Another module can change how one collection looks and reads through `decorate(id, decorator)`
+ * (the readiness view does this to parcels). A decorator may have any of:
+ *   style(feature, baseStyle) → style     recolour (hover and selection build on the result)
+ *   element(layer)                        touch the drawn path, e.g. set data-* attributes
+ *   tooltip(feature, text) → text         extend the hover text
+ *   popup(root, feature, layer)           add to the popup DOM (runs on every popup.update())
  */
 export class LayerManager {
-  constructor(map, catalog, { onChange, coveredRight } = {}) {
+  constructor(map, catalog, { onChange, coveredRight, coveredBottom } = {}) {
     this.map = map;
     this.catalog = catalog;
     this.onChange = onChange || (() => {});
     // Width in px of UI floating over the map's right edge (the layer panel), for popup placement.
     this.coveredRight = coveredRight || (() => 0);
+    // Height in px of UI floating over the map's bottom edge (the readiness time bar).
+    this.coveredBottom = coveredBottom || (() => 0);
     this.layers = {};
     this.entries = new Map();
     this.selected = null;
@@ -76,13 +87,23 @@ export class LayerManager {
       el.dataset.collection = id;
     }
     const geometry = baseGeometry(collection.geometryType);
-    const style = createStyler(collection);
+    const baseStyle = createStyler(collection);
     const hitGroup = geometry === 'LineString' ? L.layerGroup() : null;
+    // Leaflet keeps this one function for resetStyle, so a decorator added later must be looked
+    // up at call time rather than baked in.
+    const style = (feature) => {
+      const s = baseStyle(feature);
+      const d = entry.decorator;
+      if (!d || !d.style) return s;
+      // Feature classes (pa-parcel, pa-status-…) are fixed when the path is created; keep them.
+      return { ...d.style(feature, s), className: s.className };
+    };
 
     const entry = {
       collection,
       geometry,
       style,
+      decorator: null,
       hitGroup,
       count: 0,
       loaded: false,
@@ -121,9 +142,15 @@ export class LayerManager {
     const id = collection.id;
     layer.bindPopup(() => {
       // Sized per opening, not once: the window may have been resized or rotated since binding.
-      fitPopupToMap(this.map, layer.getPopup(), this.coveredRight);
-      return buildPopup(collection, feature);
+      fitPopupToMap(this.map, layer.getPopup(), this.coveredRight, this.coveredBottom);
+      const root = buildPopup(collection, feature);
+      if (entry.decorator && entry.decorator.popup) entry.decorator.popup(root, feature, layer);
+      return root;
     }, { ...POPUP_OPTIONS });
+    // Paths exist only once on the map; a decorator marking them must wait for that.
+    layer.on('add', () => {
+      if (entry.decorator && entry.decorator.element) entry.decorator.element(layer);
+    });
 
     if (LABELLED.has(id) && featureName(feature)) {
       // Large planning areas carry their name on the map; people orient by them.
@@ -134,7 +161,7 @@ export class LayerManager {
         interactive: false,
       });
     } else {
-      layer.bindTooltip(() => tooltipText(collection, feature), {
+      layer.bindTooltip(() => this._tooltip(entry, feature), {
         sticky: true,
         direction: 'top',
         offset: [0, -8],
@@ -167,7 +194,7 @@ export class LayerManager {
       });
       hit.on('mouseover', () => this._hover(entry, layer, true));
       hit.on('mouseout', () => this._hover(entry, layer, false));
-      hit.bindTooltip(() => tooltipText(collection, feature), {
+      hit.bindTooltip(() => this._tooltip(entry, feature), {
         sticky: true,
         direction: 'top',
         offset: [0, -8],
@@ -176,6 +203,12 @@ export class LayerManager {
       });
       entry.hitGroup.addLayer(hit);
     }
+  }
+
+  _tooltip(entry, feature) {
+    const text = tooltipText(entry.collection, feature);
+    const d = entry.decorator;
+    return d && d.tooltip ? d.tooltip(feature, text) : text;
   }
 
   _hover(entry, layer, on) {
@@ -264,6 +297,55 @@ export class LayerManager {
     return Promise.resolve(entry);
   }
 
+  /** Sets (or with null removes) the decorator of a collection and redraws its features. */
+  decorate(id, decorator) {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    entry.decorator = decorator || null;
+    this.restyle(id);
+  }
+
+  /**
+   * Re-applies a collection's style (after its decorator's inputs changed) without touching
+   * geometry; the selected feature keeps its emphasis. `only` (a Set of feature ids) limits the
+   * work to the features that changed, which matters when a slider drives it.
+   */
+  restyle(id, only = null) {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    const d = entry.decorator;
+    entry.geojson.eachLayer((layer) => {
+      if (!layer.setStyle) return;
+      if (only && !(layer.feature && only.has(String(layer.feature.id)))) return;
+      if (this.selected && this.selected.layer === layer) {
+        const base = entry.style(layer.feature);
+        layer.setStyle({ ...base, ...highlightStyle(base, entry.geometry, true) });
+      } else {
+        entry.geojson.resetStyle(layer);
+      }
+      if (d && d.element && layer.getElement && layer.getElement()) d.element(layer);
+    });
+    // An open hover tooltip would otherwise keep its old text until the pointer moves.
+    entry.geojson.eachLayer((layer) => {
+      const tip = layer.getTooltip && layer.getTooltip();
+      if (tip && tip.isOpen()) tip.update();
+    });
+  }
+
+  /** The layer whose popup is open, with its collection id, or null. */
+  selectedFeature() {
+    if (!this.selected) return null;
+    const popup = this.selected.layer.getPopup();
+    if (!popup || !popup.isOpen()) return null;
+    return { id: this.selected.entry.collection.id, layer: this.selected.layer };
+  }
+
+  /** Rebuilds the open popup's content (language change, decorator change). */
+  refreshPopup() {
+    const open = this.selectedFeature();
+    if (open) open.layer.getPopup().update();
+  }
+
   /** Re-renders everything that shows text: permanent labels, the open popup. */
   relabel() {
     for (const entry of this.entries.values()) {
@@ -273,9 +355,6 @@ export class LayerManager {
         if (tip && tip.isOpen()) tip.update();
       });
     }
-    if (this.selected) {
-      const popup = this.selected.layer.getPopup();
-      if (popup && popup.isOpen()) popup.update();
-    }
+    this.refreshPopup();
   }
 }

@@ -9,8 +9,9 @@ import { attributeValues } from './config.js';
 import {
   PARCEL_STATUS, UTILITY_COLORS, FACILITY_COLORS, ROAD_WEIGHT, LINE_STATUSES, CORRIDOR_KIND,
   BOUNDARY_STYLE, AXIS_STYLE, parcelStyle, roadStyle, utilityStyle, facilityStyle, buildingStyle,
-  corridorStyle, zoneStyle, industrialParkStyle,
+  corridorStyle, zoneStyle, industrialParkStyle, readinessStyle,
 } from './styles.js';
+import { monthLabel } from './asof.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -120,15 +121,40 @@ function countBy(manager, id, attr) {
   return counts;
 }
 
-/** Rebuilds the legend into `container`. Cheap enough to call on every language or layer change. */
-export function renderLegend(container, catalog, manager) {
+/**
+ * The readiness view's parcel section: one row per number of items met, 0…N, with how many
+ * parcels have that count as of the slider's date. `state` is the readiness view's legendState().
+ */
+function readinessSection(state, parcelsOff) {
+  const standard = t(`standard_${state.standard}`);
+  const { sec, ul } = section('readiness', t('legendReadiness', { standard }),
+    t('legendReadinessSub', { date: monthLabel(state.asOf) }));
+  // Most-ready first, as the status legend lists what is on offer first.
+  for (let n = state.total; n >= 0; n--) {
+    const label = n === state.total ? t('legendAllMet', { n }) : t('legendMet', { n });
+    const li = row(swatch('area', readinessStyle(n, state.total)), label, state.counts[n] || 0);
+    li.dataset.met = String(n);
+    ul.appendChild(li);
+  }
+  if (state.noData) ul.appendChild(row(swatch('area', readinessStyle(null, state.total)), t('legendNoData'), state.noData));
+  sec.classList.toggle('pa-legend-off', parcelsOff);
+  return sec;
+}
+
+/**
+ * Rebuilds the legend into `container`. Cheap enough to call on every language or layer change.
+ * With `readiness` (the readiness view's legend state) parcels are explained by items met instead of status.
+ */
+export function renderLegend(container, catalog, manager, readiness = null) {
   const byId = new Map(catalog.collections.map((c) => [c.id, c]));
   const frag = document.createDocumentFragment();
   const title = (c) => pick(c.title, c.id);
   const off = (id) => !manager.isVisible(id);
 
   const parcels = byId.get('parcels');
-  if (parcels) {
+  if (parcels && readiness) {
+    frag.appendChild(readinessSection(readiness, off('parcels')));
+  } else if (parcels) {
     const { sec, ul } = section('parcels', title(parcels), t('status'));
     const counts = countBy(manager, 'parcels', 'status');
     for (const status of valuesOf(parcels, 'status', Object.keys(PARCEL_STATUS))) {

@@ -297,3 +297,57 @@ export function createStyler(collection) {
 
 /** Which collections get permanent name labels on the map (large areas people orient by). */
 export const LABELLED = new Set(['zones', 'industrial-parks', 'corridors', 'axes']);
+
+// Readiness view (七通一平): parcels coloured by how many items are met. A red → yellow → green
+// ramp (ColorBrewer RdYlGn) sampled at met/total, so the same share of items met reads the same
+// under 七通 (8 items) and 九通 (10). Red against green alone fails colour-blind readers, so
+// "ready" parcels also get a heavy dark outline, and hover text and popups state the count.
+const READINESS_RAMP = ['#D73027', '#F46D43', '#FDAE61', '#FEE08B', '#D9EF8B', '#A6D96A', '#66BD63', '#1A9850', '#006837'];
+export const READINESS_NO_DATA = '#CFCFCF';
+
+function hexToRgb(hex) {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+function mix(a, b, f) {
+  const [ra, ga, ba] = hexToRgb(a);
+  const [rb, gb, bb] = hexToRgb(b);
+  const c = (x, y) => Math.round(x + (y - x) * f).toString(16).padStart(2, '0');
+  return `#${c(ra, rb)}${c(ga, gb)}${c(ba, bb)}`.toUpperCase();
+}
+
+/** Fill colour for `met` of `total` items met (null met: the server knows nothing of the parcel). */
+export function readinessColor(met, total) {
+  if (met === null || met === undefined || !total) return READINESS_NO_DATA;
+  const x = (Math.max(0, Math.min(total, met)) / total) * (READINESS_RAMP.length - 1);
+  const i = Math.min(READINESS_RAMP.length - 2, Math.floor(x));
+  return mix(READINESS_RAMP[i], READINESS_RAMP[i + 1], x - i);
+}
+
+export function readinessStyle(met, total) {
+  const ready = met !== null && met !== undefined && total > 0 && met >= total;
+  const known = met !== null && met !== undefined;
+  return {
+    color: ready ? '#00331C' : known ? '#4A4A4A' : '#8A8A8A',
+    weight: ready ? 2 : 1,
+    opacity: ready ? 1 : 0.75,
+    dashArray: known ? null : '4 3',
+    fill: true,
+    fillColor: readinessColor(met, total),
+    fillOpacity: known ? 0.78 : 0.5,
+  };
+}
+
+// The connection traced from a parcel to its source: the network's own colour on a white halo,
+// so a water trace reads as water; the road trace has no network colour of its own.
+export const TRACE_ROAD_COLOR = '#D6007A';
+
+export function traceStyle(item, met) {
+  const color = UTILITY_COLORS[item] || TRACE_ROAD_COLOR;
+  return {
+    core: { color, weight: 5, opacity: 1, lineCap: 'round', lineJoin: 'round', dashArray: met ? null : '10 8' },
+    halo: { color: '#FFFFFF', weight: 10, opacity: 0.92, lineCap: 'round', lineJoin: 'round' },
+    source: { radius: 10, color: '#111111', weight: 3, fill: true, fillColor: color, fillOpacity: 1 },
+  };
+}

@@ -56,7 +56,7 @@ class ReadinessViewBrowserTest extends ParkAtlasServerTest {
         String pageId = (String) script("return window.__pageId = Math.random().toString()");
         moveSlider("2020-01-01");
         Map<String, Long> early = metCounts();
-        moveSlider("2032-12-31");
+        moveSlider("2032-12-31"); // the last step: the last day of December 2032
         Map<String, Long> late = metCounts();
         assertThat(script("return window.__pageId")).as("no reload").isEqualTo(pageId);
         long readyEarly = early.values().stream().filter(n -> n == 8).count();
@@ -73,7 +73,7 @@ class ReadinessViewBrowserTest extends ParkAtlasServerTest {
     @Test
     void theChecklistExplainsEachCrossAndTracesThePath() {
         openReadinessView();
-        moveSlider("2026-11-24");
+        moveSlider("2026-11-30");
         script("const layers = window.parkatlas.layers.parcels; let target;"
                 + "layers.eachLayer(l => { if (l.feature.id === 'parcel-0005') target = l; });"
                 + "target.fire('click', {latlng: target.getBounds().getCenter()});");
@@ -107,9 +107,15 @@ class ReadinessViewBrowserTest extends ParkAtlasServerTest {
                 .isEqualTo("ready");
     }
 
-    /** Moves the real slider control to the month of {@code date}, as a person dragging it would. */
+    /**
+     * Moves the real slider control to the month of {@code date} (its steps are the months from 2020-01), firing
+     * the events a person dragging it fires.
+     */
     private void moveSlider(String date) {
-        script("window.parkatlas.readiness.setAsOf('" + date + "')");
+        int step = (Integer.parseInt(date.substring(0, 4)) - 2020) * 12 + Integer.parseInt(date.substring(5, 7)) - 1;
+        script("const s = document.getElementById('asof-slider'); s.value = '" + step + "';"
+                + "s.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "s.dispatchEvent(new Event('change', {bubbles: true}));");
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> date.substring(0, 7).equals(
                 String.valueOf(script("return window.parkatlas.readiness.asOf()")).substring(0, 7)));
     }
