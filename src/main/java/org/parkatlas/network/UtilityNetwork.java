@@ -1,6 +1,7 @@
 package org.parkatlas.network;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.index.strtree.STRtree;
 
 import java.time.LocalDate;
@@ -29,8 +30,11 @@ public final class UtilityNetwork {
     // -1 - source index), so a line's date and reason cost O(its vertices), not a walk back to the source
     private final int[] nodeSource;
     private final int[] nodeBottleneck;
-    private final STRtree lineIndex = new STRtree();
+    private final STRtree lineIndex;
     private final Map<NetworkLine, Integer> indexOf = new IdentityHashMap<>();
+    private final VertexSnapper snapper;
+    // per node, its neighbours and the lines leading there, flattened: {node, line, node, line, …}
+    private final int[][] adjacency;
 
     /** How a node was reached on its best path: over a line from a previous node, or directly from a source. */
     private record Step(int previousNode, int line, int source) {
@@ -53,8 +57,9 @@ public final class UtilityNetwork {
     public UtilityNetwork(List<NetworkLine> lines, List<NetworkSource> sources, double snapTolerance) {
         this.lines = List.copyOf(lines);
         this.sources = List.copyOf(sources);
-        VertexSnapper snapper = new VertexSnapper(snapTolerance);
+        this.snapper = new VertexSnapper(snapTolerance);
         this.lineNodes = new int[this.lines.size()][];
+        this.lineIndex = new STRtree();
         for (int i = 0; i < this.lines.size(); i++) {
             Coordinate[] coordinates = this.lines.get(i).geometry().getCoordinates();
             int[] nodes = new int[coordinates.length];
@@ -65,12 +70,60 @@ public final class UtilityNetwork {
             indexOf.put(this.lines.get(i), i);
             lineIndex.insert(this.lines.get(i).geometry().getEnvelopeInternal(), i);
         }
+        this.adjacency = adjacency(lineNodes, snapper.size());
         int nodeCount = snapper.size();
         this.nodeConnected = new LocalDate[nodeCount];
         this.nodeStep = new Step[nodeCount];
         this.nodeSource = new int[nodeCount];
         this.nodeBottleneck = new int[nodeCount];
-        propagate(snapper);
+        propagate();
+    }
+
+    /** The same lines on the same geometry with new dates or sources: the graph is kept, only the dates move. */
+    private UtilityNetwork(UtilityNetwork base, List<NetworkLine> lines, List<NetworkSource> sources) {
+        this.lines = List.copyOf(lines);
+        this.sources = List.copyOf(sources);
+        this.snapper = base.snapper;
+        this.lineNodes = base.lineNodes;
+        this.lineIndex = base.lineIndex;
+        this.adjacency = base.adjacency;
+        for (int i = 0; i < this.lines.size(); i++) {
+            indexOf.put(this.lines.get(i), i);
+        }
+        int nodeCount = snapper.size();
+        this.nodeConnected = new LocalDate[nodeCount];
+        this.nodeStep = new Step[nodeCount];
+        this.nodeSource = new int[nodeCount];
+        this.nodeBottleneck = new int[nodeCount];
+        propagate();
+    }
+
+    /**
+     * This network with new lines and sources: when the lines lie where they lay (only dates or names changed, the
+     * usual edit) the snapped graph is reused and only the dates are propagated again.
+     */
+    public UtilityNetwork with(List<NetworkLine> newLines, List<NetworkSource> newSources, double snapTolerance) {
+        if (newLines.size() != lines.size()) {
+            return new UtilityNetwork(newLines, newSources, snapTolerance);
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            LineString a = lines.get(i).geometry();
+            LineString b = newLines.get(i).geometry();
+            if (a != b && !a.equalsExact(b)) {
+                return new UtilityNetwork(newLines, newSources, snapTolerance);
+            }
+        }
+        return new UtilityNetwork(this, newLines, newSources);
+    }
+
+    /** Whether {@code other} is this network's graph with other dates (lines in the same order, same places). */
+    public boolean sharesGraphWith(UtilityNetwork other) {
+        return other.lineNodes == lineNodes;
+    }
+
+    /** The in-service-and-connected date of the line at {@code index} (for comparing two dated versions). */
+    public LocalDate dateOf(int index) {
+        return connection(lines.get(index)).date();
     }
 
     public List<NetworkLine> lines() {
@@ -139,16 +192,35 @@ public final class UtilityNetwork {
         return new Bottleneck("line", line.id(), line.name(), line.status(), line.inService());
     }
 
-    /** Multi-source Dijkstra on "latest date along the path", which is exact for minimax paths. */
-    private void propagate(VertexSnapper snapper) {
-        Map<Integer, List<int[]>> adjacency = new HashMap<>();
+    private static int[][] adjacency(int[][] lineNodes, int nodeCount) {
+        int[] degree = new int[nodeCount];
+        for (int[] nodes : lineNodes) {
+            for (int j = 1; j < nodes.length; j++) {
+                degree[nodes[j - 1]]++;
+                degree[nodes[j]]++;
+            }
+        }
+        int[][] adjacency = new int[nodeCount][];
+        for (int n = 0; n < nodeCount; n++) {
+            adjacency[n] = new int[degree[n] * 2];
+        }
+        int[] filled = new int[nodeCount];
         for (int i = 0; i < lineNodes.length; i++) {
             int[] nodes = lineNodes[i];
             for (int j = 1; j < nodes.length; j++) {
-                adjacency.computeIfAbsent(nodes[j - 1], k -> new ArrayList<>()).add(new int[]{nodes[j], i});
-                adjacency.computeIfAbsent(nodes[j], k -> new ArrayList<>()).add(new int[]{nodes[j - 1], i});
+                int a = nodes[j - 1];
+                int b = nodes[j];
+                adjacency[a][filled[a]++] = b;
+                adjacency[a][filled[a]++] = i;
+                adjacency[b][filled[b]++] = a;
+                adjacency[b][filled[b]++] = i;
             }
         }
+        return adjacency;
+    }
+
+    /** Multi-source Dijkstra on "latest date along the path", which is exact for minimax paths. */
+    private void propagate() {
         PriorityQueue<long[]> queue = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
         for (int s = 0; s < sources.size(); s++) {
             NetworkSource source = sources.get(s);
@@ -170,15 +242,18 @@ public final class UtilityNetwork {
             if (head[0] != nodeConnected[node].toEpochDay()) {
                 continue; // a stale entry: the node was reached earlier since
             }
-            for (int[] edge : adjacency.getOrDefault(node, List.of())) {
-                LocalDate lineDate = lines.get(edge[1]).inService();
+            int[] edges = adjacency[node];
+            for (int e = 0; e < edges.length; e += 2) {
+                int next = edges[e];
+                int line = edges[e + 1];
+                LocalDate lineDate = lines.get(line).inService();
                 LocalDate via = Schedule.latest(nodeConnected[node], lineDate);
-                if (Schedule.earlier(via, nodeConnected[edge[0]])) {
-                    nodeConnected[edge[0]] = via;
-                    nodeStep[edge[0]] = new Step(node, edge[1], -1);
-                    nodeSource[edge[0]] = nodeSource[node];
-                    nodeBottleneck[edge[0]] = lineDate.isAfter(nodeConnected[node]) ? edge[1] : nodeBottleneck[node];
-                    queue.add(new long[]{via.toEpochDay(), edge[0]});
+                if (Schedule.earlier(via, nodeConnected[next])) {
+                    nodeConnected[next] = via;
+                    nodeStep[next] = new Step(node, line, -1);
+                    nodeSource[next] = nodeSource[node];
+                    nodeBottleneck[next] = lineDate.isAfter(nodeConnected[node]) ? line : nodeBottleneck[node];
+                    queue.add(new long[]{via.toEpochDay(), next});
                 }
             }
         }

@@ -29,6 +29,12 @@ public record ParcelReadiness(String parcelId, String code, List<ItemAssessment>
         return metOn(day) == items.size();
     }
 
+    /** This parcel with one item's assessment replaced. */
+    public ParcelReadiness with(ItemAssessment assessment) {
+        return new ParcelReadiness(parcelId, code, items.stream()
+                .map(i -> i.item() == assessment.item() ? assessment : i).toList());
+    }
+
     public ItemAssessment item(ReadinessItem item) {
         return items.stream().filter(i -> i.item() == item).findFirst().orElse(null);
     }

@@ -12,6 +12,9 @@ import org.parkatlas.network.UtilityNetwork;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Objects;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,20 +29,97 @@ import java.util.Map;
 public final class ReadinessEngine {
 
     private final ReadinessProperties rules;
+    private final ParkWorks works;
     private final Map<ReadinessItem, UtilityNetwork> networks = new LinkedHashMap<>();
-    private final Map<NetworkLine, Double> roadReach = new HashMap<>();
-    private final List<NetworkLine> allRoadLines = new ArrayList<>();
+    private final Map<NetworkLine, Double> roadReach = new IdentityHashMap<>();
     private double maxRoadReach;
 
     public ReadinessEngine(ParkWorks works, ReadinessProperties rules) {
+        this(works, rules, null, Set.copyOf(rules.items()));
+    }
+
+    /** An engine over {@code works} that rebuilds only the networks of {@code rebuilt} and reuses the others. */
+    private ReadinessEngine(ParkWorks works, ReadinessProperties rules, ReadinessEngine base,
+                            Set<ReadinessItem> rebuilt) {
         this.rules = rules;
+        this.works = works;
         for (ReadinessItem item : rules.items()) {
-            if (item == ReadinessItem.ROAD) {
-                networks.put(item, roadNetwork(works));
+            if (base != null && !rebuilt.contains(item)) {
+                if (base.networks.containsKey(item)) {
+                    networks.put(item, base.networks.get(item));
+                }
+                if (item == ReadinessItem.ROAD) {
+                    roadReach.putAll(base.roadReach);
+                    maxRoadReach = base.maxRoadReach;
+                }
+            } else if (item == ReadinessItem.ROAD) {
+                networks.put(item, roadNetwork(works, base == null ? null : base.networks.get(item)));
             } else if (item.utility() != null) {
-                networks.put(item, utilityNetwork(works, item));
+                networks.put(item, utilityNetwork(works, item, base == null ? null : base.networks.get(item)));
             }
         }
+    }
+
+    public ParkWorks works() {
+        return works;
+    }
+
+    /**
+     * The engine after a change to the works that touches only the networks of {@code items} (one line or facility
+     * edited): those are built again, the others are kept.
+     */
+    public ReadinessEngine rebuilt(ParkWorks changed, Set<ReadinessItem> items) {
+        return new ReadinessEngine(changed, rules, this, items);
+    }
+
+    /**
+     * Where the answer for {@code item} may differ between this engine and {@code before}: the lines whose
+     * in-service-and-connected date changed, and the lines that came or went. Parcels out of reach of all of them
+     * keep their assessment.
+     */
+    public List<Geometry> changedSince(ReadinessEngine before, ReadinessItem item) {
+        UtilityNetwork now = networks.get(item);
+        UtilityNetwork then = before.networks.get(item);
+        if (now.sharesGraphWith(then)) {
+            // same lines in the same places: compare their dates one by one
+            List<Geometry> changed = new ArrayList<>();
+            for (int i = 0; i < now.lines().size(); i++) {
+                if (!Objects.equals(now.dateOf(i), then.dateOf(i))) {
+                    changed.add(now.lines().get(i).geometry());
+                }
+            }
+            return changed;
+        }
+        Map<String, LocalDate> old = new HashMap<>();
+        Map<String, Geometry> oldGeometry = new HashMap<>();
+        for (NetworkLine line : then.lines()) {
+            old.put(line.id(), then.connection(line).date());
+            oldGeometry.put(line.id(), line.geometry());
+        }
+        List<Geometry> changed = new ArrayList<>();
+        for (NetworkLine line : now.lines()) {
+            boolean known = old.containsKey(line.id());
+            LocalDate was = old.remove(line.id());
+            Geometry wasWhere = oldGeometry.remove(line.id());
+            if (!known || !Objects.equals(was, now.connection(line).date())
+                    || !wasWhere.equalsExact(line.geometry())) {
+                changed.add(line.geometry());
+                if (wasWhere != null) {
+                    changed.add(wasWhere);
+                }
+            }
+        }
+        changed.addAll(oldGeometry.values()); // lines that went
+        return changed;
+    }
+
+    /** The reach of an item: its service distance, or for roads the widest frontage. */
+    public double reach(ReadinessItem item) {
+        return item == ReadinessItem.ROAD ? maxRoadReach : rules.serviceDistance(item.utility());
+    }
+
+    public List<ReadinessItem> items() {
+        return rules.items();
     }
 
     /** Every parcel of the works, assessed. */
@@ -58,6 +138,12 @@ public final class ReadinessEngine {
                     : assess(item, parcel.geometry()));
         }
         return new ParcelReadiness(parcel.id(), parcel.code(), items);
+    }
+
+    /** One item of one parcel (the others unchanged), for incremental updates. */
+    public ItemAssessment assess(ReadinessItem item, ParkWorks.Parcel parcel) {
+        return item == ReadinessItem.LEVELING ? ItemAssessment.leveling(parcel.leveling(), parcel.levelingDate())
+                : assess(item, parcel.geometry());
     }
 
     private ItemAssessment assess(ReadinessItem item, Geometry parcel) {
@@ -103,21 +189,23 @@ public final class ReadinessEngine {
         return nearest;
     }
 
-    private UtilityNetwork utilityNetwork(ParkWorks works, ReadinessItem item) {
+    private UtilityNetwork utilityNetwork(ParkWorks works, ReadinessItem item, UtilityNetwork before) {
         List<NetworkLine> lines = works.lines().stream().filter(l -> l.utility().equals(item.utility()))
                 .map(ParkWorks.UtilityLine::line).toList();
         List<NetworkSource> sources = works.facilities().stream().filter(f -> f.kind().equals(item.sourceKind()))
                 .map(ParkWorks.Facility::source).toList();
-        return new UtilityNetwork(lines, sources, rules.snapTolerance());
+        return before == null ? new UtilityNetwork(lines, sources, rules.snapTolerance())
+                : before.with(lines, sources, rules.snapTolerance());
     }
 
     /** Roads, with a source at each end of every gateway road, in service when that road is. */
-    private UtilityNetwork roadNetwork(ParkWorks works) {
+    private UtilityNetwork roadNetwork(ParkWorks works, UtilityNetwork before) {
         GeometryFactory factory = new GeometryFactory();
         List<NetworkSource> gateways = new ArrayList<>();
+        List<NetworkLine> roadLines = new ArrayList<>();
         for (ParkWorks.Road road : works.roads()) {
             NetworkLine line = road.line();
-            allRoadLines.add(line);
+            roadLines.add(line);
             double reach = road.redLineWidth() / 2 + rules.frontageExtra();
             roadReach.put(line, reach);
             maxRoadReach = Math.max(maxRoadReach, reach);
@@ -129,7 +217,8 @@ public final class ReadinessEngine {
                 }
             }
         }
-        return new UtilityNetwork(allRoadLines, gateways, rules.snapTolerance());
+        return before == null ? new UtilityNetwork(roadLines, gateways, rules.snapTolerance())
+                : before.with(roadLines, gateways, rules.snapTolerance());
     }
 
     /** The date the engine was asked about when none is given: today. */

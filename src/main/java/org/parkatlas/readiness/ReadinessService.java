@@ -1,9 +1,12 @@
 package org.parkatlas.readiness;
 
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.parkatlas.feature.DerivedProperties;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
@@ -18,6 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +43,46 @@ public class ReadinessService implements DerivedProperties {
     private final Catalog catalog;
     private final FeatureStore store;
     private final ReadinessProperties rules;
-    /** The results and the engine that made them; replaced whole when the networks change. */
-    private record State(ReadinessEngine engine, Map<String, ParcelReadiness> results) {
+    /**
+     * The engine, its results and the parcels they are for. The engine is replaced when a network changes; results
+     * and parcels are updated in place for the parcels a change can reach.
+     */
+    private static final class State {
+        private final ReadinessEngine engine;
+        private final Map<String, ParcelReadiness> results;
+        private final Map<String, ParkWorks.Parcel> parcels;
+        private STRtree parcelIndex;
+
+        State(ReadinessEngine engine, Map<String, ParcelReadiness> results, Map<String, ParkWorks.Parcel> parcels) {
+            this.engine = engine;
+            this.results = results;
+            this.parcels = parcels;
+        }
+
+        State withEngine(ReadinessEngine newEngine) {
+            State next = new State(newEngine, results, parcels);
+            next.parcelIndex = parcelIndex;
+            return next;
+        }
+
+        /** The parcels within {@code reach} of a geometry. */
+        @SuppressWarnings("unchecked")
+        List<ParkWorks.Parcel> near(Geometry geometry, double reach) {
+            if (parcelIndex == null) {
+                parcelIndex = new STRtree();
+                parcels.values().forEach(p -> parcelIndex.insert(p.geometry().getEnvelopeInternal(), p));
+            }
+            Envelope search = new Envelope(geometry.getEnvelopeInternal());
+            search.expandBy(reach);
+            List<ParkWorks.Parcel> near = new ArrayList<>();
+            for (Object candidate : parcelIndex.query(search)) {
+                ParkWorks.Parcel parcel = (ParkWorks.Parcel) candidate;
+                if (parcel.geometry().isWithinDistance(geometry, reach)) {
+                    near.add(parcel);
+                }
+            }
+            return near;
+        }
     }
 
     private volatile State state;
@@ -68,28 +110,68 @@ public class ReadinessService implements DerivedProperties {
     }
 
     /**
-     * One parcel changed: only it is assessed again (the networks are the same). Anything else that readiness
-     * depends on changed: everything is worked out again on the next read.
+     * One parcel changed: only it is assessed again. One road, line or facility changed: only the networks it
+     * belongs to are built again, and only the parcels within reach of a line whose date changed are assessed
+     * again. A change to many features at once (an import): everything is worked out again on the next read.
      */
     @EventListener
     void on(LayerChanged change) {
         if (!INPUTS.contains(change.layerId())) {
             return;
         }
-        State current = state;
-        if (change.layerId().equals("parcels") && change.featureId() != null && current != null) {
-            synchronized (this) {
-                reassess(current, change.featureId());
+        synchronized (this) {
+            State current = state;
+            if (current == null) {
+                return;
             }
-        } else {
-            state = null;
+            if (change.featureId() == null) {
+                state = null;
+            } else if (change.layerId().equals("parcels")) {
+                reassess(current, change.featureId());
+            } else {
+                NetworkChange plan = NetworkChange.of(catalog, store, current.engine.works(), change);
+                state = update(current, current.engine.rebuilt(plan.works(), plan.items()), plan.items(),
+                        plan.everywhere());
+            }
         }
     }
 
     private void reassess(State current, String parcelId) {
-        store.get(catalog.require("parcels"), parcelId).ifPresentOrElse(
-                f -> current.results().put(parcelId, current.engine().assess(parcel(f))),
-                () -> current.results().remove(parcelId));
+        current.parcelIndex = null; // a parcel moved, came or went: index again when next needed
+        store.get(catalog.require("parcels"), parcelId).ifPresentOrElse(f -> {
+            ParkWorks.Parcel parcel = parcel(f);
+            current.parcels.put(parcelId, parcel);
+            current.results.put(parcelId, current.engine.assess(parcel));
+        }, () -> {
+            current.parcels.remove(parcelId);
+            current.results.remove(parcelId);
+        });
+    }
+
+    /** Re-assesses the given items of the parcels within reach of the changes, with the new engine. */
+    State update(State current, ReadinessEngine engine, Set<ReadinessItem> items, boolean everywhere) {
+        long start = System.nanoTime();
+        int reassessed = 0;
+        for (ReadinessItem item : items) {
+            if (!engine.items().contains(item)) {
+                continue;
+            }
+            Map<String, ParkWorks.Parcel> affected = new LinkedHashMap<>();
+            if (everywhere) {
+                affected.putAll(current.parcels);
+            } else {
+                double reach = Math.max(engine.reach(item), current.engine.reach(item));
+                for (Geometry changed : engine.changedSince(current.engine, item)) {
+                    current.near(changed, reach).forEach(p -> affected.put(p.id(), p));
+                }
+            }
+            for (ParkWorks.Parcel parcel : affected.values()) {
+                current.results.computeIfPresent(parcel.id(), (id, r) -> r.with(engine.assess(item, parcel)));
+            }
+            reassessed += affected.size();
+        }
+        log.debug("Readiness of {} parcel items updated in {} ms", reassessed, (System.nanoTime() - start) / 1e6);
+        return current.withEngine(engine);
     }
 
     @Override
@@ -127,29 +209,26 @@ public class ReadinessService implements DerivedProperties {
                 }
             }
         }
-        return current.results();
+        return current.results;
     }
 
     private State compute() {
         long start = System.nanoTime();
         ParkWorks works = new ParkWorks(
                 read("parcels").stream().map(ReadinessService::parcel).toList(),
-                read("roads").stream().map(f -> new ParkWorks.Road(line(f), number(f, "red_line_width_m"),
-                        Boolean.TRUE.equals(f.property("gateway")))).toList(),
-                read("utility-lines").stream().map(f -> new ParkWorks.UtilityLine(line(f),
-                        (String) f.property("utility"))).toList(),
-                read("facilities").stream().map(f -> new ParkWorks.Facility(new NetworkSource(f.id(),
-                        (String) f.property("name"), (String) f.property("status"), (Point) f.geometry(),
-                        Schedule.inService((String) f.property("status"), (LocalDate) f.property("completion_date"))),
-                        (String) f.property("kind"))).toList());
+                read("roads").stream().map(ReadinessService::road).toList(),
+                read("utility-lines").stream().map(ReadinessService::utilityLine).toList(),
+                read("facilities").stream().map(ReadinessService::facility).toList());
         ReadinessEngine engine = new ReadinessEngine(works, rules);
         Map<String, ParcelReadiness> computed = new ConcurrentHashMap<>(engine.assessAll(works.parcels()));
+        Map<String, ParkWorks.Parcel> parcels = new ConcurrentHashMap<>();
+        works.parcels().forEach(p -> parcels.put(p.id(), p));
         log.info("Readiness ({}) worked out for {} parcels in {} ms", rules.standard(), computed.size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return new State(engine, computed);
+        return new State(engine, computed, parcels);
     }
 
-    private static ParkWorks.Parcel parcel(Feature f) {
+    static ParkWorks.Parcel parcel(Feature f) {
         return new ParkWorks.Parcel(f.id(), (String) f.property("code"), f.geometry(), (String) f.property("leveling"),
                 (LocalDate) f.property("leveling_date"));
     }
@@ -158,13 +237,28 @@ public class ReadinessService implements DerivedProperties {
         return store.query(catalog.require(layer), FeatureQuery.all()).features();
     }
 
-    private static NetworkLine line(Feature f) {
+    static ParkWorks.Road road(Feature f) {
+        return new ParkWorks.Road(line(f), number(f, "red_line_width_m"), Boolean.TRUE.equals(f.property("gateway")));
+    }
+
+    static ParkWorks.UtilityLine utilityLine(Feature f) {
+        return new ParkWorks.UtilityLine(line(f), (String) f.property("utility"));
+    }
+
+    static ParkWorks.Facility facility(Feature f) {
+        String status = (String) f.property("status");
+        return new ParkWorks.Facility(new NetworkSource(f.id(), (String) f.property("name"), status,
+                (Point) f.geometry(), Schedule.inService(status, (LocalDate) f.property("completion_date"))),
+                (String) f.property("kind"));
+    }
+
+    static NetworkLine line(Feature f) {
         String status = (String) f.property("status");
         return new NetworkLine(f.id(), (String) f.property("name"), status, (LineString) f.geometry(),
                 Schedule.inService(status, (LocalDate) f.property("completion_date")));
     }
 
-    private static double number(Feature f, String name) {
+    static double number(Feature f, String name) {
         Object value = f.property(name);
         return value instanceof Number n ? n.doubleValue() : 0;
     }

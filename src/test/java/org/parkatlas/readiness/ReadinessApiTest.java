@@ -2,6 +2,9 @@ package org.parkatlas.readiness;
 
 import org.junit.jupiter.api.Test;
 import org.parkatlas.ParkAtlasServerTest;
+import org.parkatlas.feature.LayerChanged;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
@@ -19,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Readiness as investors and their tools meet it, on the Ganting sample. */
 class ReadinessApiTest extends ParkAtlasServerTest {
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @Test
     void aChecklistExplainsEveryUnmetItem() {
@@ -88,6 +94,41 @@ class ReadinessApiTest extends ParkAtlasServerTest {
                     + "\"}}", now);
         }
         assertThat(dates()).isEqualTo(before);
+    }
+
+    @Test
+    void incrementalUpdatesAgreeWithAFullComputation() {
+        Map<String, Map<String, String>> baseline = dates();
+        JsonNode sewer = getJson("/ogcapi/collections/utility-lines/items?utility=sewer&status=existing&limit=1")
+                .path("features").get(0);
+        JsonNode road = getJson("/ogcapi/collections/roads/items?status=existing&gateway=false&limit=1")
+                .path("features").get(0);
+        String sewerPath = "/ogcapi/collections/utility-lines/items/" + sewer.path("id").asString();
+        String roadPath = "/ogcapi/collections/roads/items/" + road.path("id").asString();
+        try {
+            assertThat(patch(sewerPath, "{\"properties\":{\"status\":\"planned\",\"completion_date\":\"2031-01-01\"}}",
+                    etag(sewerPath)).statusCode()).isEqualTo(200);
+            assertThat(patch(roadPath, "{\"properties\":{\"status\":\"planned\",\"completion_date\":\"2030-05-01\"}}",
+                    etag(roadPath)).statusCode()).isEqualTo(200);
+            Map<String, Map<String, String>> incremental = dates();
+            assertThat(incremental).as("the edits changed something").isNotEqualTo(baseline);
+            events.publishEvent(new LayerChanged("roads")); // a bulk change: everything is worked out again
+            assertThat(dates()).as("incremental = full").isEqualTo(incremental);
+        } finally {
+            patch(sewerPath, restore(sewer), etag(sewerPath));
+            patch(roadPath, restore(road), etag(roadPath));
+        }
+        assertThat(dates()).isEqualTo(baseline);
+    }
+
+    private String etag(String path) {
+        return get(path).headers().firstValue("ETag").orElseThrow();
+    }
+
+    private static String restore(JsonNode feature) {
+        JsonNode p = feature.path("properties");
+        return "{\"properties\":{\"status\":\"" + p.path("status").asString() + "\",\"completion_date\":"
+                + (p.has("completion_date") ? "\"" + p.path("completion_date").asString() + "\"" : "null") + "}}";
     }
 
     @Test
