@@ -7,7 +7,6 @@ import org.locationtech.jts.index.strtree.STRtree;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;

@@ -8,16 +8,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parkatlas.ExternalTools;
 import org.parkatlas.ParkAtlasServerTest;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,23 +57,16 @@ class GeoPackageExportTest extends ParkAtlasServerTest {
     @Test
     void gdalOpensItWithTheRightFieldsAndCrs() throws Exception {
         ExternalTools.require(Path.of("/usr/bin/ogrinfo"), "PARKATLAS_REQUIRE_GDAL", "apt-get install gdal-bin");
-        String summary = run("/usr/bin/ogrinfo", "-ro", "-so", file.toString());
+        String summary = ExternalTools.run(List.of("/usr/bin/ogrinfo", "-ro", "-so", file.toString()));
         assertThat(summary).doesNotContain("Warning", "ERROR");
         for (String table : TABLES) {
             assertThat(summary).contains(table);
         }
         long parcels = getJson("/ogcapi/collections/parcels/items?limit=1").path("numberMatched").asLong();
-        String layer = run("/usr/bin/ogrinfo", "-ro", "-so", file.toString(), "parcels");
+        String layer = ExternalTools.run(List.of("/usr/bin/ogrinfo", "-ro", "-so", file.toString(), "parcels"));
         assertThat(layer).contains("Geometry: Polygon", "Feature Count: " + parcels, "area_mu: Real",
                 "status: String", "leveling_date: Date", "standard_land: Integer(Boolean)");
         assertThat(layer).containsAnyOf("CGCS2000 / 3-degree Gauss-Kruger CM 111E", "EPSG\",4546");
     }
 
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
 }

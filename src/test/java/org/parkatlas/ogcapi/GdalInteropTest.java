@@ -10,13 +10,11 @@ import org.parkatlas.ExternalTools;
 import org.parkatlas.ParkAtlasServerTest;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,24 +38,24 @@ class GdalInteropTest extends ParkAtlasServerTest {
 
     @Test
     void ogrinfoListsEveryCollectionWithItsCountAndFieldTypes() throws Exception {
-        String summary = run(List.of(OGRINFO.toString(), "-ro", "-so", source()));
+        String summary = ExternalTools.run(List.of(OGRINFO.toString(), "-ro", "-so", source()));
         for (String id : List.of("park-boundary", "corridors", "axes", "zones", "industrial-parks", "parcels", "roads",
                 "utility-lines", "facilities", "factory-buildings")) {
             assertThat(summary).contains(": " + id + " (");
-            String layer = run(List.of(OGRINFO.toString(), "-ro", "-so", source(), id));
+            String layer = ExternalTools.run(List.of(OGRINFO.toString(), "-ro", "-so", source(), id));
             assertThat(layer).contains("Feature Count: " + count(id));
         }
-        String parcels = run(List.of(OGRINFO.toString(), "-ro", "-so", source(), "parcels"));
+        String parcels = ExternalTools.run(List.of(OGRINFO.toString(), "-ro", "-so", source(), "parcels"));
         assertThat(parcels).contains("Geometry: Polygon", "code: String", "status: String", "area_mu: Real",
                 "standard_land: Integer(Boolean)", "leveling_date: Date");
-        assertThat(run(List.of(OGRINFO.toString(), "-ro", "-so", source(), "factory-buildings")))
+        assertThat(ExternalTools.run(List.of(OGRINFO.toString(), "-ro", "-so", source(), "factory-buildings")))
                 .contains("floors: Integer");
     }
 
     @Test
     void whereClausesArePushedDownAsCql2() throws Exception {
         Path out = folder.resolve("filtered.gpkg");
-        String log = run(List.of(OGR2OGR.toString(), "--debug", "on", "-f", "GPKG", out.toString(), source(),
+        String log = ExternalTools.run(List.of(OGR2OGR.toString(), "--debug", "on", "-f", "GPKG", out.toString(), source(),
                 "parcels", "-where", "status = 'available' AND area_mu > 30"));
         assertThat(log).as("GDAL asked the server to filter").containsPattern("filter=[^ ]*status");
         long expected = getJson("/ogcapi/collections/parcels/items?limit=1&filter="
@@ -72,7 +70,7 @@ class GdalInteropTest extends ParkAtlasServerTest {
     @Test
     void ogr2ogrCopiesEveryCollectionIntoAGeoPackageThatEqualsTheSource() throws Exception {
         Path out = folder.resolve("copy.gpkg");
-        run(List.of(OGR2OGR.toString(), "-f", "GPKG", out.toString(), source(), "-oo", "PAGE_SIZE=1000"));
+        ExternalTools.run(List.of(OGR2OGR.toString(), "-f", "GPKG", out.toString(), source(), "-oo", "PAGE_SIZE=1000"));
         try (GeoPackage geoPackage = GeoPackageManager.open(out.toFile())) {
             for (String id : List.of("parcels", "roads", "utility-lines", "facilities", "zones")) {
                 Map<String, String> served = servedCodes(id);
@@ -112,11 +110,4 @@ class GdalInteropTest extends ParkAtlasServerTest {
         return "OAPIF:" + url("/ogcapi");
     }
 
-    private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output;
-    }
 }

@@ -9,13 +9,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.parkatlas.ExternalTools;
 import org.parkatlas.ParkAtlasServerTest;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -28,16 +24,7 @@ class MapPageBrowserTest extends ParkAtlasServerTest {
 
     @BeforeEach
     void startBrowser() throws Exception {
-        ExternalTools.require(Path.of("/usr/bin/chromedriver"), "PARKATLAS_REQUIRE_BROWSER",
-                "apt-get install chromium chromium-driver");
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,900", "--user-data-dir=" + Files.createTempDirectory("parkatlas-chromium"));
-        browser = new ChromeDriver(options);
-        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        browser = HeadlessChromium.start();
     }
 
     @AfterEach
