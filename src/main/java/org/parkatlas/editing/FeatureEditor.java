@@ -1,25 +1,30 @@
 package org.parkatlas.editing;
 
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.exchange.FeatureImporter;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.LayerChanged;
-import org.parkatlas.parcel.ParkBoundaryRule;
+import org.parkatlas.feature.filter.Filter;
+import org.parkatlas.parcel.ParcelRules;
+import org.parkatlas.parcel.TopologyCheck;
+import org.parkatlas.parcel.TopologyViolation;
 import org.parkatlas.store.FeatureStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The one way features are created, replaced and deleted one at a time (the OGC API transactions, and later the
- * map's editing): it applies the park's rules before anything is written and writes each change in one
- * transaction with the optimistic version check.
+ * The one way features are created, replaced and deleted one at a time (the OGC API transactions, and the map's
+ * editing): it applies the park's rules before anything is written — for parcels the topology rules of
+ * {@link TopologyCheck} — and writes each change in one transaction with the optimistic version check.
  */
 @Service
 public class FeatureEditor {
@@ -27,14 +32,20 @@ public class FeatureEditor {
     private static final String PARCELS = "parcels";
     private static final String BOUNDARY = "park-boundary";
 
+    private static final String ROADS = "roads";
+    /** Wide enough to find every road whose red line could reach the parcel (half of a 60 m red line, and more). */
+    private static final double ROAD_SEARCH_METRES = 40;
+
     private final Catalog catalog;
     private final FeatureStore store;
     private final ApplicationEventPublisher events;
+    private final TopologyCheck topology;
 
-    public FeatureEditor(Catalog catalog, FeatureStore store, ApplicationEventPublisher events) {
+    public FeatureEditor(Catalog catalog, FeatureStore store, ApplicationEventPublisher events, ParcelRules rules) {
         this.catalog = catalog;
         this.store = store;
         this.events = events;
+        this.topology = new TopologyCheck(rules);
     }
 
     /** Stores a new feature (its computed attributes already derived); a missing id is generated. */
@@ -64,14 +75,31 @@ public class FeatureEditor {
     }
 
     private void check(Layer layer, Feature feature) {
-        List<RuleViolationException.Violation> violations = new ArrayList<>();
         if (layer.id().equals(PARCELS)) {
-            boundary().flatMap(boundary -> ParkBoundaryRule.check(feature.geometry(), boundary)).ifPresent(v ->
-                    violations.add(new RuleViolationException.Violation("inside-park-boundary", v.message(),
-                            v.outside())));
+            checkParcel(feature.geometry(), Set.of(feature.id() == null ? "" : feature.id()));
         }
-        if (!violations.isEmpty()) {
-            throw new RuleViolationException(violations);
+    }
+
+    /**
+     * The parcel layer's topology rules for one parcel, against the parcels near it except {@code replaced} (itself,
+     * or the parcels a split or merge replaces) and the roads near it. Throws with every broken rule.
+     */
+    void checkParcel(Geometry parcel, Set<String> replaced) {
+        Envelope near = new Envelope(parcel.getEnvelopeInternal());
+        near.expandBy(ROAD_SEARCH_METRES);
+        Geometry area = parcel.getFactory().toGeometry(near);
+        List<TopologyCheck.Neighbour> neighbours = store.query(catalog.require(PARCELS),
+                        FeatureQuery.filtered(Filter.intersects(area))).features().stream()
+                .filter(f -> !replaced.contains(f.id()))
+                .map(f -> new TopologyCheck.Neighbour(f.id(), (String) f.property("code"), f.geometry())).toList();
+        List<TopologyCheck.Road> roads = store.query(catalog.require(ROADS), FeatureQuery.filtered(
+                Filter.intersects(area))).features().stream().map(f -> new TopologyCheck.Road(f.id(),
+                (String) f.property("name"), (LineString) f.geometry(), f.property("red_line_width_m")
+                instanceof Number n ? n.doubleValue() : 0)).toList();
+        List<TopologyViolation> broken = topology.check(parcel, boundary().orElse(null), neighbours, roads);
+        if (!broken.isEmpty()) {
+            throw new RuleViolationException(broken.stream().map(v -> new RuleViolationException.Violation(
+                    v.rule(), v.message(), v.conflicting(), v.where())).toList());
         }
     }
 

@@ -10,8 +10,11 @@ import java.util.List;
  */
 public class RuleViolationException extends RuntimeException {
 
-    /** One broken rule: its id, what is wrong, and where (in the storage CRS; may be null). */
-    public record Violation(String rule, String message, Geometry where) {
+    /**
+     * One broken rule: its id, what is wrong, the other features it is broken against, and where (in the storage
+     * CRS; may be null).
+     */
+    public record Violation(String rule, String message, List<String> conflicting, Geometry where) {
     }
 
     private final List<Violation> violations;

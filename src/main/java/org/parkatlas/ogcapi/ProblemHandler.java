@@ -84,6 +84,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rule", v.rule());
         out.put("message", v.message());
+        if (!v.conflicting().isEmpty()) {
+            out.put("features", v.conflicting());
+        }
         if (v.where() != null && !v.where().isEmpty()) {
             out.put("geometry", GeoJsonGeometry.toMap(Reprojector.transform(v.where(), Crs.CGCS2000_GK_CM_111E,
                     Crs.CRS84)));

@@ -17,9 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TransactionsTest extends ParkAtlasServerTest {
 
     private static final String ITEMS = "/ogcapi/collections/parcels/items";
-    // a 40 m × 50 m square in an inner block of the sample park (CRS84)
-    private static final String SQUARE = "{\"type\":\"Polygon\",\"coordinates\":[[[111.6205,36.1705],[111.62095,36.1705],"
-            + "[111.62095,36.17095],[111.6205,36.17095],[111.6205,36.1705]]]}";
+    // a 40 m × 50 m square on open land in the west of the sample park, clear of parcels and red lines (CRS84)
+    private static final String SQUARE = "{\"type\":\"Polygon\",\"coordinates\":[[[111.5995,36.1715],[111.59994,36.1715],"
+            + "[111.59994,36.17195],[111.5995,36.17195],[111.5995,36.1715]]]}";
 
     @Test
     void createReadReplacePatchAndDeleteWithEtags() {
@@ -30,7 +30,7 @@ class TransactionsTest extends ParkAtlasServerTest {
         assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
         JsonNode body = JSON.readTree(created.body());
         assertThat(body.path("properties").path("area_mu").asDouble()).as("computed, not the 999 sent")
-                .isBetween(2.0, 4.0);
+                .isBetween(2.5, 3.5);
         String path = location.substring(url("").length());
 
         HttpResponse<String> read = get(path);
@@ -78,6 +78,18 @@ class TransactionsTest extends ParkAtlasServerTest {
     }
 
     @Test
+    void aParcelOnTopOfAnotherIsRefusedWithTheOverlapToDraw() {
+        JsonNode existing = getJson(ITEMS + "/parcel-0100").path("geometry");
+        HttpResponse<String> response = write("POST", ITEMS, parcel(existing.toString(), "planned", "GT-DUP"), null);
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode violation = JSON.readTree(response.body()).path("violations").get(0);
+        assertThat(violation.path("rule").asString()).isEqualTo("no-overlap");
+        assertThat(violation.path("features").get(0).asString()).isEqualTo("parcel-0100");
+        assertThat(violation.path("geometry").path("type").asString()).isEqualTo("Polygon");
+        assertThat(violation.path("message").asString()).contains("overlaps");
+    }
+
+    @Test
     void invalidGeometriesAndBodiesAreRefusedWithTheReason() {
         String bowtie = "{\"type\":\"Polygon\",\"coordinates\":[[[111.6205,36.1705],[111.621,36.171],[111.621,36.1705],"
                 + "[111.6205,36.171],[111.6205,36.1705]]]}";
@@ -95,20 +107,20 @@ class TransactionsTest extends ParkAtlasServerTest {
 
     @Test
     void aBodyInTheProjectedCrsLandsInThePlaceItNames() {
-        // EPSG:4546 is northing, easting: a 100 m × 100 m square near 36.17°N 111.62°E
-        String projected = "{\"type\":\"Polygon\",\"coordinates\":[[[4004584,555782],[4004584,555882],[4004684,555882],"
-                + "[4004684,555782],[4004584,555782]]]}";
+        // EPSG:4546 is northing, easting: a 50 m × 50 m square on the open land in the west of the park
+        String projected = "{\"type\":\"Polygon\",\"coordinates\":[[[4004740,553940],[4004740,553990],[4004790,553990],"
+                + "[4004790,553940],[4004740,553940]]]}";
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(url(ITEMS)))
                 .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Content-Type", "application/geo+json")
                 .header("Content-Crs", "<http://www.opengis.net/def/crs/EPSG/0/4546>")
                 .POST(HttpRequest.BodyPublishers.ofString(parcel(projected, "planned", "GT-4546"))).build());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode feature = JSON.readTree(created.body());
-        assertThat(feature.path("properties").path("area_m2").asDouble()).isEqualTo(10_000.0);
+        assertThat(feature.path("properties").path("area_m2").asDouble()).isEqualTo(2_500.0);
         double lon = feature.path("geometry").path("coordinates").get(0).get(0).get(0).asDouble();
         double lat = feature.path("geometry").path("coordinates").get(0).get(0).get(1).asDouble();
-        assertThat(lon).isBetween(111.6199, 111.6201);
-        assertThat(lat).isBetween(36.1699, 36.1701);
+        assertThat(lon).isBetween(111.5994, 111.5997);
+        assertThat(lat).isBetween(36.1714, 36.1718);
         String path = created.headers().firstValue("Location").orElseThrow().substring(url("").length());
         assertThat(write("DELETE", path, null, null).statusCode()).isEqualTo(204);
     }
