@@ -3,6 +3,7 @@ package org.parkatlas.ogcapi;
 import jakarta.servlet.http.HttpServletRequest;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.Reprojector;
+import org.parkatlas.editing.ParcelOperations;
 import org.parkatlas.editing.RuleViolationException;
 import org.parkatlas.exchange.GeoJsonGeometry;
 import org.parkatlas.exchange.InvalidInputException;
@@ -92,6 +93,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     Crs.CRS84)));
         }
         return out;
+    }
+
+    @ExceptionHandler(ParcelOperations.NotFound.class)
+    ResponseEntity<Object> parcelNotFound(ParcelOperations.NotFound e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Not found");
+        return respond(problem, request);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

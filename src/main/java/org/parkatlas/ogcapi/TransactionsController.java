@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,10 @@ class TransactionsController {
     @PostMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
     void create(@PathVariable String collectionId, @RequestBody byte[] body,
                 @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
-                HttpServletResponse response) throws IOException {
+                Principal user, HttpServletResponse response) throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
         Feature feature = new GeoJsonFeatureReader(layer, crs(contentCrs)).readFeature(parse(body), "");
-        Feature created = editor.create(layer, feature);
+        Feature created = editor.create(layer, feature, user.getName());
         response.setStatus(HttpStatus.CREATED.value());
         response.setHeader(HttpHeaders.LOCATION, ApiLinks.fromCurrentRequest().item(collectionId, created.id()));
         write(layer, created, response);
@@ -70,12 +71,12 @@ class TransactionsController {
     void replace(@PathVariable String collectionId, @PathVariable String featureId, @RequestBody byte[] body,
                  @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                 HttpServletResponse response) throws IOException {
+                 Principal user, HttpServletResponse response) throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
         Feature given = new GeoJsonFeatureReader(layer, crs(contentCrs)).readFeature(parse(body), "");
         sameId(given.id(), featureId);
         Feature replacement = new Feature(featureId, given.geometry(), given.properties(), 0);
-        Feature stored = editor.replace(layer, replacement, ETags.expectedVersion(ifMatch))
+        Feature stored = editor.replace(layer, replacement, ETags.expectedVersion(ifMatch), user.getName())
                 .orElseThrow(() -> notFound(collectionId, featureId));
         write(layer, stored, response);
     }
@@ -84,7 +85,7 @@ class TransactionsController {
     void update(@PathVariable String collectionId, @PathVariable String featureId, @RequestBody byte[] body,
                 @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                HttpServletResponse response) throws IOException {
+                Principal user, HttpServletResponse response) throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
         Feature current = store.get(layer, featureId).orElseThrow(() -> notFound(collectionId, featureId));
         Long expected = ETags.expectedVersion(ifMatch);
@@ -93,7 +94,7 @@ class TransactionsController {
             throw new StaleVersionException(featureId, expected, current.version());
         }
         Feature patched = mergePatch(layer, current, parse(body), crs(contentCrs));
-        Feature stored = editor.replace(layer, patched, current.version())
+        Feature stored = editor.replace(layer, patched, current.version(), user.getName())
                 .orElseThrow(() -> notFound(collectionId, featureId));
         write(layer, stored, response);
     }
@@ -101,9 +102,9 @@ class TransactionsController {
     @DeleteMapping(ITEM)
     void delete(@PathVariable String collectionId, @PathVariable String featureId,
                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                HttpServletResponse response) {
+                Principal user, HttpServletResponse response) {
         Layer layer = Layers.require(catalog, collectionId);
-        if (!editor.delete(layer, featureId, ETags.expectedVersion(ifMatch))) {
+        if (!editor.delete(layer, featureId, ETags.expectedVersion(ifMatch), user.getName())) {
             throw notFound(collectionId, featureId);
         }
         response.setStatus(HttpStatus.NO_CONTENT.value());

@@ -1,0 +1,116 @@
+package org.parkatlas.store;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKBWriter;
+import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.AttributeType;
+import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.parcel.ParcelVersion;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code parcel_history} table: every version of every parcel, live or retired. */
+@Repository
+public class ParcelHistoryStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+    private static final TypeReference<List<List<Object>>> CHANGES = new TypeReference<>() { };
+    private static final String COLUMNS = "parcel_id, version, operation, changed_by, changed_at, note, properties, "
+            + "changes, geometry_before, geometry_after";
+
+    private final JdbcTemplate jdbc;
+    private final Layer parcels;
+
+    public ParcelHistoryStore(JdbcTemplate jdbc, Catalog catalog) {
+        this.jdbc = jdbc;
+        this.parcels = catalog.require("parcels");
+    }
+
+    /** Keeps a version; joins the caller's transaction, so the change and its history commit together. */
+    public void record(ParcelVersion v) {
+        List<List<Object>> changes = new ArrayList<>();
+        v.changes().forEach(c -> changes.add(java.util.Arrays.asList(c.property(), text(c.before()),
+                text(c.after()))));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        v.properties().forEach((k, value) -> properties.put(k, text(value)));
+        jdbc.update("INSERT INTO parcel_history (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                v.parcelId(), v.version(), v.operation().name().toLowerCase(), v.changedBy(),
+                Timestamp.from(v.changedAt()), v.note(), JSON.writeValueAsString(properties),
+                JSON.writeValueAsString(changes), wkb(v.geometryBefore()), wkb(v.geometryAfter()));
+    }
+
+    /** A parcel's versions, oldest first. */
+    public List<ParcelVersion> versions(String parcelId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM parcel_history WHERE parcel_id = ? ORDER BY version, id",
+                (rs, n) -> read(rs), parcelId);
+    }
+
+    public Optional<ParcelVersion> version(String parcelId, long version) {
+        return versions(parcelId).stream().filter(v -> v.version() == version).reduce((a, b) -> b);
+    }
+
+    private ParcelVersion read(ResultSet rs) throws SQLException {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        JSON.readValue(rs.getString("properties"), MAP).forEach((k, value) -> properties.put(k, typed(k, value)));
+        List<ParcelVersion.Change> changes = new ArrayList<>();
+        for (List<Object> c : JSON.readValue(rs.getString("changes"), CHANGES)) {
+            String name = String.valueOf(c.get(0));
+            changes.add(new ParcelVersion.Change(name, typed(name, c.get(1)), typed(name, c.get(2))));
+        }
+        return new ParcelVersion(rs.getString("parcel_id"), rs.getLong("version"),
+                ParcelVersion.Operation.valueOf(rs.getString("operation").toUpperCase()), rs.getString("changed_by"),
+                rs.getTimestamp("changed_at").toInstant(), rs.getString("note"), properties, changes,
+                geometry(rs.getBytes("geometry_before")), geometry(rs.getBytes("geometry_after")));
+    }
+
+    /** JSON keeps numbers, strings and booleans; dates travel as text and come back as dates. */
+    private Object typed(String property, Object value) {
+        if (value == null) {
+            return null;
+        }
+        AttributeType type = parcels.attribute(property).map(Attribute::type).orElse(AttributeType.STRING);
+        return switch (type) {
+            case DATE -> LocalDate.parse(value.toString());
+            case NUMBER -> ((Number) value).doubleValue();
+            case INTEGER -> ((Number) value).longValue();
+            default -> value;
+        };
+    }
+
+    private static Object text(Object value) {
+        return value instanceof LocalDate date ? date.toString() : value;
+    }
+
+    private static byte[] wkb(Geometry geometry) {
+        return geometry == null ? null : new WKBWriter().write(geometry);
+    }
+
+    private Geometry geometry(byte[] wkb) {
+        if (wkb == null) {
+            return null;
+        }
+        try {
+            Geometry geometry = new WKBReader().read(wkb);
+            geometry.setSRID(parcels.storageSrid());
+            return geometry;
+        } catch (ParseException e) {
+            throw new IllegalStateException("a stored parcel geometry cannot be read", e);
+        }
+    }
+}
