@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -24,6 +25,11 @@ class AccountRepository {
                 (rs, n) -> new Account(rs.getString(1), rs.getString(2), Arrays.stream(rs.getString(3).split(","))
                         .filter(r -> !r.isBlank()).map(Role::fromId).collect(Collectors.toSet())), username)
                 .stream().findFirst();
+    }
+
+    List<Account> all() {
+        return jdbc.query("SELECT username FROM accounts ORDER BY username", (rs, n) -> rs.getString(1)).stream()
+                .map(name -> find(name).orElseThrow()).toList();
     }
 
     long count() {

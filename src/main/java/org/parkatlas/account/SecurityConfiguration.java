@@ -1,5 +1,6 @@
 package org.parkatlas.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -9,13 +10,18 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 import java.io.IOException;
 
 /**
  * Who may do what over HTTP. Reading is public (the investors' map, the OGC API); every write needs a signed-in
- * planner or admin. API clients (QGIS, GDAL, scripts) sign in with HTTP Basic. Refusals are problem+json like
- * every other error: 401 with a Basic challenge for anonymous callers, 403 for a role that may not write.
+ * planner or admin; accounts are the admin's. People sign in on the map's login page (a session, CSRF-protected);
+ * API clients (QGIS, GDAL, scripts) send HTTP Basic. Refusals are problem+json like every other error: 401 with a
+ * Basic challenge for anonymous callers, 403 for a role that may not.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -26,23 +32,54 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .anyRequest().hasAnyRole(EDITORS))
+                // the browser signs in with a session on its login page; API clients send HTTP Basic
+                .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
+                        .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(response,
                         HttpServletResponse.SC_UNAUTHORIZED, "Sign-in required",
                         "this request changes the park's data: sign in (HTTP Basic) as a planner or admin",
                         request.getRequestURI())))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> problem(response,
-                        HttpServletResponse.SC_FORBIDDEN, "Not allowed",
-                        "your account may read but not change the park's data", request.getRequestURI())))
-                // Stateless HTTP Basic for API clients: no session cookie, so no CSRF to guard against yet.
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .formLogin(form -> form.disable())
+                        HttpServletResponse.SC_FORBIDDEN, "Not allowed", e instanceof CsrfException
+                                ? "the page's security token (XSRF-TOKEN) is missing or out of date; reload the page"
+                                : "your account may not do this", request.getRequestURI())))
+                // A session cookie rides along on every browser request, so session writes need the CSRF token (a
+                // readable XSRF-TOKEN cookie sent back as a header or form field). A request with HTTP Basic
+                // credentials carries its own proof and no cookie, so it is exempt.
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .anonymous(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * A write that could ride on a browser's session cookie: the sign-in and sign-out forms, and any write sent with
+     * a session. Without a session cookie (HTTP Basic, or anonymous) there is nothing to forge.
+     */
+    private static boolean needsCsrfToken(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE")) {
+            return false;
+        }
+        String path = request.getServletPath();
+        if (path.equals("/login") || path.equals("/logout")) {
+            return true;
+        }
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return false;
+        }
+        return request.getRequestedSessionId() != null;
     }
 
     private static void problem(HttpServletResponse response, int status, String title, String detail,

@@ -1,0 +1,86 @@
+package org.parkatlas.account;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Who is signed in ({@code /api/me}, for the map's title bar) and the admin's account management. */
+@RestController
+class AccountController {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder encoder;
+
+    AccountController(AccountRepository accounts, PasswordEncoder encoder) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+    }
+
+    @GetMapping("/api/me")
+    Map<String, Object> me(Authentication authentication) {
+        Map<String, Object> me = new LinkedHashMap<>();
+        boolean signedIn = authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+        me.put("signedIn", signedIn);
+        if (signedIn) {
+            me.put("username", authentication.getName());
+            me.put("roles", authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                    .map(a -> a.replaceFirst("^ROLE_", "").toLowerCase()).sorted().toList());
+        }
+        return me;
+    }
+
+    @GetMapping("/api/accounts")
+    List<Map<String, Object>> list() {
+        return accounts.all().stream().map(a -> Map.<String, Object>of("username", a.username(), "roles",
+                a.roles().stream().map(Role::id).sorted().toList())).toList();
+    }
+
+    /** A new account: {@code {"username": …, "password": …, "roles": ["planner"]}}. */
+    @PostMapping("/api/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(@RequestBody Map<String, Object> body) {
+        String username = String.valueOf(body.getOrDefault("username", ""));
+        String password = String.valueOf(body.getOrDefault("password", ""));
+        if (!USERNAME.matcher(username).matches()) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "a user name is 2 to 64 letters, "
+                    + "digits, dots, dashes or underscores");
+        }
+        if (password.length() < 8) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "a password has at least 8 characters");
+        }
+        Set<Role> roles;
+        try {
+            roles = ((List<?>) body.getOrDefault("roles", List.of())).stream().map(r -> Role.fromId(r.toString()))
+                    .collect(Collectors.toSet());
+        } catch (RuntimeException e) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "roles are a list of admin, planner "
+                    + "and analyst");
+        }
+        if (roles.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "an account needs at least one role");
+        }
+        if (accounts.find(username).isPresent()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "the user name " + username + " is taken");
+        }
+        accounts.create(new Account(username, encoder.encode(password), roles));
+        return Map.of("username", username, "roles", roles.stream().map(Role::id).sorted().toList());
+    }
+}
