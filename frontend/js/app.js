@@ -10,6 +10,7 @@ import { LayerManager } from './layers.js';
 import { LayerPanel } from './panel.js';
 import { renderLegend } from './legend.js';
 import { ReadinessView, createReadinessHook } from './readiness.js';
+import { UserBar } from './userbar.js';
 import { initStatus, showLoading, hideLoading, showError, clearError, describeError, relabelStatus } from './status.js';
 
 const L = window.L;
@@ -33,6 +34,14 @@ const ready = new Promise((resolve, reject) => {
 });
 // Avoid an "unhandled rejection" when nobody awaits ready; awaiting callers still see the error.
 ready.catch(() => {});
+
+// Who is signed in: asked for at once, independently of the map, and never rejecting (a failed
+// /api/me means signed out). window.parkatlas.user is null until the answer is in.
+const userBar = new UserBar();
+const userReady = userBar.load().then((user) => {
+  if (window.parkatlas) window.parkatlas.user = user;
+  return user;
+});
 
 function relabelChrome() {
   const lang = getLang();
@@ -159,7 +168,10 @@ async function main() {
   onLangChange(relabelAll);
 
   if (!L) {
-    window.parkatlas = { map: null, layers: {}, ready, readiness: readinessHook.hook, errors: ['leaflet'] };
+    window.parkatlas = {
+      map: null, layers: {}, ready, readiness: readinessHook.hook, errors: ['leaflet'],
+      user: userBar.user, userReady,
+    };
     showError('leaflet', 'errorLeaflet');
     rejectReady(new Error('Leaflet not loaded'));
     readinessHook.fail(new Error('Leaflet not loaded'));
@@ -187,7 +199,10 @@ async function main() {
   });
 
   const layers = {};
-  const parkatlas = { map, layers, ready, readiness: readinessHook.hook, catalog: null, errors: [], getLang, setLang };
+  const parkatlas = {
+    map, layers, ready, readiness: readinessHook.hook, catalog: null, errors: [], getLang, setLang,
+    user: userBar.user, userReady,
+  };
   window.parkatlas = parkatlas;
   relabelChrome();
 

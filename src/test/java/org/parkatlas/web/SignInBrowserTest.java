@@ -1,0 +1,61 @@
+package org.parkatlas.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parkatlas.ParkAtlasServerTest;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A planner signs in on the login page and the map shows who is signed in; a wrong password says so. */
+class SignInBrowserTest extends ParkAtlasServerTest {
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signInShowsTheUserOnTheMapAndSignOutEndsIt() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(url("/login.html"));
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("pa-ready"));
+        browser.findElement(By.id("username")).sendKeys(ADMIN);
+        browser.findElement(By.id("password")).sendKeys("wrong password");
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(d -> d.getCurrentUrl().contains("error"));
+        wait.until(d -> !d.findElement(By.id("login-message")).getText().isBlank());
+        assertThat(browser.findElement(By.id("login-message")).getAttribute("data-kind")).isEqualTo("error");
+
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("pa-ready"));
+        browser.findElement(By.id("username")).sendKeys(ADMIN);
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(d -> d.getCurrentUrl().equals(url("/")));
+        wait.until(d -> "signed-in".equals(d.findElement(By.id("pa-user")).getAttribute("data-state")));
+        assertThat(browser.findElement(By.id("whoami")).getText()).isEqualTo(ADMIN);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.parkatlas.user.roles[0]"))
+                .isEqualTo("admin");
+
+        browser.findElement(By.id("signout")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/login.html?logout"));
+        browser.get(url("/"));
+        wait.until(d -> "signed-out".equals(d.findElement(By.id("pa-user")).getAttribute("data-state")));
+        assertThat(browser.findElement(By.id("signin")).isDisplayed()).isTrue();
+    }
+}
