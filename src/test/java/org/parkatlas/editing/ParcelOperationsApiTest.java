@@ -2,30 +2,20 @@ package org.parkatlas.editing;
 
 import org.junit.jupiter.api.Test;
 import org.parkatlas.ParkAtlasServerTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
  * Splitting a parcel along a line, merging parcels, and restoring an earlier version, with the history each leaves.
- * On a server of its own, since it reshapes parcels.
+ * Each store runs it on a server of its own, since it reshapes parcels.
  */
-class ParcelOperationsApiTest extends ParkAtlasServerTest {
-
-    @DynamicPropertySource
-    static void ownStore(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("parkatlas-parcel-ops");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("ops"));
-    }
+abstract class ParcelOperationsApiTest extends ParkAtlasServerTest {
 
     @Test
     void splitAlongALineThenMergeBack() {

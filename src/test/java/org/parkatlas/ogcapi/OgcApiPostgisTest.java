@@ -33,4 +33,8 @@ class OgcApiPostgisTest {
     @Nested
     class Filter extends OgcApiFilterContract {
     }
+
+    @Nested
+    class Transactions extends TransactionsContract {
+    }
 }

@@ -1,0 +1,161 @@
+package org.parkatlas.ogcapi;
+
+import org.junit.jupiter.api.Test;
+import org.parkatlas.ParkAtlasServerTest;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * OGC API Features Part 4 as a planner's client meets it: create, read back, replace, merge-patch and delete, each
+ * answer with an ETag; a stale If-Match changes nothing; bad geometries are refused with the reason.
+ */
+abstract class TransactionsContract extends ParkAtlasServerTest {
+
+    private static final String ITEMS = "/ogcapi/collections/parcels/items";
+    // a 40 m × 50 m square on open land in the west of the sample park, clear of parcels and red lines (CRS84)
+    private static final String SQUARE = "{\"type\":\"Polygon\",\"coordinates\":[[[111.5995,36.1715],[111.59994,36.1715],"
+            + "[111.59994,36.17195],[111.5995,36.17195],[111.5995,36.1715]]]}";
+
+    @Test
+    void createReadReplacePatchAndDeleteWithEtags() {
+        HttpResponse<String> created = write("POST", ITEMS, parcel(SQUARE, "available", "GT-TX-1"), null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(url(ITEMS + "/parcels-"));
+        assertThat(created.headers().firstValue("ETag")).contains("\"1\"");
+        JsonNode body = JSON.readTree(created.body());
+        assertThat(body.path("properties").path("area_mu").asDouble()).as("computed, not the 999 sent")
+                .isBetween(2.5, 3.5);
+        String path = location.substring(url("").length());
+
+        HttpResponse<String> read = get(path);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("ETag")).contains("\"1\"");
+
+        HttpResponse<String> replaced = write("PUT", path, parcel(SQUARE, "reserved", "GT-TX-1"), "\"1\"");
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        assertThat(replaced.headers().firstValue("ETag")).contains("\"2\"");
+
+        HttpResponse<String> stale = write("PUT", path, parcel(SQUARE, "transferred", "GT-TX-1"), "\"1\"");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(stale.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(stale.body()).path("currentETag").asString()).isEqualTo("\"2\"");
+        assertThat(JSON.readTree(get(path).body()).path("properties").path("status").asString())
+                .as("the stale write changed nothing").isEqualTo("reserved");
+
+        HttpResponse<String> patched = write("PATCH", path, "{\"properties\":{\"status\":\"transferred\","
+                + "\"leveling_date\":null,\"min_far\":1.1}}", "\"2\"");
+        assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.headers().firstValue("ETag")).contains("\"3\"");
+        JsonNode after = JSON.readTree(patched.body()).path("properties");
+        assertThat(after.path("status").asString()).isEqualTo("transferred");
+        assertThat(after.has("leveling_date")).as("null removes").isFalse();
+        assertThat(after.path("code").asString()).as("untouched properties stay").isEqualTo("GT-TX-1");
+        assertThat(after.path("min_far").asDouble()).isEqualTo(1.1);
+
+        assertThat(write("DELETE", path, null, "\"2\"").statusCode()).isEqualTo(412);
+        assertThat(write("DELETE", path, null, "\"3\"").statusCode()).isEqualTo(204);
+        assertThat(get(path).statusCode()).isEqualTo(404);
+        assertThat(write("DELETE", path, null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aParcelOutsideTheParkIsRefusedWithWhereItSticksOut() {
+        String outside = "{\"type\":\"Polygon\",\"coordinates\":[[[111.58,36.17],[111.6,36.17],[111.6,36.171],"
+                + "[111.58,36.171],[111.58,36.17]]]}";
+        HttpResponse<String> response = write("POST", ITEMS, parcel(outside, "planned", "GT-OUT"), null);
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("detail").asString()).contains("outside the park boundary");
+        JsonNode violation = problem.path("violations").get(0);
+        assertThat(violation.path("rule").asString()).isEqualTo("inside-park-boundary");
+        assertThat(violation.path("geometry").path("type").asString()).isIn("Polygon", "MultiPolygon");
+    }
+
+    @Test
+    void aParcelOnTopOfAnotherIsRefusedWithTheOverlapToDraw() {
+        JsonNode existing = getJson(ITEMS + "/parcel-0100").path("geometry");
+        HttpResponse<String> response = write("POST", ITEMS, parcel(existing.toString(), "planned", "GT-DUP"), null);
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode violation = JSON.readTree(response.body()).path("violations").get(0);
+        assertThat(violation.path("rule").asString()).isEqualTo("no-overlap");
+        assertThat(violation.path("features").get(0).asString()).isEqualTo("parcel-0100");
+        assertThat(violation.path("geometry").path("type").asString()).isEqualTo("Polygon");
+        assertThat(violation.path("message").asString()).contains("overlaps");
+    }
+
+    @Test
+    void invalidGeometriesAndBodiesAreRefusedWithTheReason() {
+        String bowtie = "{\"type\":\"Polygon\",\"coordinates\":[[[111.6205,36.1705],[111.621,36.171],[111.621,36.1705],"
+                + "[111.6205,36.171],[111.6205,36.1705]]]}";
+        checkRefused(write("POST", ITEMS, parcel(bowtie, "planned", "X"), null), 422, "Self-intersection");
+        checkRefused(write("POST", ITEMS, parcel("{\"type\":\"Point\",\"coordinates\":[111.62,36.17]}", "planned",
+                "X"), null), 422, "not Point");
+        checkRefused(write("POST", ITEMS, "{\"type\":\"Feature\",", null), 400, "not valid JSON");
+        checkRefused(write("POST", ITEMS, parcel(SQUARE, "sold", "X"), null), 422, "use one of");
+        HttpResponse<String> crs = send(HttpRequest.newBuilder(URI.create(url(ITEMS)))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Content-Type", "application/geo+json")
+                .header("Content-Crs", "<http://www.opengis.net/def/crs/EPSG/0/2382>")
+                .POST(HttpRequest.BodyPublishers.ofString(parcel(SQUARE, "planned", "X"))).build());
+        checkRefused(crs, 400, "not a CRS ParkAtlas supports");
+    }
+
+    @Test
+    void aBodyInTheProjectedCrsLandsInThePlaceItNames() {
+        // EPSG:4546 is northing, easting: a 50 m × 50 m square on the open land in the west of the park
+        String projected = "{\"type\":\"Polygon\",\"coordinates\":[[[4004740,553940],[4004740,553990],[4004790,553990],"
+                + "[4004790,553940],[4004740,553940]]]}";
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(url(ITEMS)))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Content-Type", "application/geo+json")
+                .header("Content-Crs", "<http://www.opengis.net/def/crs/EPSG/0/4546>")
+                .POST(HttpRequest.BodyPublishers.ofString(parcel(projected, "planned", "GT-4546"))).build());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode feature = JSON.readTree(created.body());
+        assertThat(feature.path("properties").path("area_m2").asDouble()).isEqualTo(2_500.0);
+        double lon = feature.path("geometry").path("coordinates").get(0).get(0).get(0).asDouble();
+        double lat = feature.path("geometry").path("coordinates").get(0).get(0).get(1).asDouble();
+        assertThat(lon).isBetween(111.5994, 111.5997);
+        assertThat(lat).isBetween(36.1714, 36.1718);
+        String path = created.headers().firstValue("Location").orElseThrow().substring(url("").length());
+        assertThat(write("DELETE", path, null, null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void theIdInTheBodyMustBeTheOneInTheUrl() {
+        String id = getJson(ITEMS + "?limit=1").path("features").get(0).path("id").asString();
+        String body = "{\"type\":\"Feature\",\"id\":\"someone-else\",\"geometry\":" + SQUARE + ",\"properties\":"
+                + "{\"code\":\"X\",\"land_use\":\"100101\",\"status\":\"planned\",\"leveling\":\"done\"}}";
+        checkRefused(write("PUT", ITEMS + "/" + id, body, null), 422, "a feature's id cannot change");
+        checkRefused(write("PUT", ITEMS + "/no-such-parcel", parcel(SQUARE, "planned", "X"), null), 404,
+                "no feature");
+    }
+
+    private static void checkRefused(HttpResponse<String> response, int status, String detail) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("detail").asString()).contains(detail);
+    }
+
+    private HttpResponse<String> write(String method, String path, String body, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/geo+json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request.build());
+    }
+
+    private static String parcel(String geometry, String status, String code) {
+        return "{\"type\":\"Feature\",\"geometry\":" + geometry + ",\"properties\":{\"code\":\"" + code + "\","
+                + "\"land_use\":\"100101\",\"status\":\"" + status + "\",\"leveling\":\"done\","
+                + "\"leveling_date\":\"2024-03-01\",\"area_mu\":999}}";
+    }
+}
