@@ -220,9 +220,4 @@ public final class ReadinessEngine {
         return before == null ? new UtilityNetwork(roadLines, gateways, rules.snapTolerance())
                 : before.with(roadLines, gateways, rules.snapTolerance());
     }
-
-    /** The date the engine was asked about when none is given: today. */
-    public static LocalDate today() {
-        return LocalDate.now();
-    }
 }
