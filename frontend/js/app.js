@@ -11,6 +11,7 @@ import { LayerPanel } from './panel.js';
 import { renderLegend } from './legend.js';
 import { ReadinessView, createReadinessHook } from './readiness.js';
 import { UserBar } from './userbar.js';
+import { Editor, createEditingHook } from './editing.js';
 import { initStatus, showLoading, hideLoading, showError, clearError, describeError, relabelStatus } from './status.js';
 
 const L = window.L;
@@ -25,6 +26,7 @@ let manager = null;
 let panel = null;
 let readiness = null;
 const readinessHook = createReadinessHook();
+const editingHook = createEditingHook();
 
 let resolveReady;
 let rejectReady;
@@ -169,12 +171,13 @@ async function main() {
 
   if (!L) {
     window.parkatlas = {
-      map: null, layers: {}, ready, readiness: readinessHook.hook, errors: ['leaflet'],
+      map: null, layers: {}, ready, readiness: readinessHook.hook, editing: editingHook.hook, errors: ['leaflet'],
       user: userBar.user, userReady,
     };
     showError('leaflet', 'errorLeaflet');
     rejectReady(new Error('Leaflet not loaded'));
     readinessHook.fail(new Error('Leaflet not loaded'));
+    editingHook.fail(new Error('Leaflet not loaded'));
     return;
   }
 
@@ -200,7 +203,7 @@ async function main() {
 
   const layers = {};
   const parkatlas = {
-    map, layers, ready, readiness: readinessHook.hook, catalog: null, errors: [], getLang, setLang,
+    map, layers, ready, readiness: readinessHook.hook, editing: editingHook.hook, catalog: null, errors: [], getLang, setLang,
     user: userBar.user, userReady,
   };
   window.parkatlas = parkatlas;
@@ -218,6 +221,7 @@ async function main() {
     parkatlas.errors.push('config');
     rejectReady(err);
     readinessHook.fail(err);
+    editingHook.fail(err);
     return;
   }
   parkatlas.catalog = catalog;
@@ -243,6 +247,18 @@ async function main() {
   // Before the layers load, so ?view=readiness colours the parcels as they arrive.
   readiness = new ReadinessView(map, manager, catalog, { onLegend: queueLegend, coveredRight: panelCover });
   readinessHook.attach(readiness);
+
+  // Edit mode needs Leaflet-Geoman; without it (a failed vendor file) the map stays read-only.
+  if (map.pm) {
+    map.pm.setLang(getLang() === 'en' ? 'en' : 'zh');
+    onLangChange((lang) => map.pm.setLang(lang === 'en' ? 'en' : 'zh'));
+    const editor = new Editor(map, manager, catalog, { getUser: () => parkatlas.user || userBar.user });
+    editingHook.attach(editor);
+  } else {
+    console.error('ParkAtlas: Leaflet-Geoman not loaded; edit mode unavailable');
+    document.body.classList.add('pa-no-editor');
+    editingHook.fail(new Error('Leaflet-Geoman not loaded'));
+  }
 
   const onLayerError = (id, err) => {
     console.error(`ParkAtlas: layer ${id} failed`, err);
@@ -295,4 +311,5 @@ main().catch((err) => {
   showError('startup', 'errorConfig', { detail: () => describeError(err) });
   rejectReady(err);
   readinessHook.fail(err);
+  editingHook.fail(err);
 });

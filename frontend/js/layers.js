@@ -284,6 +284,22 @@ export class LayerManager {
     return entry.loading;
   }
 
+  /**
+   * Drops a collection's features and loads them again (after an edit on the server). The open
+   * popup and the selection are closed first, since their layers are about to disappear.
+   */
+  async reload(id) {
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    if (entry.loading) await entry.loading.catch(() => {});
+    if (this.selected && this.selected.entry === entry) {
+      this.map.closePopup();
+      this._select(null);
+    }
+    entry.loaded = false;
+    return this.load(id);
+  }
+
   /** Shows or hides a layer, loading it on first show. */
   setVisible(id, visible) {
     const entry = this.entries.get(id);

@@ -1,0 +1,207 @@
+package org.parkatlas.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parkatlas.ParkAtlasServerTest;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A planner at the map in a real headless Chromium: draws a parcel by clicking, saves it and sees it coloured by
+ * readiness; draws one over a neighbour and sees the conflict in red; and two planners editing the same parcel, the
+ * second told so instead of overwriting the first.
+ */
+class EditModeBrowserTest extends ParkAtlasServerTest {
+
+    private final List<ChromeDriver> browsers = new ArrayList<>();
+
+    @AfterEach
+    void stopBrowsers() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    @Test
+    void drawAParcelByClickingSaveItAndSeeItsReadiness() throws Exception {
+        ChromeDriver browser = signedIn();
+        openEditor(browser);
+        draw(browser, new double[][]{{111.5995, 36.1715}, {111.59994, 36.1715}, {111.59994, 36.17195},
+                {111.5995, 36.17195}});
+        double mu = Double.parseDouble(browser.findElement(By.id("draw-area")).getAttribute("data-mu"));
+        assertThat(mu).as("area in mu while drawing").isBetween(2.5, 4.0);
+        fillAndSave(browser, Map.of("code", "GT-NEW-1", "land_use", "100101", "status", "planned",
+                "leveling", "not_started"));
+        wait(browser).until(d -> "ok".equals(d.findElement(By.id("parcel-message")).getAttribute("data-kind")));
+        JsonNode saved = getJson("/ogcapi/collections/parcels/items?code=GT-NEW-1").path("features").get(0);
+        String id = saved.path("id").asString();
+        assertThat(saved.path("properties").path("area_mu").asDouble()).isBetween(2.5, 4.0);
+        try {
+            browser.get(url("/?view=readiness"));
+            waitReady(browser);
+            script(browser, "window.parkatlas.readiness.show(true)");
+            async(browser, "window.parkatlas.readiness.ready");
+            Object met = script(browser, "let m = null; window.parkatlas.layers.parcels.eachLayer(l => {"
+                    + "if (l.feature.id === '" + id + "') m = l.getElement().getAttribute('data-met'); }); return m;");
+            long expected = getJson("/api/parcels/" + id + "/readiness").path("met").asLong();
+            assertThat(met).as("the new parcel is coloured by its readiness").isEqualTo(String.valueOf(expected));
+        } finally {
+            send(HttpRequest.newBuilder(URI.create(url("/ogcapi/collections/parcels/items/" + id)))
+                    .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).DELETE().build());
+        }
+    }
+
+    @Test
+    void aParcelOverItsNeighbourShowsTheConflictInRed() throws Exception {
+        ChromeDriver browser = signedIn();
+        openEditor(browser);
+        JsonNode neighbour = getJson("/ogcapi/collections/parcels/items/parcel-0100").path("geometry")
+                .path("coordinates").get(0);
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        neighbour.forEach(c -> {
+            box[0] = Math.min(box[0], c.get(0).asDouble());
+            box[1] = Math.min(box[1], c.get(1).asDouble());
+            box[2] = Math.max(box[2], c.get(0).asDouble());
+            box[3] = Math.max(box[3], c.get(1).asDouble());
+        });
+        double dx = (box[2] - box[0]) / 4;
+        double dy = (box[3] - box[1]) / 4;
+        draw(browser, new double[][]{{box[0] + dx, box[1] + dy}, {box[2] - dx, box[1] + dy},
+                {box[2] - dx, box[3] - dy}, {box[0] + dx, box[3] - dy}});
+        fillAndSave(browser, Map.of("code", "GT-OVERLAP", "land_use", "100101", "status", "planned",
+                "leveling", "not_started"));
+        wait(browser).until(d -> !d.findElements(By.cssSelector("path.pa-conflict")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".pa-violation[data-rule='no-overlap']"))).isNotEmpty();
+        assertThat(getJson("/ogcapi/collections/parcels/items?code=GT-OVERLAP").path("numberMatched").asInt())
+                .as("nothing was saved").isZero();
+    }
+
+    @Test
+    void twoPlannersEditTheSameParcelAndTheSecondIsToldSo() throws Exception {
+        String parcel = "parcel-0040";
+        String original = getJson("/ogcapi/collections/parcels/items/" + parcel).path("properties").path("status")
+                .asString();
+        ChromeDriver first = signedIn();
+        ChromeDriver second = signedIn();
+        for (ChromeDriver browser : List.of(first, second)) {
+            openEditor(browser);
+            script(browser, "window.parkatlas.editing.select('" + parcel + "')");
+            wait(browser).until(d -> script(d, "return window.parkatlas.editing.etag()") != null);
+        }
+        try {
+            setField(first, "status", original.equals("reserved") ? "available" : "reserved");
+            first.findElement(By.id("parcel-save")).click();
+            String kind = wait(first).until(d -> {
+                String k = d.findElement(By.id("parcel-message")).getAttribute("data-kind");
+                return k == null || k.isEmpty() || k.equals("busy") ? null : k;
+            });
+            assertThat(kind).as(first.findElement(By.id("parcel-message")).getText()).isEqualTo("ok");
+
+            setField(second, "status", "transferred");
+            second.findElement(By.id("parcel-save")).click();
+            WebElement conflict = wait(second).until(d -> {
+                WebElement c = d.findElement(By.id("edit-conflict"));
+                return c.isDisplayed() ? c : null;
+            });
+            assertThat(conflict.getText()).isNotBlank();
+            assertThat(getJson("/ogcapi/collections/parcels/items/" + parcel).path("properties").path("status")
+                    .asString()).as("the first planner's edit stands").isNotEqualTo("transferred");
+        } finally {
+            String etag = get("/ogcapi/collections/parcels/items/" + parcel).headers().firstValue("ETag").orElseThrow();
+            send(HttpRequest.newBuilder(URI.create(url("/ogcapi/collections/parcels/items/" + parcel)))
+                    .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("If-Match", etag)
+                    .header("Content-Type", "application/merge-patch+json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"status\":\"" + original
+                            + "\"}}")).build());
+        }
+    }
+
+    private ChromeDriver signedIn() throws Exception {
+        ChromeDriver browser = HeadlessChromium.start();
+        browsers.add(browser);
+        browser.get(url("/login.html"));
+        wait(browser).until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("pa-ready"));
+        browser.findElement(By.id("username")).sendKeys(ADMIN);
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait(browser).until(d -> d.getCurrentUrl().equals(url("/")));
+        return browser;
+    }
+
+    private void openEditor(ChromeDriver browser) {
+        browser.get(url("/"));
+        waitReady(browser);
+        async(browser, "window.parkatlas.editing.ready");
+        wait(browser).until(d -> d.findElement(By.id("edit-toggle")).isDisplayed());
+        browser.findElement(By.id("edit-toggle")).click();
+        wait(browser).until(d -> Boolean.TRUE.equals(script(d, "return window.parkatlas.editing.enabled()")));
+    }
+
+    /** Clicks the corners on the map (lon, lat), then the first again to close the polygon. */
+    private void draw(ChromeDriver browser, double[][] corners) {
+        double lon = (corners[0][0] + corners[2][0]) / 2;
+        double lat = (corners[0][1] + corners[2][1]) / 2;
+        script(browser, "window.parkatlas.map.setView([" + lat + ", " + lon + "], 18, {animate: false})");
+        browser.findElement(By.id("draw-parcel")).click();
+        wait(browser).until(d -> "draw".equals(script(d, "return window.parkatlas.editing.mode()")));
+        WebElement map = browser.findElement(By.id("map"));
+        for (int i = 0; i <= corners.length; i++) {
+            double[] corner = corners[i % corners.length];
+            @SuppressWarnings("unchecked")
+            Map<String, Object> point = (Map<String, Object>) script(browser, "const p = window.parkatlas.map"
+                    + ".latLngToContainerPoint([" + corner[1] + ", " + corner[0] + "]); return {x: p.x, y: p.y};");
+            int x = (int) Math.round(((Number) point.get("x")).doubleValue() - map.getSize().getWidth() / 2.0);
+            int y = (int) Math.round(((Number) point.get("y")).doubleValue() - map.getSize().getHeight() / 2.0);
+            new Actions(browser).moveToElement(map, x, y).click().perform();
+        }
+        wait(browser).until(d -> d.findElement(By.id("parcel-form")).isDisplayed());
+    }
+
+    private void fillAndSave(ChromeDriver browser, Map<String, String> values) {
+        values.forEach((name, value) -> setField(browser, name, value));
+        browser.findElement(By.id("parcel-save")).click();
+    }
+
+    private void setField(ChromeDriver browser, String name, String value) {
+        script(browser, "const f = document.querySelector('#parcel-form [name=\"" + name + "\"]');"
+                + "f.value = " + jsString(value) + ";"
+                + "f.dispatchEvent(new Event('input', {bubbles: true}));"
+                + "f.dispatchEvent(new Event('change', {bubbles: true}));");
+    }
+
+    private static String jsString(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private void waitReady(ChromeDriver browser) {
+        wait(browser).until(d -> Boolean.TRUE.equals(script(d, "return !!(window.parkatlas && window.parkatlas.ready)")));
+        async(browser, "window.parkatlas.ready");
+    }
+
+    private static void async(ChromeDriver browser, String promise) {
+        Object outcome = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + promise + ".then(() => done('ready'), e => done('failed: ' + e));");
+        assertThat(outcome).as(promise).isEqualTo("ready");
+    }
+
+    private static WebDriverWait wait(org.openqa.selenium.WebDriver browser) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    private static Object script(org.openqa.selenium.WebDriver browser, String js) {
+        return ((JavascriptExecutor) browser).executeScript(js);
+    }
+
+}
