@@ -25,6 +25,7 @@ let catalog = null;
 let manager = null;
 let panel = null;
 let readiness = null;
+let editorRef = null; // the edit mode, once attached (the legend lists the red lines while it is on)
 const readinessHook = createReadinessHook();
 const editingHook = createEditingHook();
 
@@ -100,7 +101,7 @@ function relabelAll() {
 }
 
 function drawLegend() {
-  renderLegend($('pa-legend'), catalog, manager, readiness ? readiness.legendState() : null);
+  renderLegend($('pa-legend'), catalog, manager, readiness ? readiness.legendState() : null, { redLines: Boolean(editorRef && editorRef.on) });
 }
 
 // Layer-state changes arrive in bursts (one per page of features); redraw the legend once per frame.
@@ -252,7 +253,8 @@ async function main() {
   if (map.pm) {
     map.pm.setLang(getLang() === 'en' ? 'en' : 'zh');
     onLangChange((lang) => map.pm.setLang(lang === 'en' ? 'en' : 'zh'));
-    const editor = new Editor(map, manager, catalog, { getUser: () => parkatlas.user || userBar.user });
+    const editor = new Editor(map, manager, catalog, { getUser: () => parkatlas.user || userBar.user, onLegend: queueLegend });
+    editorRef = editor;
     editingHook.attach(editor);
   } else {
     console.error('ParkAtlas: Leaflet-Geoman not loaded; edit mode unavailable');

@@ -12,6 +12,7 @@
 import { t, pick, onLangChange } from './i18n.js';
 import { csrfToken, ensureCsrfToken, canEdit } from './auth.js';
 import { formatArea } from './popup.js';
+import { redLineOutlines, RED_LINE_STYLE } from './redlines.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -103,8 +104,9 @@ async function send(method, url, { body, contentType, ifMatch } = {}) {
 const itemUrl = (id) => `${ITEMS_URL}/${encodeURIComponent(id)}`;
 
 export class Editor {
-  constructor(map, manager, catalog, { getUser }) {
+  constructor(map, manager, catalog, { getUser, onLegend }) {
     this.map = map;
+    this.onLegend = onLegend || (() => {});
     this.manager = manager;
     this.catalog = catalog;
     this.collection = catalog.collections.find((c) => c.id === COLLECTION) || { id: COLLECTION, attributes: [] };
@@ -115,6 +117,7 @@ export class Editor {
     this.draft = null; // the drawn, not yet saved polygon
     this.mode = null; // null | 'draw' | 'split'
     this.busy = false;
+    this.collapsed = false;
     this.history = null; // {id, versions, shown}
 
     if (!map.getPane(OVERLAY_PANE.name)) {
@@ -135,6 +138,9 @@ export class Editor {
     this.theirs = overlay('pa-their-version', { color: '#6A1B9A', weight: 3, dashArray: '8 5', fill: false });
     this.historyBefore = overlay('pa-history-before', { color: '#7A7A7A', weight: 3, dashArray: '6 4', fillOpacity: 0.08 });
     this.historyAfter = overlay('pa-history-after', { color: '#1565C0', weight: 3, fillOpacity: 0.12 });
+    // One polyline per outline piece (Geoman snaps to Polylines on the map, not to groups); on the map only in edit mode.
+    this.redLines = L.featureGroup();
+    this._redLinesFrom = null; // the roads layer count the outlines were built from
 
     this._buildUi();
     this._bindMap();
@@ -149,6 +155,21 @@ export class Editor {
     toggle.addEventListener('click', () => this.setEnabled(!this.on));
     $('draw-parcel').addEventListener('click', () => this.startDraw());
     $('split-parcel').addEventListener('click', () => this.startSplit());
+    $('split-finish').addEventListener('click', () => this.finishLine());
+    $('split-cancel').addEventListener('click', () => this.cancel());
+    $('pa-editor-collapse').addEventListener('click', () => this.setCollapsed(!this.collapsed));
+    // While a line or polygon is being drawn: Enter finishes it, Escape abandons it.
+    document.addEventListener('keydown', (e) => {
+      if (!this.on || !this.mode || e.defaultPrevented) return;
+      if (e.target && /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        this.finishLine();
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        this.cancel();
+      }
+    });
     $('merge-parcels').addEventListener('click', () => this.merge());
     $('delete-parcel').addEventListener('click', () => this.retire());
     $('history-button').addEventListener('click', () => this.showHistory());
@@ -218,9 +239,13 @@ export class Editor {
       'draw-parcel': 'drawParcel', 'split-parcel': 'splitParcel', 'merge-parcels': 'mergeParcels',
       'delete-parcel': 'deleteParcel', 'history-button': 'historyButton', 'parcel-save': 'save',
       'parcel-cancel': 'cancel', 'edit-conflict-reload': 'conflictReload', 'pa-history-close': 'close',
+      'split-finish': 'splitFinish', 'split-cancel': 'cancel',
     };
     for (const [id, key] of Object.entries(texts)) $(id).textContent = t(key);
     $('pa-edit-heading').textContent = t('editHeading');
+    const collapse = $('pa-editor-collapse');
+    collapse.title = this.collapsed ? t('editExpand') : t('editCollapse');
+    collapse.setAttribute('aria-label', collapse.title);
     $('pa-history-heading').textContent = t('historyHeading');
     $('edit-conflict-text').textContent = t('conflictMessage');
     for (const f of this.fields) {
@@ -254,6 +279,11 @@ export class Editor {
     $('draw-parcel').setAttribute('aria-pressed', String(this.mode === 'draw'));
     $('split-parcel').disabled = this.busy || drawing || !!this.draft || !one;
     $('split-parcel').setAttribute('aria-pressed', String(this.mode === 'split'));
+    // Shown while a split line is drawn: finishes it (as clicking its last point again or Enter does).
+    $('pa-split-actions').hidden = this.mode !== 'split';
+    const points = this.mode === 'split' && this._workingLayer ? this._workingLayer.getLatLngs().length : 0;
+    $('split-finish').disabled = points < 2;
+    $('split-finish').dataset.points = String(points);
     $('merge-parcels').disabled = this.busy || drawing || !!this.draft || this.selection.length < 2;
     $('delete-parcel').disabled = this.busy || drawing || !!this.draft || !one;
     $('history-button').disabled = this.busy || !one;
@@ -303,6 +333,7 @@ export class Editor {
     box.hidden = !text;
     box.textContent = text || '';
     box.dataset.kind = kind || '';
+    if (kind === 'error' && this.collapsed) this.setCollapsed(false); // the planner has to see why
   }
 
   // ---------------------------------------------------------------- mode
@@ -317,14 +348,55 @@ export class Editor {
       this.map.boxZoom.disable(); // shift-click selects parcels for a merge
       this._configureLayers();
       this.manager.setVisible(COLLECTION, true);
+      this._showRedLines();
     } else {
       this.cancel();
       this._clearSelection();
       this.closeHistory();
       this.map.boxZoom.enable();
       parcels.eachLayer((layer) => this._popupClicks(layer, true));
+      this.map.removeLayer(this.redLines);
     }
     this._renderState();
+    this.relabel();
+    this.onLegend();
+  }
+
+  /** Builds the red-line outlines from the roads (loading them if the layer was never shown) and puts them on the map. */
+  async _showRedLines() {
+    try {
+      await this.manager.load('roads');
+    } catch (err) {
+      console.warn('ParkAtlas: roads not available, no red lines to snap to', err);
+      return;
+    }
+    if (!this.on) return;
+    const roads = this.manager.layers.roads;
+    const features = [];
+    roads.eachLayer((l) => l.feature && features.push(l.feature));
+    const key = features.length + ':' + features.map((f) => f.id).join(',');
+    if (this._redLinesFrom !== key) {
+      this.redLines.clearLayers();
+      for (const piece of redLineOutlines(features)) {
+        const line = L.polyline(piece.latlngs, { ...RED_LINE_STYLE });
+        line.feature = { type: 'Feature', id: piece.road, properties: { road: piece.road } };
+        this.redLines.addLayer(line);
+      }
+      this._redLinesFrom = key;
+    }
+    if (!this.map.hasLayer(this.redLines)) this.redLines.addTo(this.map);
+    this.redLines.eachLayer((l) => {
+      const path = l.getElement && l.getElement();
+      if (path) path.dataset.road = l.feature.id;
+    });
+  }
+
+  /** Collapses the card to its title bar and tools (the map under it stays usable), or opens it again. */
+  setCollapsed(collapsed) {
+    this.collapsed = !!collapsed;
+    const card = $('pa-editor');
+    card.classList.toggle('pa-editor-collapsed', this.collapsed);
+    $('pa-editor-collapse').setAttribute('aria-expanded', String(!this.collapsed));
     this.relabel();
   }
 
@@ -369,6 +441,17 @@ export class Editor {
     this.map.on('pm:drawstart', (e) => {
       this._workingLayer = e.workingLayer;
       this._lastArea = null;
+      // A double click finishes a line (two clicks on the same point) and must not zoom in as well.
+      if (this._dblTimer) {
+        clearTimeout(this._dblTimer); // still ours from the previous drawing
+        this._dblTimer = null;
+        this._dblZoom = true;
+      } else this._dblZoom = this.map.doubleClickZoom.enabled();
+      this.map.doubleClickZoom.disable();
+      if (this.mode === 'split') {
+        e.workingLayer.on('pm:vertexadded', () => this._renderState());
+        return;
+      }
       if (this.mode !== 'draw') return;
       e.workingLayer.on('pm:vertexadded', () => this._renderArea());
       const hint = this.map.pm.Draw.Polygon._hintMarker;
@@ -376,6 +459,14 @@ export class Editor {
     });
     this.map.on('pm:drawend', () => {
       this._workingLayer = null;
+      // Re-enabled after the click that finished the shape has gone by (its dblclick would zoom).
+      if (this._dblZoom) {
+        this._dblTimer = setTimeout(() => {
+          this._dblTimer = null;
+          this.map.doubleClickZoom.enable();
+        }, 400);
+      }
+      this._dblZoom = false;
       if (this.mode) {
         this.mode = null;
         this._renderState();
@@ -403,8 +494,51 @@ export class Editor {
     this._markSelection();
     this.closeHistory();
     this._clearConflicts();
-    if (this.selection.length === 1) this._startEdit(this.selection[0]);
+    if (this.selection.length === 1) {
+      this._startEdit(this.selection[0]);
+      this._keepClear(this.selection[0]);
+    }
     this._renderState();
+  }
+
+  /**
+   * Pans (and if need be zooms out) so that the layer is clear of the editor card and the side panel; its
+   * vertex handles would otherwise sit under the card and could not be dragged.
+   */
+  _keepClear(layer) {
+    const b = layer && layer.getBounds && layer.getBounds();
+    if (!b || !b.isValid()) return;
+    const map = this.map;
+    const mapBox = map.getContainer().getBoundingClientRect();
+    const card = $('pa-editor').getBoundingClientRect();
+    const size = map.getSize();
+    const margin = 24;
+    // The free part of the map, in container pixels.
+    let left = margin;
+    let top = margin;
+    let right = size.x - margin;
+    const bottom = size.y - margin;
+    const narrow = card.width >= mapBox.width * 0.9; // phone: the card sits on top
+    if (card.width) {
+      if (narrow) top = Math.max(top, card.bottom - mapBox.top + margin);
+      else left = Math.max(left, card.right - mapBox.left + margin);
+    }
+    const panel = document.getElementById('pa-panel');
+    const panelOpen = panel && !document.body.classList.contains('pa-panel-collapsed') && panel.offsetParent;
+    if (panelOpen && !narrow) {
+      const p = panel.getBoundingClientRect();
+      if (p.left > mapBox.left + size.x / 2) right = Math.min(right, p.left - mapBox.left - margin);
+    }
+    if (right - left < 120 || bottom - top < 120) return; // too little room to be clever
+    const nw = map.latLngToContainerPoint(b.getNorthWest());
+    const se = map.latLngToContainerPoint(b.getSouthEast());
+    if (se.x - nw.x > right - left || se.y - nw.y > bottom - top) {
+      map.fitBounds(b, { paddingTopLeft: [left, top], paddingBottomRight: [size.x - right, size.y - bottom], maxZoom: map.getZoom(), animate: false });
+      return;
+    }
+    const dx = nw.x < left ? nw.x - left : se.x > right ? se.x - right : 0;
+    const dy = nw.y < top ? nw.y - top : se.y > bottom ? se.y - bottom : 0;
+    if (dx || dy) map.panBy([dx, dy], { animate: false });
   }
 
   _markSelection() {
@@ -486,6 +620,7 @@ export class Editor {
   startSplit() {
     if (!this.on || this.mode || this.selection.length !== 1) return;
     this._stopEdit(true);
+    this._keepClear(this.selection[0]);
     this._clearConflicts();
     this.mode = 'split';
     this.map.pm.enableDraw('Line', {
@@ -495,6 +630,16 @@ export class Editor {
       pathOptions: { color: '#D7191C', weight: 3, className: 'pa-split-line' },
     });
     this._renderState();
+  }
+
+  /** Finishes the split line (two or more points) or the polygon (three or more) being drawn. */
+  finishLine() {
+    const draw = this.mode === 'split' ? this.map.pm.Draw.Line : this.mode === 'draw' ? this.map.pm.Draw.Polygon : null;
+    if (!draw || !draw.enabled()) return false;
+    const n = draw._layer ? draw._layer.getLatLngs().length : 0;
+    if (n < (this.mode === 'split' ? 2 : 3)) return false;
+    draw._finishShape();
+    return true;
   }
 
   _created(e) {
@@ -515,6 +660,7 @@ export class Editor {
     layer.on('pm:edit pm:markerdrag', () => this._renderArea());
     this.mode = null;
     this._fillForm({ status: 'planned', leveling: 'not_started' });
+    if (this.collapsed) this.setCollapsed(false); // the form is in the card
     this._setMessage(null, '');
     this._renderState();
     const first = this.fields.find((f) => f.attr.name === 'code');
@@ -908,6 +1054,8 @@ export function createEditingHook() {
     draft: () => (editor ? editor.draft : null),
     etag: () => (editor && editor.edit ? editor.edit.etag : null),
     mode: () => (editor ? editor.mode : null),
+    redLines: () => (editor ? editor.redLines : null),
+    finishLine: () => need().finishLine(),
     area: () => {
       const a = $('draw-area');
       return a && !a.hidden ? { m2: Number(a.dataset.m2), mu: Number(a.dataset.mu) } : null;

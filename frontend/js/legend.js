@@ -12,6 +12,7 @@ import {
   corridorStyle, zoneStyle, industrialParkStyle, readinessStyle,
 } from './styles.js';
 import { monthLabel } from './asof.js';
+import { RED_LINE_STYLE } from './redlines.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -145,7 +146,7 @@ function readinessSection(state, parcelsOff) {
  * Rebuilds the legend into `container`. Cheap enough to call on every language or layer change.
  * With `readiness` (the readiness view's legend state) parcels are explained by items met instead of status.
  */
-export function renderLegend(container, catalog, manager, readiness = null) {
+export function renderLegend(container, catalog, manager, readiness = null, { redLines = false } = {}) {
   const byId = new Map(catalog.collections.map((c) => [c.id, c]));
   const frag = document.createDocumentFragment();
   const title = (c) => pick(c.title, c.id);
@@ -194,7 +195,15 @@ export function renderLegend(container, catalog, manager, readiness = null) {
       ul2.appendChild(row(swatch('line', roadStyle(grade, 'existing')), valueLabel(roads, 'grade', grade)));
     }
     sec.appendChild(ul2);
-    sec.classList.toggle('pa-legend-off', off('roads'));
+    if (redLines) {
+      // Edit mode draws the red-line corridors' outlines (snap targets) whether or not the roads are shown.
+      const ul3 = document.createElement('ul');
+      const li = row(swatch('line', RED_LINE_STYLE), t('legendRedLines'));
+      li.dataset.legend = 'red-lines';
+      ul3.appendChild(li);
+      sec.appendChild(ul3);
+    }
+    sec.classList.toggle('pa-legend-off', off('roads') && !redLines);
     frag.appendChild(sec);
   }
 

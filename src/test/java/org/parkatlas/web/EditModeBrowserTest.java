@@ -128,6 +128,59 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
         }
     }
 
+    @Test
+    void cutAParcelInTwoAlongANewRoadBySnappingAndClicking() throws Exception {
+        String parcel = "parcel-0070";
+        JsonNode before = getJson("/ogcapi/collections/parcels/items/" + parcel);
+        double mu = before.path("properties").path("area_mu").asDouble();
+        String code = before.path("properties").path("code").asString();
+        ChromeDriver browser = signedIn();
+        openEditor(browser);
+        script(browser, "window.parkatlas.editing.select('" + parcel + "')");
+        wait(browser).until(d -> script(d, "return window.parkatlas.editing.etag()") != null);
+        browser.findElement(By.id("split-parcel")).click();
+        wait(browser).until(d -> "split".equals(script(d, "return window.parkatlas.editing.mode()")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> box = (Map<String, Object>) script(browser, "let b;"
+                + "window.parkatlas.layers.parcels.eachLayer(l => { if (l.feature.id === '" + parcel + "') {"
+                + "const m = window.parkatlas.map; const bb = l.getBounds();"
+                + "const nw = m.latLngToContainerPoint(bb.getNorthWest()); const se = m.latLngToContainerPoint(bb.getSouthEast());"
+                + "b = {x: (nw.x + se.x) / 2, top: nw.y, bottom: se.y}; } }); return b;");
+        double x = ((Number) box.get("x")).doubleValue();
+        WebElement map = browser.findElement(By.id("map"));
+        for (double y : new double[]{((Number) box.get("top")).doubleValue() - 12,
+                ((Number) box.get("bottom")).doubleValue() + 12}) {
+            new Actions(browser).moveToElement(map, (int) Math.round(x - map.getSize().getWidth() / 2.0),
+                    (int) Math.round(y - map.getSize().getHeight() / 2.0)).click().perform();
+        }
+        browser.findElement(By.id("split-finish")).click();
+        wait(browser).until(d -> "ok".equals(d.findElement(By.id("parcel-message")).getAttribute("data-kind")));
+        JsonNode pieces = getJson("/ogcapi/collections/parcels/items?limit=10000&filter="
+                + java.net.URLEncoder.encode("code LIKE '" + code + "-%'", java.nio.charset.StandardCharsets.UTF_8))
+                .path("features");
+        try {
+            assertThat(pieces).hasSize(2);
+            double sum = pieces.get(0).path("properties").path("area_mu").asDouble()
+                    + pieces.get(1).path("properties").path("area_mu").asDouble();
+            assertThat(sum).as("the pieces' areas add up").isCloseTo(mu, org.assertj.core.api.Assertions.within(0.01));
+            for (JsonNode piece : pieces) {
+                assertThat(piece.path("properties").has("ready")).as("each piece has its readiness").isTrue();
+            }
+            assertThat(get("/ogcapi/collections/parcels/items/" + parcel).statusCode()).isEqualTo(404);
+        } finally {
+            for (JsonNode piece : pieces) {
+                send(HttpRequest.newBuilder(URI.create(url("/ogcapi/collections/parcels/items/"
+                        + piece.path("id").asString()))).header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                        .DELETE().build());
+            }
+            send(HttpRequest.newBuilder(URI.create(url("/api/parcels/" + parcel + "/history/1/restore")))
+                    .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+        }
+        assertThat(getJson("/ogcapi/collections/parcels/items/" + parcel).path("properties").path("area_mu")
+                .asDouble()).as("restored as it was").isCloseTo(mu, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
     private ChromeDriver signedIn() throws Exception {
         ChromeDriver browser = HeadlessChromium.start();
         browsers.add(browser);
