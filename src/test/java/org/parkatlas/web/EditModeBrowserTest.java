@@ -181,6 +181,54 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
                 .asDouble()).as("restored as it was").isCloseTo(mu, org.assertj.core.api.Assertions.within(1e-6));
     }
 
+    @Test
+    void mergeTwoNeighboursByShiftClickThenRestoreTheEarlierVersionFromTheHistory() throws Exception {
+        String first = "parcel-0080";
+        JsonNode a = getJson("/ogcapi/collections/parcels/items/" + first);
+        org.locationtech.jts.geom.Geometry shape = org.parkatlas.exchange.GeoJsonGeometry.read(a.path("geometry"), "");
+        String touching = "S_TOUCHES(geometry, " + new org.locationtech.jts.io.WKTWriter().write(shape) + ")";
+        JsonNode neighbours = getJson("/ogcapi/collections/parcels/items?filter=" + java.net.URLEncoder.encode(
+                touching, java.nio.charset.StandardCharsets.UTF_8)).path("features");
+        assertThat(neighbours.size()).as("parcel-0080 has a neighbour").isPositive();
+        String second = neighbours.get(0).path("id").asString();
+        double sum = a.path("properties").path("area_mu").asDouble()
+                + neighbours.get(0).path("properties").path("area_mu").asDouble();
+        ChromeDriver browser = signedIn();
+        openEditor(browser);
+        try {
+            script(browser, "window.parkatlas.editing.select('" + first + "');"
+                    + "window.parkatlas.editing.select('" + second + "', true);");
+            browser.findElement(By.id("merge-parcels")).click();
+            wait(browser).until(d -> "ok".equals(d.findElement(By.id("parcel-message")).getAttribute("data-kind")));
+            assertThat(getJson("/ogcapi/collections/parcels/items/" + first).path("properties").path("area_mu")
+                    .asDouble()).as("the merged parcel").isCloseTo(sum, org.assertj.core.api.Assertions.within(0.01));
+            assertThat(get("/ogcapi/collections/parcels/items/" + second).statusCode()).isEqualTo(404);
+
+            script(browser, "window.parkatlas.editing.select('" + first + "')");
+            wait(browser).until(d -> d.findElement(By.id("history-button")).isEnabled());
+            browser.findElement(By.id("history-button")).click();
+            WebElement original = wait(browser).until(d -> d.findElements(By.cssSelector(
+                    ".pa-history-version[data-version='1']")).stream().findFirst().orElse(null));
+            original.click();
+            wait(browser).until(d -> !d.findElements(By.cssSelector("path.pa-history-after")).isEmpty());
+            WebElement restore = wait(browser).until(d -> d.findElements(By.cssSelector(
+                    ".pa-restore[data-version='1']")).stream().filter(WebElement::isDisplayed).findFirst()
+                    .orElse(null));
+            restore.click();
+            browser.switchTo().alert().accept();
+            wait(browser).until(d -> "ok".equals(d.findElement(By.id("parcel-message")).getAttribute("data-kind")));
+            assertThat(getJson("/ogcapi/collections/parcels/items/" + first).path("properties").path("area_mu")
+                    .asDouble()).as("back as it was before the merge")
+                    .isCloseTo(a.path("properties").path("area_mu").asDouble(),
+                            org.assertj.core.api.Assertions.within(1e-6));
+        } finally {
+            send(HttpRequest.newBuilder(URI.create(url("/api/parcels/" + second + "/history/1/restore")))
+                    .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+        }
+        assertThat(get("/ogcapi/collections/parcels/items/" + second).statusCode()).isEqualTo(200);
+    }
+
     private ChromeDriver signedIn() throws Exception {
         ChromeDriver browser = HeadlessChromium.start();
         browsers.add(browser);
