@@ -1,16 +1,12 @@
 package org.parkatlas.web;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.parkatlas.ParkAtlasServerTest;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,21 +14,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The map page in a real headless Chromium: the parcels are drawn, and a click opens a labelled popup. */
-class MapPageBrowserTest extends ParkAtlasServerTest {
+class MapPageBrowserTest extends BrowserTest {
 
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void drawsTheParcelsAndOpensAPopupWithLabelsAndAreaInMu() {

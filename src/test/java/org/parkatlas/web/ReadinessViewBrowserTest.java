@@ -1,14 +1,10 @@
 package org.parkatlas.web;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.parkatlas.ParkAtlasServerTest;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -21,21 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The readiness view in a real headless Chromium: the date slider recolours the parcels without reloading, each
  * parcel's count agrees with the server's, the checklist explains every ✗, and an item traces its path on the map.
  */
-class ReadinessViewBrowserTest extends ParkAtlasServerTest {
+class ReadinessViewBrowserTest extends BrowserTest {
 
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void theSliderShowsTheParkBecomingReadyAndAgreesWithTheServer() {

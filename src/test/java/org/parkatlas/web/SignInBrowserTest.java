@@ -1,34 +1,17 @@
 package org.parkatlas.web;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.parkatlas.ParkAtlasServerTest;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A planner signs in on the login page and the map shows who is signed in; a wrong password says so. */
-class SignInBrowserTest extends ParkAtlasServerTest {
+class SignInBrowserTest extends BrowserTest {
 
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = HeadlessChromium.start();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void signInShowsTheUserOnTheMapAndSignOutEndsIt() {
