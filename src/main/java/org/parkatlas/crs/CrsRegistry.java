@@ -20,13 +20,16 @@ public final class CrsRegistry {
         return SUPPORTED.stream().filter(c -> c.srid() == srid).findFirst();
     }
 
-    /** Finds a CRS by its OGC URI, a safe CURIE ({@code [EPSG:4546]}) or {@code EPSG:4546}. */
+    /**
+     * Finds a CRS by its OGC URI (bare, or in angle brackets as the {@code Content-Crs} header writes it), a safe
+     * CURIE ({@code [EPSG:4546]}) or {@code EPSG:4546}.
+     */
     public static Optional<Crs> find(String reference) {
         if (reference == null) {
             return Optional.empty();
         }
         String ref = reference.trim();
-        if (ref.startsWith("[") && ref.endsWith("]")) {
+        if (ref.startsWith("[") && ref.endsWith("]") || ref.startsWith("<") && ref.endsWith(">")) {
             ref = ref.substring(1, ref.length() - 1);
         }
         String candidate = ref;

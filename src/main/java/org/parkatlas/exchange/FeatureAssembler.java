@@ -82,17 +82,7 @@ public final class FeatureAssembler {
 
     /** The geometry with x = easting/longitude, whatever axis order the source CRS writes. */
     private Geometry xy(Geometry geometry) {
-        if (!sourceInCrsAxisOrder || !sourceCrs.swapsAxes()) {
-            return geometry;
-        }
-        Geometry swapped = geometry.copy();
-        swapped.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
-            double x = c.x;
-            c.x = c.y;
-            c.y = x;
-        });
-        swapped.geometryChanged();
-        return swapped;
+        return sourceInCrsAxisOrder ? sourceCrs.toXy(geometry) : geometry;
     }
 
     private void checkGeometry(Geometry geometry, String pointer) {

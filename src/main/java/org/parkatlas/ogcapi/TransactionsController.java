@@ -167,8 +167,7 @@ class TransactionsController {
         if (contentCrs == null || contentCrs.isBlank()) {
             return Crs.CRS84;
         }
-        String uri = contentCrs.trim().replaceAll("^<|>$", "");
-        return CrsRegistry.find(uri).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "Unsupported CRS",
+        return CrsRegistry.find(contentCrs).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "Unsupported CRS",
                 "Content-Crs " + contentCrs + " is not a CRS ParkAtlas supports; use one of " + String.join(", ",
                         CrsRegistry.supported().stream().map(Crs::uri).toList()), Map.of("header", OgcApi.CONTENT_CRS)));
     }

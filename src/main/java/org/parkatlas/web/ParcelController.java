@@ -118,18 +118,9 @@ class ParcelController {
     }
 
     private Geometry toStorage(Geometry geometry, String contentCrs) {
-        Crs crs = contentCrs == null ? Crs.CRS84 : CrsRegistry.find(contentCrs.replaceAll("^<|>$", "").trim())
+        Crs crs = contentCrs == null ? Crs.CRS84 : CrsRegistry.find(contentCrs)
                 .orElseThrow(() -> new InvalidInputException("", "Content-Crs " + contentCrs + " is not supported"));
-        if (crs.swapsAxes()) {
-            geometry = geometry.copy();
-            geometry.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
-                double x = c.x;
-                c.x = c.y;
-                c.y = x;
-            });
-            geometry.geometryChanged();
-        }
-        return Reprojector.transform(geometry, crs, CrsRegistry.bySrid(parcels.storageSrid()).orElseThrow());
+        return Reprojector.transform(crs.toXy(geometry), crs, CrsRegistry.bySrid(parcels.storageSrid()).orElseThrow());
     }
 
     private static Long version(String ifMatch) {

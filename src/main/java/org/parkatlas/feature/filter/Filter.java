@@ -158,6 +158,18 @@ public sealed interface Filter {
         public String sql() {
             return sql;
         }
+
+        /** Whether the operator holds for two values whose comparison gave {@code order} (as compareTo does). */
+        public boolean holds(int order) {
+            return switch (this) {
+                case EQ -> order == 0;
+                case NE -> order != 0;
+                case LT -> order < 0;
+                case LE -> order <= 0;
+                case GT -> order > 0;
+                case GE -> order >= 0;
+            };
+        }
     }
 
     /** The CQL2 spatial functions, each the DE-9IM relation of the same name. */

@@ -1,6 +1,5 @@
 package org.parkatlas.feature.filter;
 
-import org.locationtech.jts.geom.Geometry;
 import org.parkatlas.catalog.Attribute;
 import org.parkatlas.catalog.AttributeType;
 import org.parkatlas.catalog.Layer;
@@ -167,17 +166,8 @@ public final class FilterBinder {
             return property;
         }
         if (expression instanceof GeometryLiteral literal) {
-            Geometry geometry = literal.geometry();
-            if (filterCrs.swapsAxes()) {
-                geometry = geometry.copy();
-                geometry.apply((org.locationtech.jts.geom.CoordinateFilter) c -> {
-                    double x = c.x;
-                    c.x = c.y;
-                    c.y = x;
-                });
-                geometry.geometryChanged();
-            }
-            return new GeometryLiteral(Reprojector.transform(geometry, filterCrs, storageCrs));
+            return new GeometryLiteral(Reprojector.transform(filterCrs.toXy(literal.geometry()), filterCrs,
+                    storageCrs));
         }
         if (expression instanceof Arithmetic arithmetic) {
             Expression left = expression(arithmetic.left());

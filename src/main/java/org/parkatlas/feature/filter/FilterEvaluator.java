@@ -61,14 +61,7 @@ public final class FilterEvaluator {
             if (order == null) {
                 return null;
             }
-            return switch (compare.operator()) {
-                case EQ -> order == 0;
-                case NE -> order != 0;
-                case LT -> order < 0;
-                case LE -> order <= 0;
-                case GT -> order > 0;
-                case GE -> order >= 0;
-            };
+            return compare.operator().holds(order);
         }
         if (filter instanceof Filter.Like like) {
             Object value = value(like.value(), feature);

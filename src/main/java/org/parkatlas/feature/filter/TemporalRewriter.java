@@ -59,15 +59,7 @@ final class TemporalRewriter {
             return new Filter.Compare(left.value(), operator, right.value());
         }
         int order = Integer.compare(left.infinity(), right.infinity());
-        boolean holds = switch (operator) {
-            case EQ -> order == 0;
-            case NE -> order != 0;
-            case LT -> order < 0;
-            case LE -> order <= 0;
-            case GT -> order > 0;
-            case GE -> order >= 0;
-        };
-        return holds ? Filter.INCLUDE : Filter.EXCLUDE;
+        return operator.holds(order) ? Filter.INCLUDE : Filter.EXCLUDE;
     }
 
     private static Filter and(Filter... parts) {
