@@ -6,11 +6,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The package boundaries the code is organised by: the domain and the engines (parcels and their rules, networks,
- * the readiness engine, the filter tree) know nothing of HTTP or SQL, and the layer model depends on no feature.
+ * The module boundaries the code is organised by, checked on every build with ArchUnit (Spring Modulith would verify
+ * the same, but it treats only direct sub-packages of the application package as modules and needs its own
+ * event-publication registry to be of use; ArchUnit states each rule we mean and nothing more). Each top-level
+ * package is a module: modules form no cycle, a module's {@code internal} package is its own, the layer model
+ * depends on no feature, and the domain and the engines know nothing of HTTP or SQL.
  */
 class ArchitectureTest {
 
@@ -23,14 +28,51 @@ class ArchitectureTest {
     }
 
     @Test
+    void modulesDependOnEachOtherWithoutCycles() {
+        slices().matching("org.parkatlas.(*)..").should().beFreeOfCycles()
+                .because("a module that depends on one that depends on it cannot be understood, tested or replaced "
+                        + "on its own")
+                .check(classes);
+    }
+
+    @Test
+    void theLayerModelDependsOnNoFeature() {
+        classes().that().resideInAPackage("org.parkatlas.catalog..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.parkatlas.catalog..", "java..",
+                        "org.locationtech.jts.geom..", "org.springframework.context.annotation..")
+                .because("every module reads the catalogue; it must read nothing back")
+                .check(classes);
+    }
+
+    @Test
+    void aModulesInternalsAreItsOwn() {
+        noClasses().that().resideOutsideOfPackage("org.parkatlas.parcel..")
+                .should().dependOnClassesThat().resideInAPackage("org.parkatlas.parcel.internal..")
+                .because("other modules use the parcel module through ParcelService, its rules and its history "
+                        + "through the one write path")
+                .check(classes);
+    }
+
+    @Test
     void domainAndEnginesKnowNothingOfHttpOrSql() {
-        noClasses().that().resideInAnyPackage("org.parkatlas.network..", "org.parkatlas.parcel..",
-                        "org.parkatlas.feature..", "org.parkatlas.crs..")
+        noClasses().that().resideInAnyPackage("org.parkatlas.network..", "org.parkatlas.parcel",
+                        "org.parkatlas.feature..", "org.parkatlas.crs..", "org.parkatlas.catalog..",
+                        "org.parkatlas.editing..")
                 .or().haveSimpleNameEndingWith("Engine")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
-                        "java.sql..", "javax.sql..", "org.springframework.jdbc..", "org.parkatlas.store..",
-                        "org.parkatlas.ogcapi..", "org.parkatlas.web..")
-                .because("the park's rules and engines must be usable and testable without a server or a database")
+                        "java.sql..", "javax.sql..", "org.springframework.jdbc..", "org.parkatlas.ogcapi..",
+                        "org.parkatlas.web..", "org.parkatlas.http..")
+                .because("the park's rules, engines and write path must be usable and testable without a server or "
+                        + "a database driver; the store is reached through its port")
+                .check(classes);
+    }
+
+    @Test
+    void theDomainDoesNotReachIntoTheStore() {
+        noClasses().that().resideInAnyPackage("org.parkatlas.network..", "org.parkatlas.parcel",
+                        "org.parkatlas.feature..", "org.parkatlas.crs..", "org.parkatlas.catalog..")
+                .or().haveSimpleNameEndingWith("Engine")
+                .should().dependOnClassesThat().resideInAPackage("org.parkatlas.store..")
                 .check(classes);
     }
 
@@ -43,11 +85,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheStoreSpeaksSql() {
-        noClasses().that().resideOutsideOfPackages("org.parkatlas.store..", "org.parkatlas.account..")
+    void onlyTheStoreAndTheModulesOwnTablesSpeakSql() {
+        noClasses().that().resideOutsideOfPackages("org.parkatlas.store..", "org.parkatlas.account..",
+                        "org.parkatlas..internal..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..")
-                .because("SQL lives in the store (and the accounts' own table), each dialect in its SqlDialect; "
-                        + "a GeoPackage is SQLite but is written through its own library")
+                .because("SQL lives in the store, each dialect in its SqlDialect, and in a module's own repository "
+                        + "(accounts, parcel history); a GeoPackage is SQLite but is written through its own library")
                 .check(classes);
     }
 }

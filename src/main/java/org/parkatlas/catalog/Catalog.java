@@ -34,6 +34,11 @@ public final class Catalog {
         return Optional.ofNullable(layers.get(id));
     }
 
+    /** One of the standard park layers; a catalogue without it is a configuration error. */
+    public Layer require(ParkLayer layer) {
+        return require(layer.id());
+    }
+
     public Layer require(String id) {
         Layer layer = layers.get(id);
         if (layer == null) {

@@ -6,4 +6,9 @@ public record Label(String zh, String en) {
     public static Label of(String zh, String en) {
         return new Label(zh, en);
     }
+
+    /** The text in one of the two languages. */
+    public String in(Language language) {
+        return language == Language.EN ? en : zh;
+    }
 }

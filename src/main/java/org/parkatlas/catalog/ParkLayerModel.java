@@ -22,7 +22,7 @@ final class ParkLayerModel {
     }
 
     private static Layer parkBoundary() {
-        return new Builder("park-boundary", "园区边界", "Park boundary", GeometryKind.POLYGON).multi()
+        return new Builder(ParkLayer.PARK_BOUNDARY, "园区边界", "Park boundary", GeometryKind.POLYGON).multi()
                 .describe("园区规划范围线", "The planned extent of the park")
                 .text("name", true, "名称", "Name")
                 .text("name_en", false, "英文名称", "English name")
@@ -32,7 +32,7 @@ final class ParkLayerModel {
     }
 
     private static Layer corridors() {
-        return new Builder("corridors", "两廊", "Corridors", GeometryKind.POLYGON).multi()
+        return new Builder(ParkLayer.CORRIDORS, "两廊", "Corridors", GeometryKind.POLYGON).multi()
                 .describe("“233”空间格局中的两条廊道", "The two corridors of the \"233\" spatial pattern")
                 .text("code", true, "编号", "Code")
                 .text("name", true, "名称", "Name")
@@ -47,7 +47,7 @@ final class ParkLayerModel {
     }
 
     private static Layer axes() {
-        return new Builder("axes", "三轴", "Development axes", GeometryKind.LINESTRING)
+        return new Builder(ParkLayer.AXES, "三轴", "Development axes", GeometryKind.LINESTRING)
                 .describe("沿主干道展开的三条发展轴", "The three development axes along the main roads")
                 .text("code", true, "编号", "Code")
                 .text("name", true, "名称", "Name")
@@ -58,7 +58,7 @@ final class ParkLayerModel {
     }
 
     private static Layer zones() {
-        return new Builder("zones", "三区", "Functional zones", GeometryKind.POLYGON).multi()
+        return new Builder(ParkLayer.ZONES, "三区", "Functional zones", GeometryKind.POLYGON).multi()
                 .describe("三个功能分区", "The three functional zones")
                 .text("code", true, "编号", "Code")
                 .text("name", true, "名称", "Name")
@@ -69,7 +69,7 @@ final class ParkLayerModel {
     }
 
     private static Layer industrialParks() {
-        return new Builder("industrial-parks", "百亿级产业园", "Industrial parks", GeometryKind.POLYGON).multi()
+        return new Builder(ParkLayer.INDUSTRIAL_PARKS, "百亿级产业园", "Industrial parks", GeometryKind.POLYGON).multi()
                 .describe("五个百亿级产业园区", "The five industrial parks of ~10 billion yuan each")
                 .text("code", true, "编号", "Code")
                 .text("name", true, "名称", "Name")
@@ -87,18 +87,18 @@ final class ParkLayerModel {
     }
 
     private static Layer parcels() {
-        return new Builder("parcels", "地块（标准地）", "Parcels (standard land)", GeometryKind.POLYGON)
+        return new Builder(ParkLayer.PARCELS, "地块（标准地）", "Parcels (standard land)", GeometryKind.POLYGON)
                 .describe("标准地及其他用地地块与控制指标", "Standard land and other plots with their control indicators")
                 .text("code", true, "地块编号", "Parcel code")
-                .text("land_use", true, "用地性质代码", "Land-use code")
+                .choice("land_use", true, "用地性质代码", "Land-use code", LandUse.CODES)
                 .choice("status", true, "供地状态", "Status",
                         value("planned", "规划中", "Planned"),
                         value("available", "可出让", "Available"),
                         value("reserved", "已预留", "Reserved"),
                         value("transferred", "已出让", "Transferred"),
                         value("in_use", "已使用", "In use"))
-                .text("zone", false, "所在分区", "Zone")
-                .text("industrial_park", false, "所属产业园", "Industrial park")
+                .derivedFromGeometry("zone", "所在分区", "Zone")
+                .derivedFromGeometry("industrial_park", "所属产业园", "Industrial park")
                 .bool("standard_land", false, "标准地", "Standard land")
                 .area()
                 .number("min_investment_wan_per_mu", false, "万元/亩", "固定资产投资强度（下限）",
@@ -124,7 +124,7 @@ final class ParkLayerModel {
     }
 
     private static Layer roads() {
-        return new Builder("roads", "道路", "Roads", GeometryKind.LINESTRING)
+        return new Builder(ParkLayer.ROADS, "道路", "Roads", GeometryKind.LINESTRING)
                 .describe("道路中心线及其建设时序", "Road centrelines with their construction phases")
                 .text("name", true, "道路名称", "Road name")
                 .text("name_en", false, "英文名称", "English name")
@@ -141,7 +141,7 @@ final class ParkLayerModel {
     }
 
     private static Layer utilityLines() {
-        return new Builder("utility-lines", "市政管线", "Utility lines", GeometryKind.LINESTRING)
+        return new Builder(ParkLayer.UTILITY_LINES, "市政管线", "Utility lines", GeometryKind.LINESTRING)
                 .describe("给水、污水、雨水、电力、燃气、热力、通信、宽带管线",
                         "Water, sewer, storm, power, gas, heat, telecom and broadband lines")
                 .text("name", true, "名称", "Name")
@@ -161,7 +161,7 @@ final class ParkLayerModel {
     }
 
     private static Layer facilities() {
-        return new Builder("facilities", "市政设施", "Utility facilities", GeometryKind.POINT)
+        return new Builder(ParkLayer.FACILITIES, "市政设施", "Utility facilities", GeometryKind.POINT)
                 .describe("污水处理厂、水厂、变电站等管网源点", "Sewage plant, water plant, substation and other sources")
                 .text("name", true, "名称", "Name")
                 .text("name_en", false, "英文名称", "English name")
@@ -181,7 +181,7 @@ final class ParkLayerModel {
     }
 
     private static Layer factoryBuildings() {
-        return new Builder("factory-buildings", "标准化厂房", "Standardized factory buildings", GeometryKind.POLYGON)
+        return new Builder(ParkLayer.FACTORY_BUILDINGS, "标准化厂房", "Standardized factory buildings", GeometryKind.POLYGON)
                 .describe("平台公司建设的标准化厂房", "Standard factory buildings built by the park's platform company")
                 .text("code", true, "编号", "Code")
                 .text("name", false, "名称", "Name")
@@ -201,7 +201,7 @@ final class ParkLayerModel {
                 .build();
     }
 
-    private static AllowedValue value(String value, String zh, String en) {
+    static AllowedValue value(String value, String zh, String en) {
         return new AllowedValue(value, Label.of(zh, en));
     }
 
@@ -216,8 +216,8 @@ final class ParkLayerModel {
         private boolean multi;
         private String temporal;
 
-        Builder(String id, String zh, String en, GeometryKind kind) {
-            this.id = id;
+        Builder(ParkLayer layer, String zh, String en, GeometryKind kind) {
+            this.id = layer.id();
             this.title = Label.of(zh, en);
             this.kind = kind;
         }
@@ -253,7 +253,20 @@ final class ParkLayerModel {
         }
 
         Builder choice(String name, boolean required, String zh, String en, AllowedValue... values) {
-            return add(name, AttributeType.STRING, null, required, zh, en, List.of(values));
+            return choice(name, required, zh, en, List.of(values));
+        }
+
+        Builder choice(String name, boolean required, String zh, String en, List<AllowedValue> values) {
+            return add(name, AttributeType.STRING, null, required, zh, en, values);
+        }
+
+        /**
+         * A code the server works out from where the geometry lies (e.g. the zone holding most of a parcel), stored so
+         * it can be filtered in SQL, never taken from a client or a file.
+         */
+        Builder derivedFromGeometry(String name, String zh, String en) {
+            attributes.add(new Attribute(name, AttributeType.STRING, null, false, true, Label.of(zh, en), List.of()));
+            return this;
         }
 
         /** Construction status and completion date, shared by roads, utility lines and facilities. */

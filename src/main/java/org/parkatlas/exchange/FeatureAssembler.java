@@ -1,11 +1,8 @@
 package org.parkatlas.exchange;
 
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.operation.valid.IsValidOp;
-import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.parkatlas.catalog.AllowedValue;
 import org.parkatlas.catalog.Attribute;
-import org.parkatlas.catalog.ComputedAttributes;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.CrsRegistry;
@@ -23,9 +20,10 @@ import java.util.stream.Collectors;
 
 /**
  * Turns what a file or a client sent — an id, a geometry in some CRS and raw values — into a feature of a layer: every
- * value checked against the layer's schema (type, required, allowed values), the geometry checked (kind, validity)
- * and moved into the storage CRS, and the computed attributes derived. The first problem is reported with where it
- * is ({@link InvalidInputException#pointer()}).
+ * value checked against the layer's schema (type, required, allowed values) and the geometry moved into the storage
+ * CRS. The first problem is reported with where it is ({@link InvalidInputException#pointer()}). What the geometry
+ * must be (its kind, validity, finite coordinates) and the computed attributes are the one write path's to check and
+ * set, for every writer alike ({@code editing.FeatureWriter}).
  */
 public final class FeatureAssembler {
 
@@ -69,7 +67,6 @@ public final class FeatureAssembler {
         if (geometry == null) {
             throw InvalidInputException.unprocessable(geometryPointer, "a " + layer.id() + " feature needs a geometry");
         }
-        checkGeometry(geometry, geometryPointer);
         return assembleInStorageCrs(pointer, id, Reprojector.transform(xy(geometry), sourceCrs, storageCrs),
                 values);
     }
@@ -77,25 +74,12 @@ public final class FeatureAssembler {
     /** As {@link #assemble}, for a geometry already in the layer's storage CRS (e.g. kept from the stored feature). */
     public Feature assembleInStorageCrs(String pointer, String id, Geometry geometry, Map<String, Object> values) {
         Map<String, Object> properties = readProperties(values, pointer + "/properties");
-        return ComputedAttributes.apply(layer, new Feature(id, geometry, properties, 0));
+        return new Feature(id, geometry, properties, 0);
     }
 
     /** The geometry with x = easting/longitude, whatever axis order the source CRS writes. */
     private Geometry xy(Geometry geometry) {
         return sourceInCrsAxisOrder ? sourceCrs.toXy(geometry) : geometry;
-    }
-
-    private void checkGeometry(Geometry geometry, String pointer) {
-        if (!layer.geometryKind().accepts(geometry, layer.allowMulti())) {
-            throw InvalidInputException.unprocessable(pointer + "/type", "layer " + layer.id() + " holds "
-                    + layer.geometryKind().geoJsonType() + (layer.allowMulti() ? " or Multi"
-                    + layer.geometryKind().geoJsonType() : "") + " geometries, not " + geometry.getGeometryType());
-        }
-        TopologyValidationError error = new IsValidOp(geometry).getValidationError();
-        if (error != null) {
-            throw InvalidInputException.unprocessable(pointer, "the geometry is not valid: " + error.getMessage() + " near ("
-                    + error.getCoordinate().x + ", " + error.getCoordinate().y + ")");
-        }
     }
 
     private Map<String, Object> readProperties(Map<String, Object> values, String pointer) {
@@ -108,8 +92,8 @@ public final class FeatureAssembler {
             Attribute attribute = layer.attribute(name).orElseThrow(() -> InvalidInputException.unprocessable(
                     pointer + "/" + name, "layer " + layer.id() + " has no property \"" + name + "\"; it has "
                     + layer.attributes().stream().map(Attribute::name).collect(Collectors.joining(", "))));
-            if (attribute.computed() || layer.isDerived(name) || entry.getValue() == null) {
-                continue; // computed and derived values are the server's to set
+            if (layer.isDerived(name) || entry.getValue() == null) {
+                continue; // derived values are worked out when read; computed ones the write path sets again
             }
             properties.put(name, readValue(attribute, entry.getValue(), pointer + "/" + name));
         }

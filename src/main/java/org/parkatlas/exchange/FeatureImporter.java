@@ -3,12 +3,14 @@ package org.parkatlas.exchange;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.feature.Feature;
-import org.parkatlas.feature.LayerChanged;
+import org.parkatlas.catalog.Label;
+import org.parkatlas.editing.FeatureWriter;
+import org.parkatlas.editing.WriteBatch;
+import org.parkatlas.editing.WriteOperation;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.store.FeatureStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -20,12 +22,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * Imports a GeoJSON or GeoPackage file into one layer. The whole file is read and checked first; then it is written
- * in one transaction, so a bad feature half-way leaves the layer exactly as it was. Progress is reported while
- * reading, which is where a large file spends its time.
+ * Imports a GeoJSON or GeoPackage file into one layer. The whole file is read first, then written through the one
+ * write path in one transaction: the layer's rules check it as a whole (a parcel file as a coverage: overlaps between
+ * its own parcels and with those that stay), every broken feature is reported with its JSON Pointer, and a bad
+ * feature anywhere leaves the layer exactly as it was. Imported parcels get history entries. Progress is reported
+ * while reading, which is where a large file spends its time.
  */
 @Component
 public class FeatureImporter {
@@ -46,17 +49,18 @@ public class FeatureImporter {
     }
 
     private final FeatureStore store;
-    private final ApplicationEventPublisher events;
+    private final FeatureWriter writer;
 
-    public FeatureImporter(FeatureStore store, ApplicationEventPublisher events) {
+    public FeatureImporter(FeatureStore store, FeatureWriter writer) {
         this.store = store;
-        this.events = events;
+        this.writer = writer;
     }
 
     /**
      * @param table for a GeoPackage, the feature table to read (null: the one named like the layer, or the only one)
      */
-    public Result importFile(Layer layer, Path file, Mode mode, String table, Progress progress) throws IOException {
+    public Result importFile(Layer layer, Path file, Mode mode, String table, String actor, Progress progress)
+            throws IOException {
         boolean geoPackage = isGeoPackage(file);
         String format = geoPackage ? "GeoPackage" : "GeoJSON";
         log.info("Importing {} {} into {} ({})", format, file.getFileName(), layer.id(), mode);
@@ -69,13 +73,13 @@ public class FeatureImporter {
                         n -> progress.update(n, format));
             }
         }
-        features = withIds(layer, features);
-        if (mode == Mode.REPLACE) {
-            store.replace(Map.of(layer, features));
-        } else {
-            store.insert(layer, features);
-        }
-        events.publishEvent(new LayerChanged(layer.id()));
+        List<Feature> identified = withIds(layer, features);
+        writer.write(actor, batch -> {
+            batch.load(layer, identified, mode == Mode.REPLACE, WriteOperation.IMPORT, Label.of(
+                    "由 " + format + " 文件导入", "imported from a " + format + " file"));
+            return null;
+        });
+        features = identified;
         long total = store.count(layer, Filter.INCLUDE);
         log.info("Imported {} features into {}; it now holds {}", features.size(), layer.id(), total);
         return new Result(layer.id(), format, mode, features.size(), total);
@@ -93,7 +97,7 @@ public class FeatureImporter {
         List<Feature> result = new ArrayList<>(features.size());
         for (int i = 0; i < features.size(); i++) {
             Feature feature = features.get(i);
-            String id = feature.id() != null ? feature.id() : newId(layer);
+            String id = feature.id() != null ? feature.id() : WriteBatch.newId(layer);
             Integer earlier = seen.put(id, i);
             if (earlier != null) {
                 throw new InvalidInputException("/features/" + i + "/id", "the id \"" + id + "\" is given to feature "
@@ -102,10 +106,5 @@ public class FeatureImporter {
             result.add(new Feature(id, feature.geometry(), feature.properties(), 0));
         }
         return result;
-    }
-
-    /** A new feature id: the layer's singular prefix and a random suffix, unique without asking the database. */
-    public static String newId(Layer layer) {
-        return layer.id() + "-" + UUID.randomUUID().toString().substring(0, 13);
     }
 }

@@ -13,11 +13,12 @@ import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.io.WKBWriter;
 import org.parkatlas.catalog.Attribute;
-import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.CrsDefinitions;
 import org.parkatlas.feature.FeatureQuery;
-import org.parkatlas.store.FeatureStore;
+import org.parkatlas.feature.ReadContext;
+import org.parkatlas.store.FeatureSource;
+import org.parkatlas.store.FeatureSources;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -25,10 +26,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes the whole park into one GeoPackage (OGC 12-128r), one feature table per layer, in the storage CRS
- * (EPSG:4546, so QGIS measures in metres). Written with NGA's GeoPackage library; opened by QGIS and GDAL.
+ * (EPSG:4546, so QGIS measures in metres), with the attributes derived as of today (a parcel's readiness) beside
+ * the stored ones. Written with NGA's GeoPackage library; opened by QGIS and GDAL.
  */
 @Component
 public class GeoPackageExporter {
@@ -36,12 +39,10 @@ public class GeoPackageExporter {
     private static final String FEATURE_ID_COLUMN = "fid";
     private static final String GEOMETRY_COLUMN = "geom";
 
-    private final Catalog catalog;
-    private final FeatureStore store;
+    private final FeatureSources sources;
 
-    public GeoPackageExporter(Catalog catalog, FeatureStore store) {
-        this.catalog = catalog;
-        this.store = store;
+    public GeoPackageExporter(FeatureSources sources) {
+        this.sources = sources;
     }
 
     /** Writes every layer to a new GeoPackage at {@code target}, which must not exist yet. */
@@ -50,13 +51,15 @@ public class GeoPackageExporter {
         try (GeoPackage geoPackage = GeoPackageManager.open(target.toFile())) {
             // Declared as GeoPackage 1.3, which is all we use: GDAL before 3.8 warns about the library's default 1.4.
             geoPackage.execSQL("PRAGMA user_version = 10300");
-            for (Layer layer : catalog.layers()) {
-                writeLayer(geoPackage, layer);
+            ReadContext today = ReadContext.today();
+            for (FeatureSource source : sources.all()) {
+                writeLayer(geoPackage, source, today);
             }
         }
     }
 
-    private void writeLayer(GeoPackage geoPackage, Layer layer) throws IOException {
+    private void writeLayer(GeoPackage geoPackage, FeatureSource source, ReadContext today) throws IOException {
+        Layer layer = source.layer();
         SpatialReferenceSystem srs = spatialReferenceSystem(geoPackage, layer.storageSrid());
         GeometryColumns geometryColumns = new GeometryColumns();
         geometryColumns.setTableName(layer.tableName());
@@ -72,11 +75,11 @@ public class GeoPackageExporter {
         geoPackage.beginTransaction();
         boolean written = false;
         try {
-            store.stream(layer, FeatureQuery.all(), feature -> {
+            source.stream(FeatureQuery.all(), today, feature -> {
                 FeatureRow row = dao.newRow();
                 row.setGeometry(geometryData(srs.getSrsId(), wkb.write(feature.geometry())));
                 row.setValue("id", feature.id());
-                for (Attribute attribute : layer.attributes()) {
+                for (Attribute attribute : attributes(layer)) {
                     Object value = feature.property(attribute.name());
                     if (value != null) {
                         row.setValue(attribute.name(), value instanceof java.time.LocalDate ? value.toString() : value);
@@ -93,7 +96,7 @@ public class GeoPackageExporter {
     private static List<FeatureColumn> columns(Layer layer) {
         List<FeatureColumn> columns = new ArrayList<>();
         columns.add(FeatureColumn.createColumn("id", GeoPackageDataType.TEXT));
-        for (Attribute attribute : layer.attributes()) {
+        for (Attribute attribute : attributes(layer)) {
             columns.add(FeatureColumn.createColumn(attribute.name(), switch (attribute.type()) {
                 case STRING -> GeoPackageDataType.TEXT;
                 case INTEGER -> GeoPackageDataType.INTEGER;
@@ -103,6 +106,10 @@ public class GeoPackageExporter {
             }));
         }
         return columns;
+    }
+
+    private static List<Attribute> attributes(Layer layer) {
+        return Stream.concat(layer.attributes().stream(), layer.derivedAttributes().stream()).toList();
     }
 
     /** The layer's single-part type (QGIS styles those best), or GEOMETRY where multi-part features are allowed. */

@@ -4,13 +4,15 @@ import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.feature.Feature;
-import org.parkatlas.feature.LayerChanged;
+import org.parkatlas.catalog.Label;
+import org.parkatlas.editing.FeatureWriter;
+import org.parkatlas.editing.RuleViolationException;
+import org.parkatlas.editing.WriteOperation;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.store.FeatureStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -25,7 +27,9 @@ import java.util.Map;
 /**
  * Fills an empty store from GeoJSON files on first start, before the server takes requests, so a newcomer sees the
  * park at once. A store that holds anything is left alone: nothing a park entered is ever overwritten by the sample.
- * All layers are read and checked first, then written in one transaction.
+ * All layers are read first, then written through the one write path in one transaction, in catalogue order (the
+ * boundary, corridors and zones before the parcels that are checked against them), with every layer's rules; the
+ * sample's parcels start their history there.
  */
 @Component
 class GeodataSeeder implements SmartInitializingSingleton {
@@ -36,11 +40,11 @@ class GeodataSeeder implements SmartInitializingSingleton {
     private final FeatureStore store;
     private final SeedProperties properties;
     private final ResourceLoader resources;
-    private final ApplicationEventPublisher events;
+    private final FeatureWriter writer;
 
     GeodataSeeder(Catalog catalog, FeatureStore store, SeedProperties properties, ResourceLoader resources,
-                  ApplicationEventPublisher events) {
-        this.events = events;
+                  FeatureWriter writer) {
+        this.writer = writer;
         this.catalog = catalog;
         this.store = store;
         this.properties = properties;
@@ -74,8 +78,18 @@ class GeodataSeeder implements SmartInitializingSingleton {
             content.put(layer, read(layer, file));
             log.info("[{}/{}] {}: {} features read", i + 1, layers.size(), layer.id(), content.get(layer).size());
         }
-        store.replace(content);
-        content.keySet().forEach(layer -> events.publishEvent(new LayerChanged(layer.id())));
+        Label note = Label.of("首次启动时载入 " + properties.location(), "loaded on first start from "
+                + properties.location());
+        try {
+            writer.write("system", batch -> {
+                content.forEach((layer, features) -> batch.load(layer, features, true, WriteOperation.IMPORT, note));
+                return null;
+            });
+        } catch (RuleViolationException e) {
+            throw new IllegalStateException("cannot seed from " + properties.location() + ": " + e.violations().size()
+                    + " rule(s) broken, e.g. " + e.violations().stream().limit(5).map(v -> v.pointer() + " "
+                    + v.rule() + ": " + v.message().en()).toList(), e);
+        }
         log.info("Seeded {} layers, {} features.", content.size(),
                 content.values().stream().mapToInt(List::size).sum());
     }

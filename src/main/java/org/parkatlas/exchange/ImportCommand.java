@@ -2,6 +2,7 @@ package org.parkatlas.exchange;
 
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
+import org.parkatlas.editing.RuleViolationException;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -66,7 +67,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         String table = args.containsOption("table") ? args.getOptionValues("table").get(0) : null;
         try {
             FeatureImporter.Result result = importer.importFile(layer, file,
-                    FeatureImporter.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), table,
+                    FeatureImporter.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), table, "import command",
                     (read, what) -> System.out.println("  read " + read + " features from the " + what + " file"));
             System.out.println("Imported " + result.imported() + " features into " + result.collection() + " ("
                     + result.mode().name().toLowerCase(Locale.ROOT) + "); it now holds "
@@ -75,6 +76,11 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         } catch (InvalidInputException e) {
             System.err.println("Nothing was imported: " + e.getMessage() + (e.pointer().isEmpty() ? ""
                     : " (at " + e.pointer() + ")"));
+            return 1;
+        } catch (RuleViolationException e) {
+            System.err.println("Nothing was imported: " + e.violations().size() + " rule(s) broken");
+            e.violations().forEach(v -> System.err.println("  " + (v.pointer().isEmpty() ? "" : v.pointer() + ": ")
+                    + v.rule() + ": " + v.message().en()));
             return 1;
         } catch (Exception e) {
             System.err.println("Nothing was imported: " + e.getMessage());

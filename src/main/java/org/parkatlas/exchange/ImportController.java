@@ -37,7 +37,7 @@ class ImportController {
     FeatureImporter.Result importInto(@PathVariable String collectionId,
                                       @RequestParam(defaultValue = "replace") String mode,
                                       @RequestParam(required = false) String table,
-                                      HttpServletRequest request) throws IOException {
+                                      HttpServletRequest request, java.security.Principal user) throws IOException {
         Layer layer = catalog.find(collectionId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "there is no collection \"" + collectionId + "\""));
         FeatureImporter.Mode importMode = parseMode(mode);
@@ -49,7 +49,7 @@ class ImportController {
                 throw new InvalidInputException("", "the request body is empty: send a GeoJSON FeatureCollection or a "
                         + "GeoPackage file");
             }
-            return importer.importFile(layer, file, importMode, table, (read, what) -> { });
+            return importer.importFile(layer, file, importMode, table, user.getName(), (read, what) -> { });
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(folder);

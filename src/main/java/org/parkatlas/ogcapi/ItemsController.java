@@ -7,6 +7,10 @@ import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.ReadContext;
+import org.parkatlas.store.FeatureSource;
+import org.parkatlas.store.FeatureSources;
+import org.parkatlas.http.ETags;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,11 +28,11 @@ import java.util.Map;
 class ItemsController {
 
     private final Catalog catalog;
-    private final ItemsReader reader;
+    private final FeatureSources sources;
 
-    ItemsController(Catalog catalog, ItemsReader reader) {
+    ItemsController(Catalog catalog, FeatureSources sources) {
         this.catalog = catalog;
-        this.reader = reader;
+        this.sources = sources;
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
@@ -37,14 +41,16 @@ class ItemsController {
         Layer layer = Layers.require(catalog, collectionId);
         ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, request.getParameterMap());
         FeatureQuery query = parsed.query();
-        long matched = reader.count(layer, query, parsed.asOf());
+        FeatureSource source = sources.of(layer);
+        ReadContext context = new ReadContext(parsed.asOf());
+        long matched = source.count(query.filter(), context);
         List<Link> links = pageLinks(layer, request.getParameterMap(), query, matched);
         response.setContentType(OgcApi.GEOJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(OgcApi.CONTENT_CRS, "<" + parsed.crs().uri() + ">");
         // Features go from the database cursor straight to the response: a 10 000-feature page is never held whole.
         new FeatureJsonWriter(layer, parsed.crs()).writeCollection(response.getOutputStream(),
-                sink -> reader.stream(layer, query, parsed.asOf(), sink), matched, links);
+                sink -> source.stream(query, context, sink), matched, links);
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}")
@@ -54,7 +60,8 @@ class ItemsController {
         StrictParameters.allowOnly(query, "f", "crs", "as_of");
         Crs crs = query.containsKey("crs") ? ItemsRequest.crsParameter(Map.of("crs", new String[]{query.get("crs")}),
                 "crs") : Crs.CRS84;
-        Feature feature = reader.get(layer, featureId, ItemsRequest.asOf(query.get("as_of"))).orElseThrow(() -> ApiException.notFound(
+        Feature feature = sources.of(layer).get(featureId, new ReadContext(ItemsRequest.asOf(query.get("as_of"))))
+                .orElseThrow(() -> ApiException.notFound(
                 "collection " + collectionId + " has no feature \"" + featureId + "\""));
         ApiLinks links = ApiLinks.fromCurrentRequest();
         response.setContentType(OgcApi.GEOJSON);

@@ -3,8 +3,12 @@ package org.parkatlas.ogcapi;
 import jakarta.servlet.http.HttpServletRequest;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.Reprojector;
-import org.parkatlas.editing.ParcelOperations;
+import org.parkatlas.catalog.Language;
+import org.parkatlas.editing.RuleViolation;
 import org.parkatlas.editing.RuleViolationException;
+import org.parkatlas.feature.FeatureNotFoundException;
+import org.parkatlas.http.ETags;
+import org.parkatlas.http.RequestLanguage;
 import org.parkatlas.exchange.GeoJsonGeometry;
 import org.parkatlas.exchange.InvalidInputException;
 import org.parkatlas.feature.filter.InvalidFilterException;
@@ -54,11 +58,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem, request);
     }
 
+    /**
+     * Every broken rule, in the request's language, each with the feature it is about (a JSON Pointer into the
+     * request) and where it is broken; {@code pointer} names the first, for clients that read only one.
+     */
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<Object> ruleViolation(RuleViolationException e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setTitle("Feature not accepted");
-        problem.setProperty("violations", e.violations().stream().map(ProblemHandler::violation).toList());
+        Language language = RequestLanguage.of(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, String.join(
+                language == Language.EN ? "; " : "；", e.violations().stream().map(v -> v.message().in(language))
+                        .toList()));
+        problem.setTitle(language == Language.EN ? "Feature not accepted" : "要素未被接受");
+        problem.setProperty("pointer", e.violations().get(0).pointer());
+        problem.setProperty("violations", e.violations().stream().map(v -> violation(v, language)).toList());
+        return respond(problem, request);
+    }
+
+    @ExceptionHandler(ETags.UnusableIfMatchException.class)
+    ResponseEntity<Object> unusableIfMatch(ETags.UnusableIfMatchException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, "If-Match "
+                + e.getMessage() + " is not an ETag this server gave; read the feature again for its current ETag");
+        problem.setTitle("Changed by someone else");
+        problem.setProperty("header", "If-Match");
         return respond(problem, request);
     }
 
@@ -81,10 +102,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A broken rule with where it is broken as GeoJSON in CRS84, for the map to draw. */
-    private static Map<String, Object> violation(RuleViolationException.Violation v) {
+    private static Map<String, Object> violation(RuleViolation v, Language language) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rule", v.rule());
-        out.put("message", v.message());
+        out.put("message", v.message().in(language));
+        out.put("pointer", v.pointer());
         if (!v.conflicting().isEmpty()) {
             out.put("features", v.conflicting());
         }
@@ -95,9 +117,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return out;
     }
 
-    @ExceptionHandler(ParcelOperations.NotFound.class)
-    ResponseEntity<Object> parcelNotFound(ParcelOperations.NotFound e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    @ExceptionHandler(FeatureNotFoundException.class)
+    ResponseEntity<Object> notFound(FeatureNotFoundException e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                e.text().in(RequestLanguage.of(request)));
         problem.setTitle("Not found");
         return respond(problem, request);
     }

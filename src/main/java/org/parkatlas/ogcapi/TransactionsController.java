@@ -5,7 +5,8 @@ import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.CrsRegistry;
-import org.parkatlas.editing.FeatureEditor;
+import org.parkatlas.editing.FeatureWriter;
+import org.parkatlas.http.ETags;
 import org.parkatlas.exchange.FeatureAssembler;
 import org.parkatlas.exchange.GeoJsonFeatureReader;
 import org.parkatlas.exchange.GeoJsonGeometry;
@@ -47,9 +48,9 @@ class TransactionsController {
 
     private final Catalog catalog;
     private final FeatureStore store;
-    private final FeatureEditor editor;
+    private final FeatureWriter editor;
 
-    TransactionsController(Catalog catalog, FeatureStore store, FeatureEditor editor) {
+    TransactionsController(Catalog catalog, FeatureStore store, FeatureWriter editor) {
         this.catalog = catalog;
         this.store = store;
         this.editor = editor;

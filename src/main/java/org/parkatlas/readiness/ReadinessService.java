@@ -11,6 +11,7 @@ import org.parkatlas.feature.DerivedProperties;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.LayerChanged;
+import org.parkatlas.feature.ReadContext;
 import org.parkatlas.network.NetworkLine;
 import org.parkatlas.network.NetworkSource;
 import org.parkatlas.network.Schedule;
@@ -180,7 +181,8 @@ public class ReadinessService implements DerivedProperties {
     }
 
     @Override
-    public Feature enrich(Layer layer, Feature feature, LocalDate day) {
+    public Feature enrich(Layer layer, Feature feature, ReadContext context) {
+        LocalDate day = context.day();
         ParcelReadiness readiness = results().get(feature.id());
         if (readiness == null) {
             return feature;

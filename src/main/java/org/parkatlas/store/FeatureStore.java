@@ -19,6 +19,12 @@ import java.util.function.Consumer;
  */
 public interface FeatureStore {
 
+    /**
+     * Whether the store runs the filter natively (GeoTools' filter capabilities). Queries take only such filters;
+     * a layer's {@link FeatureSource} splits a filter and evaluates the rest itself.
+     */
+    boolean supports(Filter filter);
+
     /** The features that match the query, one page of them, in a stable order. */
     FeaturePage query(Layer layer, FeatureQuery query);
 
@@ -47,7 +53,7 @@ public interface FeatureStore {
     /** Removes a feature, with the same version check; false when there is no such feature. */
     boolean delete(Layer layer, String id, Long expectedVersion);
 
-    /** Adds features with their given ids, all or none. */
+    /** Adds features with their given ids (and versions, where they have one; 1 otherwise), all or none. */
     void insert(Layer layer, List<Feature> features);
 
     /**
@@ -55,6 +61,13 @@ public interface FeatureStore {
      * half-way leaves every table as it was (used by seeding and imports).
      */
     void replace(Map<Layer, List<Feature>> content);
+
+    /**
+     * Takes the park's write lock until the current transaction ends, waiting while another writer holds it: every
+     * write takes it first, so writers take turns and the rules each one checks see what the one before wrote. Only
+     * inside a transaction.
+     */
+    void lockForWrite();
 
     /** What this store's database is, e.g. {@code h2gis} or {@code postgis}. */
     String dialectName();

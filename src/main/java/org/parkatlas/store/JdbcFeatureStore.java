@@ -12,7 +12,6 @@ import org.parkatlas.feature.FeaturePage;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.SortKey;
 import org.parkatlas.feature.filter.Filter;
-import org.parkatlas.feature.filter.FilterEvaluator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,7 +31,8 @@ import java.util.stream.Collectors;
 /**
  * The feature store over JDBC, one table per layer (GeoTools' {@code JDBCDataStore}). Everything a query asks —
  * bbox, attribute filter, sort, paging, property selection — runs in the database; the {@link SqlDialect} holds the
- * little that differs between H2GIS and PostGIS.
+ * little that differs between H2GIS and PostGIS and says what it can run ({@link #supports}). Readers come through
+ * a layer's {@link FeatureSource}, which hands the store only what it runs.
  */
 public final class JdbcFeatureStore implements FeatureStore {
 
@@ -74,25 +74,37 @@ public final class JdbcFeatureStore implements FeatureStore {
         if (query.limit() == 0) {
             return 0;
         }
-        FilterSplit split = FilterSplit.of(query.filter(), dialect);
-        if (!split.needsMemory()) {
-            return select(layer, split.sql(), selectedAttributes(layer, query.properties()), query.sortBy(),
-                    query.limit(), query.offset(), sink);
+        requireNative(query.filter());
+        return select(layer, query.filter(), selectedAttributes(layer, query.properties()), query.sortBy(),
+                query.limit(), query.offset(), sink);
+    }
+
+    /**
+     * Whether the dialect runs every node of the filter (GeoTools' filter capabilities); what it cannot is left to
+     * the layer's {@link FeatureSource} to evaluate after the query.
+     */
+    @Override
+    public boolean supports(Filter filter) {
+        if (!dialect.supports(filter)) {
+            return false;
         }
-        // Part of the filter runs in Java: read every row the SQL part lets through, in order, and page here.
-        long[] skipped = {0};
-        long[] handed = {0};
-        select(layer, split.sql(), layer.attributes(), query.sortBy(), -1, 0, feature -> {
-            if (handed[0] < query.limit() && FilterEvaluator.matches(split.memory(), feature)) {
-                if (skipped[0] < query.offset()) {
-                    skipped[0]++;
-                } else {
-                    sink.accept(project(feature, query.properties()));
-                    handed[0]++;
-                }
-            }
-        });
-        return handed[0];
+        if (filter instanceof Filter.And and) {
+            return and.parts().stream().allMatch(this::supports);
+        }
+        if (filter instanceof Filter.Or or) {
+            return or.parts().stream().allMatch(this::supports);
+        }
+        if (filter instanceof Filter.Not not) {
+            return supports(not.part());
+        }
+        return true;
+    }
+
+    private void requireNative(Filter filter) {
+        if (!supports(filter)) {
+            throw new IllegalArgumentException("the " + dialect.name() + " store cannot run " + filter
+                    + "; read through the layer's FeatureSource, which evaluates it after the query");
+        }
     }
 
     private long select(Layer layer, Filter filter, List<Attribute> attributes, List<SortKey> sortBy, long limit,
@@ -118,19 +130,6 @@ public final class JdbcFeatureStore implements FeatureStore {
         return handed[0];
     }
 
-    private static Feature project(Feature feature, List<String> properties) {
-        if (properties == null) {
-            return feature;
-        }
-        Map<String, Object> kept = new LinkedHashMap<>();
-        feature.properties().forEach((name, value) -> {
-            if (properties.contains(name)) {
-                kept.put(name, value);
-            }
-        });
-        return feature.withProperties(kept);
-    }
-
     @Override
     public Optional<Feature> get(Layer layer, String id) {
         List<Attribute> all = layer.attributes();
@@ -140,18 +139,9 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public long count(Layer layer, Filter filter) {
-        FilterSplit split = FilterSplit.of(filter, dialect);
-        if (split.needsMemory()) {
-            long[] matched = {0};
-            select(layer, split.sql(), layer.attributes(), List.of(), -1, 0, feature -> {
-                if (FilterEvaluator.matches(split.memory(), feature)) {
-                    matched[0]++;
-                }
-            });
-            return matched[0];
-        }
+        requireNative(filter);
         FilterToSql where = new FilterToSql(layer, dialect);
-        String condition = where.where(split.sql());
+        String condition = where.where(filter);
         return countWhere(layer, condition, where.parameters());
     }
 
@@ -221,6 +211,15 @@ public final class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public void lockForWrite() {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("the park's write lock is taken inside a write transaction");
+        }
+        dialect.beforeWriteLock().forEach(jdbc::execute);
+        jdbc.update("UPDATE park_write_lock SET writes = writes + 1 WHERE id = 1");
+    }
+
+    @Override
     public void insert(Layer layer, List<Feature> features) {
         transactions.executeWithoutResult(status -> insertRows(layer, features));
     }
@@ -238,12 +237,13 @@ public final class JdbcFeatureStore implements FeatureStore {
         String columns = attributes.stream().map(Attribute::name).collect(Collectors.joining(", "));
         String placeholders = attributes.stream().map(a -> "?").collect(Collectors.joining(", "));
         String sql = "INSERT INTO " + layer.tableName() + " (" + ID + ", " + VERSION + ", "
-                + FilterToSql.GEOMETRY_COLUMN + ", " + columns + ") VALUES (?, 1, "
+                + FilterToSql.GEOMETRY_COLUMN + ", " + columns + ") VALUES (?, ?, "
                 + dialect.geometryParameter(layer.storageSrid()) + ", " + placeholders + ")";
         WKBWriter wkbWriter = new WKBWriter();
         jdbc.batchUpdate(sql, features, 500, (PreparedStatement ps, Feature feature) -> {
             int i = 1;
             ps.setString(i++, feature.id());
+            ps.setLong(i++, Math.max(1, feature.version()));
             ps.setBytes(i++, wkbWriter.write(feature.geometry()));
             for (Attribute attribute : attributes) {
                 ps.setObject(i++, feature.property(attribute.name()));

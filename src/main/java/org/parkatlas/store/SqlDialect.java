@@ -54,6 +54,11 @@ public interface SqlDialect {
         return true;
     }
 
+    /** Statements run on the connection before it waits for the park's write lock (e.g. how long it may wait). */
+    default java.util.List<String> beforeWriteLock() {
+        return java.util.List.of();
+    }
+
     /** A query answering one row, one column: the extent of the layer's geometries as WKB (null when empty). */
     String extentQuery(String table, String column);
 }

@@ -35,12 +35,12 @@ abstract class ParcelOperationsApiTest extends ParkAtlasServerTest {
                 + pieces.get(1).path("properties").path("area_mu").asDouble();
         assertThat(sum).isCloseTo(mu, within(0.01));
         assertThat(get("/ogcapi/collections/parcels/items/parcel-0005").statusCode()).as("retired").isEqualTo(404);
-        JsonNode retired = getJson("/api/parcels/parcel-0005/history").path("versions");
+        JsonNode retired = getJson("/api/parcels/parcel-0005/history?lang=en").path("versions");
         assertThat(retired.get(retired.size() - 1).path("operation").asString()).isEqualTo("split");
         assertThat(retired.get(retired.size() - 1).path("note").asString()).contains("GT-Z1-005-1", "GT-Z1-005-2");
         String first = pieces.get(0).path("id").asString();
         String second = pieces.get(1).path("id").asString();
-        assertThat(getJson("/api/parcels/" + first + "/history").path("versions").get(0).path("note").asString())
+        assertThat(getJson("/api/parcels/" + first + "/history?lang=en").path("versions").get(0).path("note").asString())
                 .isEqualTo("split from GT-Z1-005");
         assertThat(getJson("/api/parcels/" + first + "/readiness").path("total").asInt()).as("readiness reflects it")
                 .isEqualTo(8);
@@ -51,7 +51,7 @@ abstract class ParcelOperationsApiTest extends ParkAtlasServerTest {
         assertThat(merged.path("id").asString()).isEqualTo(first);
         assertThat(merged.path("properties").path("area_mu").asDouble()).isCloseTo(mu, within(0.01));
         assertThat(get("/ogcapi/collections/parcels/items/" + second).statusCode()).isEqualTo(404);
-        JsonNode secondHistory = getJson("/api/parcels/" + second + "/history").path("versions");
+        JsonNode secondHistory = getJson("/api/parcels/" + second + "/history?lang=en").path("versions");
         assertThat(secondHistory.get(secondHistory.size() - 1).path("note").asString())
                 .isEqualTo("merged into GT-Z1-005-1");
     }
@@ -82,7 +82,7 @@ abstract class ParcelOperationsApiTest extends ParkAtlasServerTest {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"status\":\"" + other
                         + "\"}}")).build());
         assertThat(edit.statusCode()).isEqualTo(200);
-        JsonNode versions = getJson("/api/parcels/parcel-0020/history").path("versions");
+        JsonNode versions = getJson("/api/parcels/parcel-0020/history?lang=en").path("versions");
         assertThat(versions).hasSize(2);
         assertThat(versions.get(1).path("operation").asString()).isEqualTo("edit");
         assertThat(versions.get(1).path("by").asString()).isEqualTo(ADMIN);
@@ -93,7 +93,7 @@ abstract class ParcelOperationsApiTest extends ParkAtlasServerTest {
         assertThat(restore.statusCode()).as(restore.body()).isEqualTo(201);
         assertThat(restore.headers().firstValue("ETag")).contains("\"3\"");
         assertThat(getJson(path).path("properties").path("status").asString()).isEqualTo(status);
-        JsonNode after = getJson("/api/parcels/parcel-0020/history").path("versions");
+        JsonNode after = getJson("/api/parcels/parcel-0020/history?lang=en").path("versions");
         assertThat(after).hasSize(3);
         assertThat(after.get(2).path("note").asString()).isEqualTo("restored version 1");
         assertThat(post("/api/parcels/parcel-0020/history/99/restore", "").statusCode()).isEqualTo(404);
@@ -101,7 +101,7 @@ abstract class ParcelOperationsApiTest extends ParkAtlasServerTest {
 
     private HttpResponse<String> post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Content-Type", "application/json").header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static double[] bounds(JsonNode polygon) {

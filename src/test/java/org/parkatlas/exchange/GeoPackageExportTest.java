@@ -4,6 +4,7 @@ import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkatlas.ExternalTools;
 import org.parkatlas.ParkAtlasServerTest;
@@ -51,6 +52,21 @@ class GeoPackageExportTest extends ParkAtlasServerTest {
                 assertThat((long) geoPackage.getFeatureDao(table).count()).as(table).isEqualTo(served);
             }
             assertThat(geoPackage.getFeatureDao("parcels").getSrs().getOrganizationCoordsysId()).isEqualTo(4546);
+        }
+    }
+
+    @Test
+    void parcelsCarryTheirReadinessAsOfTheDayOfTheExport() {
+        JsonNode served = getJson("/ogcapi/collections/parcels/items/parcel-0005").path("properties");
+        try (GeoPackage geoPackage = GeoPackageManager.open(file.toFile())) {
+            var rows = geoPackage.getFeatureDao("parcels").queryForEq("id", "parcel-0005");
+            assertThat(rows.moveToNext()).isTrue();
+            var row = rows.getRow();
+            assertThat(((Number) row.getValue("readiness_met")).longValue()).isEqualTo(served.path("readiness_met")
+                    .asLong());
+            assertThat(row.getValue("ready")).isIn(served.path("ready").asBoolean(), served.path("ready").asBoolean()
+                    ? 1 : 0);
+            rows.close();
         }
     }
 

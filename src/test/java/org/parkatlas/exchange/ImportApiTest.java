@@ -105,6 +105,44 @@ class ImportApiTest extends ParkAtlasServerTest {
                 .isEqualTo(before);
     }
 
+    @Test
+    void aParcelFileIsCheckedAsACoverageAndEveryOverlapIsListed() {
+        long before = count("parcels");
+        String taken = getJson("/ogcapi/collections/parcels/items/parcel-0100").path("geometry").toString();
+        String open = "{\"type\":\"Polygon\",\"coordinates\":[[[111.6015,36.1761],[111.60194,36.1761],"
+                + "[111.60194,36.17655],[111.6015,36.17655],[111.6015,36.1761]]]}";
+        String file = "{\"type\":\"FeatureCollection\",\"features\":[" + parcel("imp-1", taken, "GT-IMP-1") + ","
+                + parcel("imp-2", open, "GT-IMP-2") + "," + parcel("imp-3", open, "GT-IMP-3") + "]}";
+        HttpResponse<String> response = post("/api/collections/parcels/import?mode=append", file,
+                basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        JsonNode violations = JSON.readTree(response.body()).path("violations");
+        java.util.List<String> found = new java.util.ArrayList<>();
+        violations.forEach(v -> found.add(v.path("pointer").asString() + " " + v.path("rule").asString() + " "
+                + v.path("features").get(0).asString()));
+        assertThat(found).as("against what stays, and between the file's own parcels").containsExactlyInAnyOrder(
+                "/features/0 no-overlap parcel-0100", "/features/1 no-overlap imp-3", "/features/2 no-overlap imp-2");
+        violations.forEach(v -> assertThat(v.path("geometry").path("type").asString()).isEqualTo("Polygon"));
+        assertThat(count("parcels")).as("nothing imported").isEqualTo(before);
+
+        String clean = "{\"type\":\"FeatureCollection\",\"features\":[" + parcel("imp-2", open, "GT-IMP-2") + "]}";
+        HttpResponse<String> imported = post("/api/collections/parcels/import?mode=append", clean,
+                basic(ADMIN, ADMIN_PASSWORD));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode history = getJson("/api/parcels/imp-2/history?lang=en").path("versions");
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).path("operation").asString()).isEqualTo("import");
+        assertThat(history.get(0).path("by").asString()).isEqualTo(ADMIN);
+        assertThat(history.get(0).path("note").asString()).isEqualTo("imported from a GeoJSON file");
+        assertThat(getJson("/ogcapi/collections/parcels/items/imp-2").path("properties").path("zone").asString())
+                .as("placed in its zone like a drawn parcel").isNotBlank();
+    }
+
+    private static String parcel(String id, String geometry, String code) {
+        return "{\"type\":\"Feature\",\"id\":\"" + id + "\",\"geometry\":" + geometry + ",\"properties\":{\"code\":\""
+                + code + "\",\"land_use\":\"100101\",\"status\":\"planned\",\"leveling\":\"not_started\"}}";
+    }
+
     private long count(String collection) {
         return getJson("/ogcapi/collections/" + collection + "/items?limit=1").path("numberMatched").asLong();
     }
@@ -117,7 +155,8 @@ class ImportApiTest extends ParkAtlasServerTest {
 
     private HttpResponse<String> post(String path, String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Content-Type", "application/geo+json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/geo+json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

@@ -1,5 +1,6 @@
 package org.parkatlas.geodata;
 
+import org.parkatlas.SampleData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -43,9 +44,7 @@ class GeodataRulesTest {
         for (Layer layer : CATALOG.layers()) {
             Path file = Path.of("geodata", layer.id() + ".geojson");
             assertThat(file).as("geodata file for " + layer.id()).exists();
-            try (InputStream in = Files.newInputStream(file)) {
-                DATA.put(layer.id(), new GeoJsonFeatureReader(layer, Crs.CRS84).readCollection(in));
-            }
+            DATA.put(layer.id(), SampleData.of(layer));
         }
     }
 

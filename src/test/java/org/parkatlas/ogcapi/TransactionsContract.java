@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class TransactionsContract extends ParkAtlasServerTest {
 
     private static final String ITEMS = "/ogcapi/collections/parcels/items";
-    // a 40 m × 50 m square on open land in the west of the sample park, clear of parcels and red lines (CRS84)
-    private static final String SQUARE = "{\"type\":\"Polygon\",\"coordinates\":[[[111.5995,36.1715],[111.59994,36.1715],"
-            + "[111.59994,36.17195],[111.5995,36.17195],[111.5995,36.1715]]]}";
+    // a 40 m × 50 m square on open land in the north of the sample park, clear of parcels, red lines and the Fen
+    // River ecological corridor (CRS84)
+    private static final String SQUARE = "{\"type\":\"Polygon\",\"coordinates\":[[[111.6015,36.1761],[111.60194,36.1761],"
+            + "[111.60194,36.17655],[111.6015,36.17655],[111.6015,36.1761]]]}";
 
     @Test
     void createReadReplacePatchAndDeleteWithEtags() {
@@ -90,6 +91,126 @@ abstract class TransactionsContract extends ParkAtlasServerTest {
     }
 
     @Test
+    void eightPlannersDrawingTheSameParcelAtOnceStoreOneAndAreToldWhyTheOthersCannot() throws Exception {
+        long before = count();
+        int writers = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String code = "GT-RACE-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return write("POST", ITEMS, parcel(SQUARE, "planned", code), null);
+                }));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            String created = null;
+            for (var answer : answers) {
+                HttpResponse<String> response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 201) {
+                    created = response.headers().firstValue("Location").orElseThrow().substring(url("").length());
+                } else {
+                    assertThat(JSON.readTree(response.body()).path("violations").get(0).path("rule").asString())
+                            .as(response.body()).isEqualTo("no-overlap");
+                }
+            }
+            assertThat(statuses).as("one stored, seven refused").containsOnly(201, 422)
+                    .filteredOn(s -> s == 201).hasSize(1);
+            assertThat(count()).isEqualTo(before + 1);
+            assertThat(write("DELETE", created, null, null).statusCode()).isEqualTo(204);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDrawnParcelIsPlacedInTheZoneAndIndustrialParkHoldingMostOfIt() {
+        HttpResponse<String> created = write("POST", ITEMS, parcel(SQUARE, "planned", "GT-WHERE"), null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode properties = JSON.readTree(created.body()).path("properties");
+        String path = created.headers().firstValue("Location").orElseThrow().substring(url("").length());
+        try {
+            String inside = "S_INTERSECTS(geometry,POINT(111.60172 36.17632))";
+            JsonNode zone = getJson("/ogcapi/collections/zones/items?filter=" + encode(inside)).path("features");
+            JsonNode park = getJson("/ogcapi/collections/industrial-parks/items?filter=" + encode(inside))
+                    .path("features");
+            assertThat(zone).hasSize(1);
+            assertThat(properties.path("zone").asString()).isEqualTo(zone.get(0).path("properties").path("code")
+                    .asString());
+            if (park.isEmpty()) {
+                assertThat(properties.has("industrial_park")).as("outside every industrial park").isFalse();
+            } else {
+                assertThat(properties.path("industrial_park").asString())
+                        .isEqualTo(park.get(0).path("properties").path("code").asString());
+            }
+            HttpResponse<String> typed = write("PATCH", path, "{\"properties\":{\"zone\":\"Z9\"}}", null);
+            assertThat(JSON.readTree(typed.body()).path("properties").path("zone").asString())
+                    .as("never typed in").isEqualTo(properties.path("zone").asString());
+        } finally {
+            write("DELETE", path, null, null);
+        }
+    }
+
+    @Test
+    void theSampleParcelsLieInTheZonesAndParksTheSurveySaysTheyDo() throws Exception {
+        JsonNode survey = JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of(
+                "geodata/parcels.geojson"))).path("features");
+        java.util.Map<String, JsonNode> served = new java.util.HashMap<>();
+        getJson(ITEMS + "?limit=10000").path("features").forEach(f -> served.put(f.path("id").asString(), f));
+        for (JsonNode parcel : survey) {
+            JsonNode derived = served.get(parcel.path("id").asString()).path("properties");
+            assertThat(derived.path("zone").asString()).as(parcel.path("id").asString())
+                    .isEqualTo(parcel.path("properties").path("zone").asString());
+            assertThat(derived.path("industrial_park").asString("")).as(parcel.path("id").asString())
+                    .isEqualTo(parcel.path("properties").path("industrial_park").asString(""));
+        }
+    }
+
+    @Test
+    void aParcelInTheFenRiverEcologicalCorridorOrWithAnUnknownLandUseIsRefused() {
+        String inCorridor = "{\"type\":\"Polygon\",\"coordinates\":[[[111.5995,36.1715],[111.59994,36.1715],"
+                + "[111.59994,36.17195],[111.5995,36.17195],[111.5995,36.1715]]]}";
+        HttpResponse<String> corridor = write("POST", ITEMS, parcel(inCorridor, "planned", "GT-FEN"), null);
+        assertThat(corridor.statusCode()).isEqualTo(422);
+        JsonNode violation = JSON.readTree(corridor.body()).path("violations").get(0);
+        assertThat(violation.path("rule").asString()).isEqualTo("outside-ecological-corridor");
+        assertThat(violation.path("message").asString()).contains("Fen River Ecological Corridor");
+        assertThat(violation.path("geometry").path("type").asString()).isEqualTo("Polygon");
+        HttpResponse<String> landUse = write("POST", ITEMS, parcel(SQUARE, "planned", "GT-M1")
+                .replace("100101", "M1"), null);
+        checkRefused(landUse, 422, "\"M1\" is not a value of \"land_use\"");
+    }
+
+    @Test
+    void ruleMessagesAreInChineseUnlessTheClientAsksForEnglish() {
+        JsonNode existing = getJson(ITEMS + "/parcel-0100").path("geometry");
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(ITEMS)))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Content-Type", "application/geo+json")
+                .POST(HttpRequest.BodyPublishers.ofString(parcel(existing.toString(), "planned", "GT-ZH"))).build());
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("violations").get(0).path("message").asString()).contains("重叠");
+        assertThat(problem.path("detail").asString()).contains("重叠");
+        HttpResponse<String> english = send(HttpRequest.newBuilder(URI.create(url(ITEMS + "?lang=en")))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Content-Type", "application/geo+json")
+                .header("Accept-Language", "zh-CN")
+                .POST(HttpRequest.BodyPublishers.ofString(parcel(existing.toString(), "planned", "GT-EN"))).build());
+        assertThat(JSON.readTree(english.body()).path("detail").asString()).as("lang wins over Accept-Language")
+                .contains("overlaps");
+    }
+
+    private long count() {
+        return getJson(ITEMS + "?limit=1").path("numberMatched").asLong();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void invalidGeometriesAndBodiesAreRefusedWithTheReason() {
         String bowtie = "{\"type\":\"Polygon\",\"coordinates\":[[[111.6205,36.1705],[111.621,36.171],[111.621,36.1705],"
                 + "[111.6205,36.171],[111.6205,36.1705]]]}";
@@ -107,9 +228,9 @@ abstract class TransactionsContract extends ParkAtlasServerTest {
 
     @Test
     void aBodyInTheProjectedCrsLandsInThePlaceItNames() {
-        // EPSG:4546 is northing, easting: a 50 m × 50 m square on the open land in the west of the park
-        String projected = "{\"type\":\"Polygon\",\"coordinates\":[[[4004740,553940],[4004740,553990],[4004790,553990],"
-                + "[4004790,553940],[4004740,553940]]]}";
+        // EPSG:4546 is northing, easting: a 50 m × 50 m square on the open land in the north of the park
+        String projected = "{\"type\":\"Polygon\",\"coordinates\":[[[4005255,554200],[4005255,554250],[4005305,554250],"
+                + "[4005305,554200],[4005255,554200]]]}";
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(url(ITEMS)))
                 .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Content-Type", "application/geo+json")
                 .header("Content-Crs", "<http://www.opengis.net/def/crs/EPSG/0/4546>")
@@ -119,8 +240,8 @@ abstract class TransactionsContract extends ParkAtlasServerTest {
         assertThat(feature.path("properties").path("area_m2").asDouble()).isEqualTo(2_500.0);
         double lon = feature.path("geometry").path("coordinates").get(0).get(0).get(0).asDouble();
         double lat = feature.path("geometry").path("coordinates").get(0).get(0).get(1).asDouble();
-        assertThat(lon).isBetween(111.5994, 111.5997);
-        assertThat(lat).isBetween(36.1714, 36.1718);
+        assertThat(lon).isBetween(111.6023, 111.6026);
+        assertThat(lat).isBetween(36.1760, 36.1763);
         String path = created.headers().firstValue("Location").orElseThrow().substring(url("").length());
         assertThat(write("DELETE", path, null, null).statusCode()).isEqualTo(204);
     }
@@ -143,7 +264,7 @@ abstract class TransactionsContract extends ParkAtlasServerTest {
 
     private HttpResponse<String> write(String method, String path, String body, String ifMatch) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Accept-Language", "en")
                 .header("Content-Type", method.equals("PATCH") ? "application/merge-patch+json" : "application/geo+json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));

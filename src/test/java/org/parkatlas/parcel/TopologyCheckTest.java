@@ -6,6 +6,8 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
+import org.parkatlas.editing.RuleViolation;
+
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,12 +25,12 @@ class TopologyCheckTest {
 
     @Test
     void touchingIsFineButOverlapBeyondTheToleranceIsNot() {
-        TopologyCheck.Neighbour west = neighbour("n-1", "POLYGON ((0 100, 100 100, 100 200, 0 200, 0 100))");
+        Surroundings.Neighbour west = neighbour("n-1", "POLYGON ((0 100, 100 100, 100 200, 0 200, 0 100))");
         checkValid("POLYGON ((100 100, 200 100, 200 200, 100 200, 100 100))", west);
         // 0.0009 m × 100 m = 0.09 m²: within the 0.1 m² tolerance
         checkValid("POLYGON ((99.9991 100, 200 100, 200 200, 99.9991 200, 99.9991 100))", west);
         // 0.0011 m × 100 m = 0.11 m²: beyond it
-        TopologyViolation overlap = checkInvalid("POLYGON ((99.9989 100, 200 100, 200 200, 99.9989 200, 99.9989 100))",
+        RuleViolation overlap = checkInvalid("POLYGON ((99.9989 100, 200 100, 200 200, 99.9989 200, 99.9989 100))",
                 "no-overlap", west);
         assertThat(overlap.conflicting()).containsExactly("n-1");
         assertThat(overlap.where().getArea()).isBetween(0.1, 0.12);
@@ -37,12 +39,12 @@ class TopologyCheckTest {
     @Test
     void aParcelStaysClearOfRoadRedLines() {
         // a 40 m road along y = 300: its red line reaches y = 280
-        TopologyCheck.Road road = new TopologyCheck.Road("r-1", "中央大道", (LineString) geometry(
+        Surroundings.Road road = new Surroundings.Road("r-1", "中央大道", (LineString) geometry(
                 "LINESTRING (0 300, 1000 300)"), 40);
         check(List.of(), List.of(road), "POLYGON ((100 180, 200 180, 200 280, 100 280, 100 180))");
-        TopologyViolation intrusion = checkInvalidWith(List.of(road),
+        RuleViolation intrusion = checkInvalidWith(List.of(road),
                 "POLYGON ((100 181, 200 181, 200 281, 100 281, 100 181))", "clear-of-red-lines");
-        assertThat(intrusion.message()).contains("中央大道");
+        assertThat(intrusion.message().en()).contains("中央大道");
         assertThat(intrusion.where().getArea()).isCloseTo(100, org.assertj.core.api.Assertions.within(1.0));
     }
 
@@ -62,7 +64,7 @@ class TopologyCheckTest {
 
     @Test
     void outsideThePark() {
-        TopologyViolation outside = checkInvalid("POLYGON ((950 100, 1050 100, 1050 200, 950 200, 950 100))",
+        RuleViolation outside = checkInvalid("POLYGON ((950 100, 1050 100, 1050 200, 950 200, 950 100))",
                 "inside-park-boundary");
         assertThat(outside.where().getArea()).isCloseTo(5000, org.assertj.core.api.Assertions.within(0.01));
     }
@@ -76,37 +78,37 @@ class TopologyCheckTest {
 
     @Test
     void everyBrokenRuleIsReported() {
-        TopologyCheck.Neighbour neighbour = neighbour("n-1", "POLYGON ((990 100, 1100 100, 1100 110, 990 110, 990 100))");
-        List<TopologyViolation> all = check.check(geometry(
+        Surroundings.Neighbour neighbour = neighbour("n-1", "POLYGON ((990 100, 1100 100, 1100 110, 990 110, 990 100))");
+        List<RuleViolation> all = check.check(geometry(
                 "POLYGON ((980 100, 1010 100, 1010 110, 980 110, 980 100))"), geometry(PARK), List.of(neighbour),
                 List.of());
-        assertThat(all).extracting(TopologyViolation::rule).containsExactlyInAnyOrder("inside-park-boundary",
+        assertThat(all).extracting(RuleViolation::rule).containsExactlyInAnyOrder("inside-park-boundary",
                 "no-overlap", "minimum-area");
     }
 
-    private void checkValid(String wkt, TopologyCheck.Neighbour... neighbours) {
+    private void checkValid(String wkt, Surroundings.Neighbour... neighbours) {
         assertThat(check.check(geometry(wkt), geometry(PARK), List.of(neighbours), List.of())).isEmpty();
     }
 
-    private void check(List<TopologyCheck.Neighbour> neighbours, List<TopologyCheck.Road> roads, String wkt) {
+    private void check(List<Surroundings.Neighbour> neighbours, List<Surroundings.Road> roads, String wkt) {
         assertThat(check.check(geometry(wkt), geometry(PARK), neighbours, roads)).isEmpty();
     }
 
-    private TopologyViolation checkInvalid(String wkt, String rule, TopologyCheck.Neighbour... neighbours) {
-        List<TopologyViolation> violations = check.check(geometry(wkt), geometry(PARK), List.of(neighbours),
+    private RuleViolation checkInvalid(String wkt, String rule, Surroundings.Neighbour... neighbours) {
+        List<RuleViolation> violations = check.check(geometry(wkt), geometry(PARK), List.of(neighbours),
                 List.of());
-        assertThat(violations).extracting(TopologyViolation::rule).contains(rule);
+        assertThat(violations).extracting(RuleViolation::rule).contains(rule);
         return violations.stream().filter(v -> v.rule().equals(rule)).findFirst().orElseThrow();
     }
 
-    private TopologyViolation checkInvalidWith(List<TopologyCheck.Road> roads, String wkt, String rule) {
-        List<TopologyViolation> violations = check.check(geometry(wkt), geometry(PARK), List.of(), roads);
-        assertThat(violations).extracting(TopologyViolation::rule).containsExactly(rule);
+    private RuleViolation checkInvalidWith(List<Surroundings.Road> roads, String wkt, String rule) {
+        List<RuleViolation> violations = check.check(geometry(wkt), geometry(PARK), List.of(), roads);
+        assertThat(violations).extracting(RuleViolation::rule).containsExactly(rule);
         return violations.get(0);
     }
 
-    private static TopologyCheck.Neighbour neighbour(String id, String wkt) {
-        return new TopologyCheck.Neighbour(id, id.toUpperCase(), geometry(wkt));
+    private static Surroundings.Neighbour neighbour(String id, String wkt) {
+        return new Surroundings.Neighbour(id, id.toUpperCase(), geometry(wkt));
     }
 
     private static Geometry geometry(String wkt) {

@@ -8,7 +8,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.parkatlas.catalog.Catalog;
-import org.parkatlas.catalog.ComputedAttributes;
+import org.parkatlas.feature.LandArea;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeaturePage;
@@ -148,7 +148,9 @@ class JdbcFeatureStoreTest {
         }
         Geometry square = geometry("POLYGON ((" + minX + " 4004000, " + (minX + 100) + " 4004000, " + (minX + 100)
                 + " 4004200, " + minX + " 4004200, " + minX + " 4004000))");
-        return ComputedAttributes.apply(parcels, new Feature(id, square, properties, 0));
+        properties.put("area_m2", LandArea.of(square).roundedSquareMetres());
+        properties.put("area_mu", LandArea.of(square).roundedMu());
+        return new Feature(id, square, properties, 0);
     }
 
     private static Geometry geometry(String wkt) {

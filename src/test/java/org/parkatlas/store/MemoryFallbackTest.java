@@ -1,5 +1,7 @@
 package org.parkatlas.store;
 
+import org.parkatlas.SampleData;
+import org.parkatlas.feature.ReadContext;
 import org.junit.jupiter.api.Test;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
@@ -23,8 +25,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A dialect that cannot run LIKE still answers a LIKE query correctly: that part is evaluated in Java, and counts
- * and pages are the same as when the database runs everything.
+ * A dialect that cannot run LIKE still answers a LIKE query correctly through the layer's feature source: that part
+ * is evaluated in Java, and counts and pages are the same as when the database runs everything.
  */
 class MemoryFallbackTest {
 
@@ -52,23 +54,25 @@ class MemoryFallbackTest {
     void whatTheDatabaseCannotRunIsEvaluatedInJavaWithTheSameAnswer() throws Exception {
         StoreFixture fixture = StoreFixture.h2gis();
         Layer parcels = Catalog.standard().require("parcels");
-        try (InputStream in = Files.newInputStream(Path.of("geodata/parcels.geojson"))) {
-            fixture.store.replace(Map.of(parcels, new GeoJsonFeatureReader(parcels, Crs.CRS84).readCollection(in)));
-        }
-        FeatureStore partial = new JdbcFeatureStore(new JdbcTemplate(fixture.dataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(fixture.dataSource)), new NoLikeDialect());
+        fixture.store.replace(Map.of(parcels, SampleData.of(parcels)));
+        FeatureSource full = new FeatureSource(parcels, fixture.store, List.of());
+        FeatureSource partial = new FeatureSource(parcels, new JdbcFeatureStore(new JdbcTemplate(fixture.dataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(fixture.dataSource)), new NoLikeDialect()),
+                List.of());
+        ReadContext today = ReadContext.today();
         Filter filter = Filter.and(List.of(
                 new Filter.Like(new Expression.Property("code"), new Expression.Literal("GT-Z2-%")),
                 Filter.compare("status", Filter.Operator.EQ, "available")));
-        assertThat(FilterSplit.of(filter, new NoLikeDialect()).needsMemory()).isTrue();
+        assertThat(partial.split(filter).needsMemory()).isTrue();
+        assertThat(full.split(filter).needsMemory()).isFalse();
 
-        long total = fixture.store.count(parcels, filter);
+        long total = full.count(filter, today);
         assertThat(total).isPositive();
-        assertThat(partial.count(parcels, filter)).isEqualTo(total);
+        assertThat(partial.count(filter, today)).isEqualTo(total);
         for (int offset = 0; offset < total; offset += 4) {
             FeatureQuery page = new FeatureQuery(filter, List.of("code"), List.of(), offset, 4);
-            FeaturePage expected = fixture.store.query(parcels, page);
-            FeaturePage actual = partial.query(parcels, page);
+            FeaturePage expected = full.query(page, today);
+            FeaturePage actual = partial.query(page, today);
             assertThat(actual.features()).extracting(Feature::id)
                     .containsExactlyElementsOf(expected.features().stream().map(Feature::id).toList());
             assertThat(actual.features()).allSatisfy(f -> assertThat(f.properties().keySet()).containsOnly("code"));

@@ -1,5 +1,6 @@
 package org.parkatlas.store;
 
+import org.parkatlas.SampleData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
@@ -45,9 +46,7 @@ class StoreEquivalenceTest {
     static void loadTheSampleIntoBoth() throws Exception {
         Map<Layer, List<Feature>> content = new LinkedHashMap<>();
         for (Layer layer : CATALOG.layers()) {
-            try (InputStream in = Files.newInputStream(Path.of("geodata", layer.id() + ".geojson"))) {
-                content.put(layer, new GeoJsonFeatureReader(layer, Crs.CRS84).readCollection(in));
-            }
+            content.put(layer, SampleData.of(layer));
         }
         h2gis = StoreFixture.h2gis().store;
         postgis = StoreFixture.postgis().store;

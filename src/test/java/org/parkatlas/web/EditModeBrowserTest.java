@@ -38,8 +38,8 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
     void drawAParcelByClickingSaveItAndSeeItsReadiness() throws Exception {
         ChromeDriver browser = signedIn();
         openEditor(browser);
-        draw(browser, new double[][]{{111.5995, 36.1715}, {111.59994, 36.1715}, {111.59994, 36.17195},
-                {111.5995, 36.17195}});
+        draw(browser, new double[][]{{111.6015, 36.1761}, {111.60194, 36.1761}, {111.60194, 36.17655},
+                {111.6015, 36.17655}});
         double mu = Double.parseDouble(browser.findElement(By.id("draw-area")).getAttribute("data-mu"));
         assertThat(mu).as("area in mu while drawing").isBetween(2.5, 4.0);
         fillAndSave(browser, Map.of("code", "GT-NEW-1", "land_use", "100101", "status", "planned",

@@ -1,4 +1,4 @@
-package org.parkatlas.parcel;
+package org.parkatlas.feature;
 
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.io.WKTReader;

@@ -1,4 +1,4 @@
-package org.parkatlas.store;
+package org.parkatlas.parcel.internal;
 
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -7,7 +7,11 @@ import org.locationtech.jts.io.WKBWriter;
 import org.parkatlas.catalog.Attribute;
 import org.parkatlas.catalog.AttributeType;
 import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
+import org.parkatlas.catalog.ParkLayer;
+import org.parkatlas.editing.WriteOperation;
+import org.parkatlas.parcel.ParcelHistory;
 import org.parkatlas.parcel.ParcelVersion;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,50 +23,63 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code parcel_history} table: every version of every parcel, live or retired. */
+/**
+ * The {@code parcel_history} table, the same in both dialects: every version of every parcel, live or retired.
+ * Attributes and changes are kept as JSON text, the note as JSON of its two languages.
+ */
 @Repository
-public class ParcelHistoryStore {
+class JdbcParcelHistory implements ParcelHistory {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
     private static final TypeReference<List<List<Object>>> CHANGES = new TypeReference<>() { };
     private static final String COLUMNS = "parcel_id, version, operation, changed_by, changed_at, note, properties, "
             + "changes, geometry_before, geometry_after";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM parcel_history WHERE parcel_id = ?";
 
     private final JdbcTemplate jdbc;
     private final Layer parcels;
 
-    public ParcelHistoryStore(JdbcTemplate jdbc, Catalog catalog) {
+    JdbcParcelHistory(JdbcTemplate jdbc, Catalog catalog) {
         this.jdbc = jdbc;
-        this.parcels = catalog.require("parcels");
+        this.parcels = catalog.require(ParkLayer.PARCELS);
     }
 
-    /** Keeps a version; joins the caller's transaction, so the change and its history commit together. */
+    @Override
     public void record(ParcelVersion v) {
         List<List<Object>> changes = new ArrayList<>();
-        v.changes().forEach(c -> changes.add(java.util.Arrays.asList(c.property(), text(c.before()),
-                text(c.after()))));
+        v.changes().forEach(c -> changes.add(Arrays.asList(c.property(), text(c.before()), text(c.after()))));
         Map<String, Object> properties = new LinkedHashMap<>();
         v.properties().forEach((k, value) -> properties.put(k, text(value)));
         jdbc.update("INSERT INTO parcel_history (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                v.parcelId(), v.version(), v.operation().name().toLowerCase(), v.changedBy(),
-                Timestamp.from(v.changedAt()), v.note(), JSON.writeValueAsString(properties),
-                JSON.writeValueAsString(changes), wkb(v.geometryBefore()), wkb(v.geometryAfter()));
+                v.parcelId(), v.version(), v.operation().id(), v.changedBy(), Timestamp.from(v.changedAt()),
+                v.note() == null ? null : JSON.writeValueAsString(Map.of("zh", v.note().zh(), "en", v.note().en())),
+                JSON.writeValueAsString(properties), JSON.writeValueAsString(changes), wkb(v.geometryBefore()),
+                wkb(v.geometryAfter()));
     }
 
-    /** A parcel's versions, oldest first. */
+    @Override
     public List<ParcelVersion> versions(String parcelId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM parcel_history WHERE parcel_id = ? ORDER BY version, id",
-                (rs, n) -> read(rs), parcelId);
+        return jdbc.query(SELECT + " ORDER BY version, id", (rs, n) -> read(rs), parcelId);
     }
 
+    @Override
     public Optional<ParcelVersion> version(String parcelId, long version) {
-        return versions(parcelId).stream().filter(v -> v.version() == version).reduce((a, b) -> b);
+        // the last entry of that version: a restored parcel's first entry can share the number of its retirement
+        return jdbc.query(SELECT + " AND version = ? ORDER BY id DESC", (rs, n) -> read(rs), parcelId, version)
+                .stream().findFirst();
+    }
+
+    @Override
+    public boolean has(String parcelId) {
+        return !jdbc.queryForList("SELECT 1 FROM parcel_history WHERE parcel_id = ? FETCH FIRST 1 ROWS ONLY",
+                Integer.class, parcelId).isEmpty();
     }
 
     private ParcelVersion read(ResultSet rs) throws SQLException {
@@ -74,9 +91,21 @@ public class ParcelHistoryStore {
             changes.add(new ParcelVersion.Change(name, typed(name, c.get(1)), typed(name, c.get(2))));
         }
         return new ParcelVersion(rs.getString("parcel_id"), rs.getLong("version"),
-                ParcelVersion.Operation.valueOf(rs.getString("operation").toUpperCase()), rs.getString("changed_by"),
-                rs.getTimestamp("changed_at").toInstant(), rs.getString("note"), properties, changes,
+                WriteOperation.ofId(rs.getString("operation")), rs.getString("changed_by"),
+                rs.getTimestamp("changed_at").toInstant(), note(rs.getString("note")), properties, changes,
                 geometry(rs.getBytes("geometry_before")), geometry(rs.getBytes("geometry_after")));
+    }
+
+    /** Notes written before they were kept in two languages are plain text, the same in both. */
+    private static Label note(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        if (stored.startsWith("{")) {
+            Map<String, Object> both = JSON.readValue(stored, MAP);
+            return Label.of(String.valueOf(both.get("zh")), String.valueOf(both.get("en")));
+        }
+        return Label.of(stored, stored);
     }
 
     /** JSON keeps numbers, strings and booleans; dates travel as text and come back as dates. */

@@ -1,4 +1,4 @@
-package org.parkatlas.parcel;
+package org.parkatlas.feature;
 
 import org.locationtech.jts.geom.Geometry;
 

@@ -1,0 +1,76 @@
+package org.parkatlas.editing;
+
+import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.feature.Feature;
+import org.parkatlas.store.FeatureStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The one way anything is written to the park's layers — the OGC API, the map, split and merge, restore, imports
+ * and the seeding all come through here. A write is one transaction that first takes the park's write lock, so
+ * writers take turns and each one's rules see the park as the writer before left it (eight parcels drawn on the same
+ * spot at once: one is stored, seven are refused). Inside it the layers' rules and history run, contributed by the
+ * modules that own the layers ({@link LayerRules}, {@link LayerHistory}); after it commits, the change is announced
+ * ({@link org.parkatlas.feature.LayerChanged}) for what is derived from the layers to follow.
+ */
+@Service
+public class FeatureWriter {
+
+    private final Catalog catalog;
+    private final FeatureStore store;
+    private final List<LayerRules> rules;
+    private final List<LayerHistory> histories;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    public FeatureWriter(Catalog catalog, FeatureStore store, List<LayerRules> rules, List<LayerHistory> histories,
+                         ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.catalog = catalog;
+        this.store = store;
+        this.rules = List.copyOf(rules);
+        this.histories = List.copyOf(histories);
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Runs {@code work} as one write by {@code actor}: all of it is kept, or — when it throws, or a rule is broken
+     * anywhere in it ({@link RuleViolationException}) — none of it.
+     */
+    public <T> T write(String actor, Function<WriteBatch, T> work) {
+        WriteBatch[] batch = new WriteBatch[1];
+        T result = transaction.execute(status -> {
+            store.lockForWrite();
+            batch[0] = new WriteBatch(store, catalog, rules, histories, actor);
+            T answer = work.apply(batch[0]);
+            batch[0].finish();
+            return answer;
+        });
+        batch[0].changes().forEach(events::publishEvent);
+        return result;
+    }
+
+    /** Adds one feature (a missing id is generated), as drawn by {@code actor}. */
+    public Feature create(Layer layer, Feature feature, String actor) {
+        return write(actor, batch -> batch.create(layer, feature, WriteOperation.CREATE, null));
+    }
+
+    /** Replaces one feature, from {@code expectedVersion} when given; empty when there is no such feature. */
+    public Optional<Feature> replace(Layer layer, Feature feature, Long expectedVersion, String actor) {
+        return write(actor, batch -> batch.replace(layer, feature, expectedVersion, WriteOperation.EDIT, null));
+    }
+
+    /** Retires one feature, from {@code expectedVersion} when given; false when there is no such feature. */
+    public boolean delete(Layer layer, String id, Long expectedVersion, String actor) {
+        return write(actor, batch -> batch.retire(layer, id, expectedVersion, WriteOperation.RETIRE, null))
+                .isPresent();
+    }
+}

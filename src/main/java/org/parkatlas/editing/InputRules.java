@@ -1,0 +1,89 @@
+package org.parkatlas.editing;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.parkatlas.catalog.Label;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.feature.Feature;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The rules every feature of every layer keeps, whoever writes it: an id that is a short plain name, a geometry of
+ * the layer's kind that is valid with finite coordinates, text no longer than any person types, and numbers a
+ * column can hold. They run before the layer's own rules, which may assume them.
+ */
+final class InputRules {
+
+    /** Longer than any name or code a park uses; a 5 MB "name" is a mistake or an attack. */
+    static final int MAX_TEXT = 2_000;
+    /** Larger than any area, price or width, and small enough to stay exact in a double. */
+    static final double MAX_NUMBER = 1e15;
+    /** Letters (any script), digits, and - _ . : ; no slashes, spaces or control characters (ids appear in URLs). */
+    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:-]{0,63}");
+
+    private InputRules() {
+    }
+
+    static List<RuleViolation> check(Layer layer, Feature feature) {
+        List<RuleViolation> violations = new ArrayList<>();
+        if (feature.id() != null && !ID.matcher(feature.id()).matches()) {
+            violations.add(new RuleViolation("feature-id", Label.of(
+                    "要素编号须为 1–64 个字母、数字或 . _ : -，且以字母或数字开头",
+                    "a feature id is 1–64 letters, digits or . _ : -, starting with a letter or digit"), List.of(),
+                    null, "/id"));
+        }
+        checkGeometry(layer, feature.geometry()).ifPresent(violations::add);
+        for (Map.Entry<String, Object> entry : feature.properties().entrySet()) {
+            String pointer = "/properties/" + entry.getKey();
+            if (entry.getValue() instanceof String text && text.length() > MAX_TEXT) {
+                violations.add(new RuleViolation("text-length", Label.of(
+                        "“" + entry.getKey() + "”长 " + text.length() + " 个字符，最多 " + MAX_TEXT + " 个",
+                        "\"" + entry.getKey() + "\" is " + text.length() + " characters long; the most is "
+                                + MAX_TEXT), List.of(), null, pointer));
+            }
+            if (entry.getValue() instanceof Number number && !(Math.abs(number.doubleValue()) <= MAX_NUMBER)) {
+                violations.add(new RuleViolation("number-range", Label.of(
+                        "“" + entry.getKey() + "”的值 " + number + " 超出可保存的范围（±1e15）",
+                        "\"" + entry.getKey() + "\" is " + number + ", outside the range a value can have (±1e15)"),
+                        List.of(), null, pointer));
+            }
+        }
+        return violations;
+    }
+
+    private static java.util.Optional<RuleViolation> checkGeometry(Layer layer, Geometry geometry) {
+        if (geometry == null || geometry.isEmpty()) {
+            return java.util.Optional.of(new RuleViolation("geometry-type", Label.of("要素需要几何",
+                    "a " + layer.id() + " feature needs a geometry"), List.of(), null, "/geometry"));
+        }
+        for (Coordinate c : geometry.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                return java.util.Optional.of(new RuleViolation("finite-coordinates", Label.of(
+                        "几何含有无法表示的坐标（无穷大或非数值）",
+                        "the geometry has a coordinate that is not a finite number"), List.of(), null,
+                        "/geometry/coordinates"));
+            }
+        }
+        if (!layer.geometryKind().accepts(geometry, layer.allowMulti())) {
+            String kinds = layer.geometryKind().geoJsonType() + (layer.allowMulti() ? " or Multi"
+                    + layer.geometryKind().geoJsonType() : "");
+            return java.util.Optional.of(new RuleViolation("geometry-type", Label.of(
+                    "图层 " + layer.id() + " 只收 " + kinds + " 几何，不收 " + geometry.getGeometryType(),
+                    "layer " + layer.id() + " holds " + kinds + " geometries, not " + geometry.getGeometryType()),
+                    List.of(), null, "/geometry/type"));
+        }
+        TopologyValidationError error = new IsValidOp(geometry).getValidationError();
+        if (error != null) {
+            return java.util.Optional.of(new RuleViolation("valid-geometry", Label.of(
+                    "几何无效：" + error.getMessage(), "the geometry is not valid: " + error.getMessage()), List.of(),
+                    geometry.getFactory().createPoint(error.getCoordinate()), "/geometry"));
+        }
+        return java.util.Optional.empty();
+    }
+}

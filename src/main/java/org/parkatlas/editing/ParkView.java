@@ -1,0 +1,20 @@
+package org.parkatlas.editing;
+
+import org.locationtech.jts.geom.Envelope;
+import org.parkatlas.catalog.ParkLayer;
+import org.parkatlas.feature.Feature;
+
+import java.util.List;
+
+/**
+ * The park as a write's rules see it: read inside the write's transaction, so it includes what the write has done so
+ * far. Geometries are in the storage CRS (metres).
+ */
+public interface ParkView {
+
+    /** The features of a layer whose geometry meets the box. */
+    List<Feature> within(ParkLayer layer, Envelope box);
+
+    /** Every feature of a small layer (the boundary, zones, corridors); read once per write. */
+    List<Feature> all(ParkLayer layer);
+}

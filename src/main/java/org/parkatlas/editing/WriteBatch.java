@@ -1,0 +1,239 @@
+package org.parkatlas.editing;
+
+import org.locationtech.jts.geom.Envelope;
+import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Label;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.catalog.ParkLayer;
+import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.LayerChanged;
+import org.parkatlas.feature.filter.Filter;
+import org.parkatlas.store.FeatureStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The writes of one request, inside one transaction with the park's write lock held (GeoTools' {@code Transaction}):
+ * create, replace, retire and load features of any layer. Each feature is prepared as it is written (computed areas,
+ * the common input rules, what its layer's module derives); when the request's work is done, every written feature
+ * is checked by its layer's rules against the park as it then stands, every broken rule of every feature is reported
+ * together, and history is kept only if nothing was broken. Obtained from {@link FeatureWriter#write}.
+ */
+public final class WriteBatch {
+
+    private final FeatureStore store;
+    private final Catalog catalog;
+    private final List<LayerRules> rules;
+    private final List<LayerHistory> histories;
+    private final String actor;
+    private final Instant at = Instant.now();
+    private final View view = new View();
+    /** The features written, by layer and id, as last written, with where each stands in the request. */
+    private final Map<String, Written> written = new LinkedHashMap<>();
+    private final List<Edit> edits = new ArrayList<>();
+    private final List<Layer> editedLayers = new ArrayList<>();
+    private final List<LayerChanged> changes = new ArrayList<>();
+
+    private record Written(Layer layer, Feature feature, String pointer) {
+    }
+
+    WriteBatch(FeatureStore store, Catalog catalog, List<LayerRules> rules, List<LayerHistory> histories,
+               String actor) {
+        this.store = store;
+        this.catalog = catalog;
+        this.rules = rules;
+        this.histories = histories;
+        this.actor = actor;
+    }
+
+    /** A feature as it now stands inside this transaction. */
+    public Optional<Feature> get(Layer layer, String id) {
+        return store.get(layer, id);
+    }
+
+    /** Adds a feature; a missing id is generated. Answers it as stored. */
+    public Feature create(Layer layer, Feature feature, WriteOperation operation, Label note) {
+        Feature withId = feature.id() != null ? feature : new Feature(newId(layer), feature.geometry(),
+                feature.properties(), 0);
+        Feature stored = store.create(layer, prepareOrRefuse(layer, withId));
+        wrote(layer, stored, "", null, operation, note);
+        return stored;
+    }
+
+    /**
+     * Replaces a feature's geometry and attributes; with {@code expectedVersion}, only from that version (a
+     * {@link org.parkatlas.store.StaleVersionException} otherwise). Empty when there is no such feature.
+     */
+    public Optional<Feature> replace(Layer layer, Feature feature, Long expectedVersion, WriteOperation operation,
+                                     Label note) {
+        Optional<Feature> before = store.get(layer, feature.id());
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Feature> stored = store.update(layer, prepareOrRefuse(layer, feature), expectedVersion);
+        stored.ifPresent(f -> wrote(layer, f, "", before.get(), operation, note));
+        return stored;
+    }
+
+    /** Takes a feature out of the live layer (its history keeps it); answers it as it was, empty when absent. */
+    public Optional<Feature> retire(Layer layer, String id, Long expectedVersion, WriteOperation operation,
+                                    Label note) {
+        Optional<Feature> before = store.get(layer, id);
+        if (before.isEmpty() || !store.delete(layer, id, expectedVersion)) {
+            return Optional.empty();
+        }
+        written.remove(key(layer, id));
+        view.forget(layer);
+        remember(layer, new Edit(before.get(), null, operation, actor, at, note));
+        changes.add(new LayerChanged(layer.id(), id));
+        return before;
+    }
+
+    /**
+     * Loads many features into a layer, replacing its content or adding to it (an import, the seeding). Each
+     * feature's problems are reported with its JSON Pointer ({@code /features/3}); a replaced feature that had an id
+     * the file gives again keeps its history and moves on a version.
+     */
+    public void load(Layer layer, List<Feature> features, boolean replace, WriteOperation operation, Label note) {
+        Map<String, Feature> before = new HashMap<>();
+        if (replace && hasHistory(layer)) {
+            store.stream(layer, FeatureQuery.all(), f -> before.put(f.id(), f));
+        }
+        List<RuleViolation> refused = new ArrayList<>();
+        List<Feature> prepared = new ArrayList<>(features.size());
+        for (int i = 0; i < features.size(); i++) {
+            Feature feature = features.get(i);
+            Feature old = before.get(feature.id());
+            Feature versioned = new Feature(feature.id(), feature.geometry(), feature.properties(),
+                    old == null ? 0 : old.version() + 1);
+            prepare(layer, versioned, "/features/" + i, refused).ifPresent(prepared::add);
+        }
+        if (!refused.isEmpty()) {
+            throw new RuleViolationException(refused);
+        }
+        if (replace) {
+            store.replace(Map.of(layer, prepared));
+        } else {
+            store.insert(layer, prepared);
+        }
+        view.forget(layer);
+        for (int i = 0; i < prepared.size(); i++) {
+            Feature feature = prepared.get(i).version() == 0 ? withVersion(prepared.get(i), 1) : prepared.get(i);
+            written.put(key(layer, feature.id()), new Written(layer, feature, "/features/" + i));
+            remember(layer, new Edit(before.remove(feature.id()), feature, operation, actor, at, note));
+        }
+        before.values().forEach(gone -> remember(layer, new Edit(gone, null, WriteOperation.RETIRE, actor, at,
+                Label.of("由导入替换", "replaced by an import"))));
+        changes.add(new LayerChanged(layer.id()));
+    }
+
+    /** A new feature id: the layer's id and a random suffix, unique without asking the database. */
+    public static String newId(Layer layer) {
+        return layer.id() + "-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+
+    /** Runs the layers' rules over everything written; throws with every broken rule, or keeps the history. */
+    void finish() {
+        List<RuleViolation> broken = new ArrayList<>();
+        for (Written w : written.values()) {
+            for (LayerRules rule : rules) {
+                if (rule.appliesTo(w.layer())) {
+                    rule.check(w.layer(), w.feature(), view).forEach(v -> broken.add(v.at(w.pointer() + v.pointer())));
+                }
+            }
+        }
+        if (!broken.isEmpty()) {
+            throw new RuleViolationException(broken);
+        }
+        for (int i = 0; i < edits.size(); i++) {
+            Layer layer = editedLayers.get(i);
+            for (LayerHistory history : histories) {
+                if (history.appliesTo(layer)) {
+                    history.record(layer, edits.get(i));
+                }
+            }
+        }
+    }
+
+    /** What changed, to be announced once the transaction has committed. */
+    List<LayerChanged> changes() {
+        return changes;
+    }
+
+    private void wrote(Layer layer, Feature stored, String pointer, Feature before, WriteOperation operation,
+                       Label note) {
+        written.put(key(layer, stored.id()), new Written(layer, stored, pointer));
+        view.forget(layer);
+        remember(layer, new Edit(before, stored, operation, actor, at, note));
+        changes.add(new LayerChanged(layer.id(), stored.id()));
+    }
+
+    private void remember(Layer layer, Edit edit) {
+        if (hasHistory(layer)) {
+            edits.add(edit);
+            editedLayers.add(layer);
+        }
+    }
+
+    private boolean hasHistory(Layer layer) {
+        return histories.stream().anyMatch(h -> h.appliesTo(layer));
+    }
+
+    private Feature prepareOrRefuse(Layer layer, Feature feature) {
+        List<RuleViolation> refused = new ArrayList<>();
+        return prepare(layer, feature, "", refused).orElseThrow(() -> new RuleViolationException(refused));
+    }
+
+    /** Computed areas, the common input rules and what the layer's module derives; empty (and why) when refused. */
+    private Optional<Feature> prepare(Layer layer, Feature feature, String pointer, List<RuleViolation> refused) {
+        List<RuleViolation> broken = InputRules.check(layer, feature);
+        if (!broken.isEmpty()) {
+            broken.forEach(v -> refused.add(v.at(pointer + v.pointer())));
+            return Optional.empty();
+        }
+        Feature prepared = ComputedAttributes.apply(layer, feature);
+        for (LayerRules rule : rules) {
+            if (rule.appliesTo(layer)) {
+                prepared = rule.prepare(layer, prepared, view);
+            }
+        }
+        return Optional.of(prepared);
+    }
+
+    private static Feature withVersion(Feature feature, long version) {
+        return new Feature(feature.id(), feature.geometry(), feature.properties(), version);
+    }
+
+    private static String key(Layer layer, String id) {
+        return layer.id() + "\u0000" + id;
+    }
+
+    /** The park read inside this transaction; whole small layers are read once until this batch writes to them. */
+    private final class View implements ParkView {
+        private final Map<ParkLayer, List<Feature>> whole = new HashMap<>();
+
+        @Override
+        public List<Feature> within(ParkLayer layer, Envelope box) {
+            Layer l = catalog.require(layer);
+            return store.query(l, FeatureQuery.filtered(Filter.intersects(
+                    new org.locationtech.jts.geom.GeometryFactory().toGeometry(box)))).features();
+        }
+
+        @Override
+        public List<Feature> all(ParkLayer layer) {
+            return whole.computeIfAbsent(layer, l -> store.query(catalog.require(l), FeatureQuery.all()).features());
+        }
+
+        void forget(Layer layer) {
+            whole.keySet().removeIf(l -> l.is(layer));
+        }
+    }
+}
