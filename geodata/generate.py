@@ -260,6 +260,8 @@ OFFSET = {"power": -6.0, "telecom": -5.0, "broadband": -4.0, "heat": -2.5, "wate
           "storm": 1.5, "gas": 4.0, "sewer": 6.0}     # metres; + = north/east of the centreline
 UNAME = {"water": "给水管", "sewer": "污水管", "storm": "雨水管", "power": "10kV电力管线",
          "gas": "燃气管", "heat": "热力管", "telecom": "通信管道", "broadband": "宽带光缆"}
+UNAME_EN = {"water": "water main", "sewer": "sewer", "storm": "storm drain", "power": "10 kV power line",
+            "gas": "gas main", "heat": "heat main", "telecom": "telecom duct", "broadband": "fibre cable"}
 SPEC = {
     "water": {"arterial": "DN600", "secondary": "DN400", "branch": "DN300"},
     "sewer": {"arterial": "DN800", "secondary": "DN600", "branch": "DN400"},
@@ -870,7 +872,8 @@ def make_utilities(segs, fpts):
     for s in segs:
         for u in utilities_on(s):
             st, dt = utility_status(s, u)
-            lines.append({"utility": u, "name": s.road.name + UNAME[u], "status": st,
+            lines.append({"utility": u, "name": s.road.name + UNAME[u],
+                          "name_en": s.road.name_en + " " + UNAME_EN[u], "status": st,
                           "date": dt, "spec": SPEC[u][s.road.grade],
                           "pts": utility_geometry(s, u)})
     for k, u in FAC_UTILITY.items():
@@ -879,7 +882,8 @@ def make_utilities(segs, fpts):
     tp = fpts["telecom"]
     bp = (tp[0], snap(400 + OFFSET["broadband"]))
     split_at(lines, "broadband", bp)
-    lines.append({"utility": "broadband", "name": "甘亭通信枢纽宽带接入光缆", "status": EX,
+    lines.append({"utility": "broadband", "name": "甘亭通信枢纽宽带接入光缆",
+                  "name_en": "Ganting Telecom Exchange broadband lead", "status": EX,
                   "date": "2022-06-30", "spec": "288芯", "pts": [bp, tp]})
     return lines
 
@@ -1058,7 +1062,7 @@ def build():
     out["roads.geojson"] = ("roads", roads)
 
     out["utility-lines.geojson"] = ("utility_lines", [
-        feature("utility-line-%04d" % i, {"name": ln["name"], "utility": ln["utility"],
+        feature("utility-line-%04d" % i, {"name": ln["name"], "name_en": ln["name_en"], "utility": ln["utility"],
                                           "status": ln["status"], "completion_date": ln["date"],
                                           "spec": ln["spec"]}, line(ln["pts"]))
         for i, ln in enumerate(ulines, start=1)])

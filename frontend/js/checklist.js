@@ -11,6 +11,12 @@ import { LONG_AGO } from './asof.js';
 import { formatNumber } from './popup.js';
 import { traceStyle } from './styles.js';
 import { describeError } from './status.js';
+import { el } from './dom.js';
+
+/** The source's name in the page's language: the English name on the English page, where there is one. */
+function sourceName(item) {
+  return getLang() === 'en' && item.sourceNameEn ? item.sourceNameEn : item.sourceName;
+}
 
 const L = window.L;
 
@@ -18,12 +24,6 @@ const L = window.L;
 const TRACE_PANE = { name: 'pa-pane-trace', zIndex: 470 };
 const CACHE_LIMIT = 200;
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
 
 export class Checklist {
   /**
@@ -175,7 +175,7 @@ export class Checklist {
     if (!item.met && item.reason) {
       li.appendChild(el('span', 'pa-readiness-reason', pick(item.reason, '')));
     } else if (item.met && item.sourceName) {
-      const bits = [t('itemFrom', { name: item.sourceName })];
+      const bits = [t('itemFrom', { name: sourceName(item) })];
       if (typeof item.distanceM === 'number') bits.push(t('itemDistance', { m: formatNumber(item.distanceM, { decimals: 0 }) }));
       li.appendChild(el('span', 'pa-readiness-reason pa-readiness-source', bits.join(getLang() === 'en' ? ', ' : '，')));
     }
@@ -240,7 +240,8 @@ export class Checklist {
       const latlng = L.latLng(pt[1], pt[0]);
       const marker = L.circleMarker(latlng, { ...style.source, pane, interactive: false, className: 'pa-trace-source' });
       if (item.sourceName) {
-        marker.bindTooltip(item.sourceName, { permanent: true, direction: 'top', offset: [0, -10], className: 'pa-trace-label' });
+        // a DOM node, never a string: Leaflet reads a tooltip string as HTML
+        marker.bindTooltip(el('span', null, sourceName(item)), { permanent: true, direction: 'top', offset: [0, -10], className: 'pa-trace-label' });
       }
       this.traceLayer.addLayer(marker);
       grow(L.latLngBounds(latlng, latlng));

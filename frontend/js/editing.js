@@ -13,6 +13,7 @@ import { t, pick, onLangChange } from './i18n.js';
 import { csrfToken, ensureCsrfToken, canEdit } from './auth.js';
 import { formatArea } from './popup.js';
 import { redLineOutlines, RED_LINE_STYLE } from './redlines.js';
+import { el } from './dom.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -27,12 +28,6 @@ const REQUIRED = ['code', 'land_use', 'status', 'leveling'];
 const OVERLAY_PANE = { name: 'pa-pane-edit', zIndex: 480 };
 const EARTH_RADIUS = 6378137;
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
 
 /** Geodesic area of a ring of L.LatLng in m² (spherical excess, as in Leaflet.draw). */
 export function ringArea(latlngs) {

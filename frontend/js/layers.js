@@ -4,6 +4,7 @@
 import { loadItems } from './config.js';
 import { buildPopup, featureName, tooltipText } from './popup.js';
 import { createStyler, paneFor, baseGeometry, DEFAULT_VISIBLE, LABELLED } from './styles.js';
+import { el } from './dom.js';
 
 const L = window.L;
 
@@ -154,7 +155,8 @@ export class LayerManager {
 
     if (LABELLED.has(id) && featureName(feature)) {
       // Large planning areas carry their name on the map; people orient by them.
-      layer.bindTooltip(() => featureName(feature) || '', {
+      // Leaflet reads a tooltip string as HTML: names go in as text nodes, so a name holding markup stays text.
+      layer.bindTooltip(() => el('span', null, featureName(feature) || ''), {
         permanent: true,
         direction: 'center',
         className: `pa-label pa-label-${id}`,
@@ -208,7 +210,8 @@ export class LayerManager {
   _tooltip(entry, feature) {
     const text = tooltipText(entry.collection, feature);
     const d = entry.decorator;
-    return d && d.tooltip ? d.tooltip(feature, text) : text;
+    const content = d && d.tooltip ? d.tooltip(feature, text) : text;
+    return typeof content === 'string' ? el('span', null, content) : content;
   }
 
   _hover(entry, layer, on) {

@@ -4,6 +4,7 @@
 
 import { getLang, pick, t, fallbackValueLabel, unitFor, LANGS } from './i18n.js';
 import { PARCEL_STATUS } from './styles.js';
+import { el } from './dom.js';
 
 const M2_PER_MU = 10000 / 15; // 1 mu = 666.67 m², the unit Chinese land is sold in
 
@@ -147,12 +148,6 @@ export function attributeRows(collection, feature) {
   return rows;
 }
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
 
 /** Builds the popup DOM for a feature. */
 export function buildPopup(collection, feature) {

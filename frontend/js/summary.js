@@ -11,16 +11,11 @@ import { monthLabel } from './asof.js';
 import { formatNumber } from './popup.js';
 import { readinessColor } from './styles.js';
 import { describeError } from './status.js';
+import { el } from './dom.js';
 
 const DEBOUNCE_MS = 350;
 const CLASSES = ['ready', 'partly', 'none'];
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = text;
-  return node;
-}
 
 const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 

@@ -156,6 +156,7 @@ final class ParkLayerModel {
                         value("broadband", "宽带", "Broadband"))
                 .status()
                 .text("spec", false, "规格", "Specification")
+                .text("name_en", false, "英文名称", "English name") // added later: the table's last column
                 .temporal("completion_date")
                 .build();
     }

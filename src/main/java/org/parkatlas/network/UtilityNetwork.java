@@ -50,7 +50,8 @@ public final class UtilityNetwork {
     }
 
     /** The work on the best path that comes into service last: it decides the date. */
-    public record Bottleneck(String kind, String id, String name, String status, LocalDate inService) {
+    public record Bottleneck(String kind, String id, String name, String nameEn, String status,
+                             LocalDate inService) {
     }
 
     public UtilityNetwork(List<NetworkLine> lines, List<NetworkSource> sources, double snapTolerance) {
@@ -184,11 +185,12 @@ public final class UtilityNetwork {
             return bottleneck(lines.get(encoded));
         }
         NetworkSource source = sources.get(-1 - encoded);
-        return new Bottleneck("source", source.id(), source.name(), source.status(), source.inService());
+        return new Bottleneck("source", source.id(), source.name(), source.nameEn(), source.status(),
+                source.inService());
     }
 
     private static Bottleneck bottleneck(NetworkLine line) {
-        return new Bottleneck("line", line.id(), line.name(), line.status(), line.inService());
+        return new Bottleneck("line", line.id(), line.name(), line.nameEn(), line.status(), line.inService());
     }
 
     private static int[][] adjacency(int[][] lineNodes, int nodeCount) {

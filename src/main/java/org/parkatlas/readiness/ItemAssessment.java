@@ -51,7 +51,7 @@ public record ItemAssessment(ReadinessItem item, LocalDate readyDate, NetworkLin
         if (source == null) {
             return Label.of(String.format("附近的%s线路（%s）未接通任何%s", what.split("\\|")[0], servingLine.name(),
                     sourceName()[0]), String.format("the %s lines near the parcel (%s) do not connect to any %s",
-                    what.split("\\|")[1], servingLine.name(), sourceName()[1]));
+                    what.split("\\|")[1], servingLine.nameEn(), sourceName()[1]));
         }
         return bottleneckReason();
     }
@@ -71,11 +71,11 @@ public record ItemAssessment(ReadinessItem item, LocalDate readyDate, NetworkLin
         };
         if (bottleneck.inService() == null) {
             return Label.of(String.format("%s%s%s，尚无完工日期", kind[0], bottleneck.name(), zhStatus),
-                    String.format("%s %s is %s with no completion date", kind[1], bottleneck.name(), enStatus));
+                    String.format("%s %s is %s with no completion date", kind[1], bottleneck.nameEn(), enStatus));
         }
         return Label.of(String.format("%s%s%s，预计 %s 完工", kind[0], bottleneck.name(), zhStatus,
                         bottleneck.inService()),
-                String.format("%s %s is %s, completion %s", kind[1], bottleneck.name(), enStatus,
+                String.format("%s %s is %s, completion %s", kind[1], bottleneck.nameEn(), enStatus,
                         bottleneck.inService()));
     }
 

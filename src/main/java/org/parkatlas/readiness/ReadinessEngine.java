@@ -212,7 +212,7 @@ public final class ReadinessEngine {
             if (road.gateway()) {
                 LineString geometry = line.geometry();
                 for (var end : List.of(geometry.getStartPoint(), geometry.getEndPoint())) {
-                    gateways.add(new NetworkSource(line.id(), line.name(), line.status(),
+                    gateways.add(new NetworkSource(line.id(), line.name(), line.nameEn(), line.status(),
                             factory.createPoint(end.getCoordinate()), line.inService()));
                 }
             }

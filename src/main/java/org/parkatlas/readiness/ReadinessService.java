@@ -249,14 +249,16 @@ public class ReadinessService implements DerivedProperties {
 
     static ParkWorks.Facility facility(Feature f) {
         String status = (String) f.property("status");
-        return new ParkWorks.Facility(new NetworkSource(f.id(), (String) f.property("name"), status,
+        return new ParkWorks.Facility(new NetworkSource(f.id(), (String) f.property("name"),
+                (String) f.property("name_en"), status,
                 (Point) f.geometry(), Schedule.inService(status, (LocalDate) f.property("completion_date"))),
                 (String) f.property("kind"));
     }
 
     static NetworkLine line(Feature f) {
         String status = (String) f.property("status");
-        return new NetworkLine(f.id(), (String) f.property("name"), status, (LineString) f.geometry(),
+        return new NetworkLine(f.id(), (String) f.property("name"), (String) f.property("name_en"), status,
+                (LineString) f.geometry(),
                 Schedule.inService(status, (LocalDate) f.property("completion_date")));
     }
 

@@ -94,8 +94,10 @@ class ReadinessController {
         out.put("readyDate", item.readyDate());
         out.put("servingLine", item.servingLine() == null ? null : item.servingLine().id());
         out.put("servingLineName", item.servingLine() == null ? null : item.servingLine().name());
+        out.put("servingLineNameEn", item.servingLine() == null ? null : item.servingLine().nameEn());
         out.put("source", item.source() == null ? null : item.source().id());
         out.put("sourceName", item.source() == null ? null : item.source().name());
+        out.put("sourceNameEn", item.source() == null ? null : item.source().nameEn());
         out.put("distanceM", item.distance() == null ? null : Math.round(item.distance() * 10) / 10.0);
         out.put("reason", item.reason(day));
         out.put("path", path(item.path()));

@@ -42,11 +42,15 @@ class ReadinessApiTest extends ParkAtlasServerTest {
         }
         JsonNode sewer = item(parcel, "sewer");
         assertThat(sewer.path("sourceName").asString()).isEqualTo("甘亭污水处理厂");
+        assertThat(sewer.path("sourceNameEn").asString()).isEqualTo("Ganting Sewage Treatment Plant");
         assertThat(sewer.path("path").path("type").asString()).isEqualTo("MultiLineString");
         assertThat(sewer.path("distanceM").asDouble()).isLessThanOrEqualTo(50);
         // it fronts only the planned 南外环西延: nothing until that road and its mains are built
         assertThat(parcel.path("readyDate").asString()).isEqualTo("2028-10-31");
-        assertThat(item(parcel, "road").path("reason").path("en").asString()).contains("南外环西延", "planned");
+        // each language names the road in its own words
+        assertThat(item(parcel, "road").path("reason").path("zh").asString()).contains("南外环西延", "规划");
+        assertThat(item(parcel, "road").path("reason").path("en").asString())
+                .contains("South Outer Ring Road West Extension", "planned").doesNotContain("南外环西延");
         JsonNode later = getJson("/api/parcels/parcel-0005/readiness?as_of=2028-10-31");
         assertThat(later.path("ready").asBoolean()).isTrue();
     }
@@ -85,7 +89,8 @@ class ReadinessApiTest extends ParkAtlasServerTest {
             JsonNode reason = item(getJson("/api/parcels/parcel-0100/readiness?as_of=2027-01-01"), "sewer")
                     .path("reason");
             if (!reason.isNull()) {
-                assertThat(reason.path("en").asString()).contains("甘亭污水处理厂", "2029-06-30");
+                assertThat(reason.path("zh").asString()).contains("甘亭污水处理厂", "2029-06-30");
+                assertThat(reason.path("en").asString()).contains("Ganting Sewage Treatment Plant", "2029-06-30");
             }
         } finally {
             String now = get(plantPath).headers().firstValue("ETag").orElseThrow();
