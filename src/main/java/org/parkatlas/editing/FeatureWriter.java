@@ -1,6 +1,7 @@
 package org.parkatlas.editing;
 
 import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.store.FeatureStore;
@@ -10,6 +11,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -56,6 +59,13 @@ public class FeatureWriter {
         });
         batch[0].changes().forEach(events::publishEvent);
         return result;
+    }
+
+    /** The short name of every rule a write can break, by rule id: the common ones and every layer's. */
+    public Map<String, Label> ruleNames() {
+        Map<String, Label> names = new TreeMap<>(InputRules.NAMES);
+        rules.forEach(r -> names.putAll(r.ruleNames()));
+        return names;
     }
 
     /** Adds one feature (a missing id is generated), as drawn by {@code actor}. */

@@ -27,6 +27,15 @@ final class InputRules {
     /** Letters (any script), digits, and - _ . : ; no slashes, spaces or control characters (ids appear in URLs). */
     private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._:-]{0,63}");
 
+    /** The short name of each rule, for a map to label a violation with. */
+    static final Map<String, Label> NAMES = Map.of(
+            "feature-id", Label.of("要素编号不合规", "Unusable feature id"),
+            "geometry-type", Label.of("几何类型不符", "Wrong geometry type"),
+            "valid-geometry", Label.of("几何无效", "Invalid geometry"),
+            "finite-coordinates", Label.of("坐标无效", "Coordinates out of range"),
+            "text-length", Label.of("文字过长", "Text too long"),
+            "number-range", Label.of("数值超出范围", "Number out of range"));
+
     private InputRules() {
     }
 

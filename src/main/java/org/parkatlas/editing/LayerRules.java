@@ -3,7 +3,10 @@ package org.parkatlas.editing;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.feature.Feature;
 
+import org.parkatlas.catalog.Label;
+
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rules of one layer, contributed by the module that owns it (the parcel module for 标准地) and run by the
@@ -27,4 +30,12 @@ public interface LayerRules {
      * includes the write itself and the other features of the same request (so an import is checked as a whole).
      */
     List<RuleViolation> check(Layer layer, Feature written, ParkView park);
+
+    /**
+     * The short name of every rule these rules (and the module's own operations) can report, by rule id, for a map
+     * to label a violation with; the violation's message says the rest.
+     */
+    default Map<String, Label> ruleNames() {
+        return Map.of();
+    }
 }

@@ -3,6 +3,7 @@ package org.parkatlas.parcel;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
+import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.catalog.ParkLayer;
 import org.parkatlas.editing.LayerRules;
@@ -62,6 +63,11 @@ class ParcelLayerRules implements LayerRules {
                 .map(f -> new Surroundings.Corridor(f.id(), text(f, "name"), text(f, "name_en"), f.geometry()))
                 .toList();
         return topology.check(parcel, new Surroundings(boundary(park).orElse(null), neighbours, roads, corridors));
+    }
+
+    @Override
+    public Map<String, Label> ruleNames() {
+        return ParcelRuleNames.ALL;
     }
 
     /** The park boundary as one geometry; none while the park has not drawn one. */

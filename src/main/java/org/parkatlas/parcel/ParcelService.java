@@ -55,7 +55,7 @@ public class ParcelService {
             Feature parcel = live(batch, parcelId);
             List<Polygon> pieces = pieces(parcel.geometry(), line);
             if (pieces.size() < 2) {
-                throw refused("split-line", Label.of("分割线没有从一边穿到另一边，未切出任何部分",
+                throw refused(ParcelRuleNames.SPLIT_LINE, Label.of("分割线没有从一边穿到另一边，未切出任何部分",
                         "the line does not cross the parcel from edge to edge, so it cuts nothing off"),
                         List.of(parcelId), line);
             }
@@ -85,14 +85,14 @@ public class ParcelService {
     public Feature merge(List<String> ids, String actor) {
         Set<String> distinct = new LinkedHashSet<>(ids);
         if (distinct.size() < 2) {
-            throw refused("merge-parcels", Label.of("合并至少需要两个不同的地块",
+            throw refused(ParcelRuleNames.MERGE_PARCELS, Label.of("合并至少需要两个不同的地块",
                     "a merge needs at least two different parcels"), List.copyOf(distinct), null);
         }
         return writer.write(actor, batch -> {
             List<Feature> merged = distinct.stream().map(id -> live(batch, id)).toList();
             Geometry union = UnaryUnionOp.union(merged.stream().map(Feature::geometry).toList());
             if (!(union instanceof Polygon)) {
-                throw refused("merge-adjacent", Label.of("这些地块互不相邻，合起来不是一整块地",
+                throw refused(ParcelRuleNames.MERGE_ADJACENT, Label.of("这些地块互不相邻，合起来不是一整块地",
                         "the parcels are not adjacent: together they do not make one piece of land"),
                         List.copyOf(distinct), union);
             }
@@ -118,7 +118,7 @@ public class ParcelService {
                 Label.of("地块 " + parcelId + " 没有第 " + version + " 版", "parcel " + parcelId + " has no version "
                         + version)));
         if (earlier.geometryAfter() == null) {
-            throw refused("restore-version", Label.of("第 " + version + " 版是地块的注销记录；请恢复它之前的版本",
+            throw refused(ParcelRuleNames.RESTORE_VERSION, Label.of("第 " + version + " 版是地块的注销记录；请恢复它之前的版本",
                     "version " + version + " is the parcel's retirement; restore the version before it"),
                     List.of(parcelId), null);
         }

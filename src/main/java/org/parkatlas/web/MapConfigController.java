@@ -1,90 +1,113 @@
 package org.parkatlas.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.locationtech.jts.geom.Envelope;
+import org.parkatlas.catalog.AllowedValue;
 import org.parkatlas.catalog.Attribute;
 import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
+import org.parkatlas.catalog.ParkLayer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.CrsRegistry;
 import org.parkatlas.crs.Reprojector;
+import org.parkatlas.editing.FeatureWriter;
+import org.parkatlas.editing.WriteOperation;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.readiness.ReadinessService;
 import org.parkatlas.store.FeatureStore;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * What the map page needs before it draws anything: the park's name and extent, the basemap, and the layer catalogue
- * with the zh-CN/en labels of every layer, attribute and value.
+ * What the map page needs before it draws anything: the park's name and extent, the basemap, the layer catalogue
+ * with the zh-CN/en labels of every layer, attribute and value, and the server's vocabulary — the names of history
+ * operations, of the rules a write can break, of the readiness items — so the page never keeps a copy that drifts.
  */
 @RestController
 class MapConfigController {
 
-    private static final String BOUNDARY = "park-boundary";
-
     private final Catalog catalog;
     private final FeatureStore store;
     private final BasemapProperties basemap;
+    private final FeatureWriter writer;
+    private final ReadinessService readiness;
 
-    MapConfigController(Catalog catalog, FeatureStore store, BasemapProperties basemap) {
+    MapConfigController(Catalog catalog, FeatureStore store, BasemapProperties basemap, FeatureWriter writer,
+                        ReadinessService readiness) {
         this.catalog = catalog;
         this.store = store;
         this.basemap = basemap;
+        this.writer = writer;
+        this.readiness = readiness;
+    }
+
+    record MapConfig(Park park, BasemapProperties basemap, List<Collection> collections, Vocabulary vocabulary) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Park(Label name, List<Double> bbox) {
+    }
+
+    /** A layer: its stored attributes, and apart from them those worked out when it is read (readiness). */
+    record Collection(String id, Label title, String geometryType, String itemsUrl, List<AttributeInfo> attributes,
+                      List<AttributeInfo> derivedAttributes) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record AttributeInfo(String name, String type, String unit, boolean required, boolean computed, Label label,
+                         List<AllowedValue> values) {
+    }
+
+    /** A term of the server's vocabulary: its id and its name in both languages. */
+    record Term(String id, Label label) {
+    }
+
+    /** Operations by their history id, rules by their violation id, readiness items by their id, in order. */
+    record Vocabulary(List<Term> operations, List<Term> rules, List<Term> readinessItems, String readinessStandard) {
     }
 
     @GetMapping("/api/map/config")
-    Map<String, Object> config() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("park", park());
-        Map<String, Object> tiles = new LinkedHashMap<>();
-        tiles.put("url", basemap.url());
-        tiles.put("attribution", basemap.attribution());
-        config.put("basemap", tiles);
-        config.put("collections", catalog.layers().stream().map(MapConfigController::describe).toList());
-        return config;
+    MapConfig config() {
+        return new MapConfig(park(), basemap, catalog.layers().stream().map(MapConfigController::describe).toList(),
+                vocabulary());
     }
 
-    private Map<String, Object> park() {
-        Map<String, Object> park = new LinkedHashMap<>();
-        Layer boundary = catalog.require(BOUNDARY);
+    private Vocabulary vocabulary() {
+        List<Term> operations = Stream.of(WriteOperation.values()).map(o -> new Term(o.id(), o.label())).toList();
+        List<Term> rules = writer.ruleNames().entrySet().stream().map(e -> new Term(e.getKey(), e.getValue()))
+                .toList();
+        List<Term> items = readiness.items().stream().map(i -> new Term(i.id(), i.label())).toList();
+        return new Vocabulary(operations, rules, items, readiness.standard());
+    }
+
+    private Park park() {
+        Layer boundary = catalog.require(ParkLayer.PARK_BOUNDARY);
         List<Feature> parks = store.query(boundary, FeatureQuery.all().page(0, 1)).features();
-        parks.stream().findFirst().ifPresent(p -> park.put("name", Map.of(
-                "zh", String.valueOf(p.property("name")),
-                "en", String.valueOf(p.properties().getOrDefault("name_en", p.property("name"))))));
-        store.bounds(boundary).or(() -> store.bounds(catalog.require("parcels"))).ifPresent(bounds -> {
-            Envelope lonLat = Reprojector.transform(bounds, CrsRegistry.bySrid(boundary.storageSrid()).orElseThrow(),
-                    Crs.CRS84);
-            park.put("bbox", List.of(lonLat.getMinX(), lonLat.getMinY(), lonLat.getMaxX(), lonLat.getMaxY()));
-        });
-        return park;
+        Label name = parks.stream().findFirst().map(p -> Label.of(String.valueOf(p.property("name")),
+                String.valueOf(p.properties().getOrDefault("name_en", p.property("name"))))).orElse(null);
+        List<Double> bbox = store.bounds(boundary).or(() -> store.bounds(catalog.require(ParkLayer.PARCELS)))
+                .map(bounds -> {
+                    Envelope lonLat = Reprojector.transform(bounds, CrsRegistry.bySrid(boundary.storageSrid())
+                            .orElseThrow(), Crs.CRS84);
+                    return List.of(lonLat.getMinX(), lonLat.getMinY(), lonLat.getMaxX(), lonLat.getMaxY());
+                }).orElse(null);
+        return new Park(name, bbox);
     }
 
-    private static Map<String, Object> describe(Layer layer) {
-        Map<String, Object> collection = new LinkedHashMap<>();
-        collection.put("id", layer.id());
-        collection.put("title", layer.title());
-        collection.put("geometryType", layer.geometryKind().geoJsonType());
-        collection.put("itemsUrl", "/ogcapi/collections/" + layer.id() + "/items");
-        List<Map<String, Object>> attributes = new ArrayList<>();
-        for (Attribute attribute : layer.attributes()) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("name", attribute.name());
-            a.put("type", attribute.type().jsonName());
-            a.put("unit", attribute.unit());
-            a.put("required", attribute.required());
-            a.put("computed", attribute.computed());
-            a.put("label", attribute.label());
-            if (attribute.isEnumerated()) {
-                a.put("values", attribute.values());
-            }
-            attributes.add(a);
-        }
-        collection.put("attributes", attributes);
-        return collection;
+    private static Collection describe(Layer layer) {
+        return new Collection(layer.id(), layer.title(), layer.geometryKind().geoJsonType(),
+                "/ogcapi/collections/" + layer.id() + "/items",
+                layer.attributes().stream().map(MapConfigController::info).toList(),
+                layer.derivedAttributes().stream().map(MapConfigController::info).toList());
+    }
+
+    private static AttributeInfo info(Attribute attribute) {
+        return new AttributeInfo(attribute.name(), attribute.type().jsonName(), attribute.unit(), attribute.required(),
+                attribute.computed(), attribute.label(), attribute.isEnumerated() ? attribute.values() : null);
     }
 }

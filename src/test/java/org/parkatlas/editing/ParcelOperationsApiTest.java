@@ -99,6 +99,19 @@ abstract class ParcelOperationsApiTest extends ParkAtlasServerTest {
         assertThat(post("/api/parcels/parcel-0020/history/99/restore", "").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void aShapeBeingDrawnIsMeasuredAsASavedParcelIs() {
+        JsonNode parcel = getJson("/ogcapi/collections/parcels/items/parcel-0030");
+        HttpResponse<String> measured = post("/api/parcels/measure", parcel.path("geometry").toString());
+        assertThat(measured.statusCode()).as(measured.body()).isEqualTo(200);
+        JsonNode area = JSON.readTree(measured.body());
+        assertThat(area.path("area_mu").asDouble()).isCloseTo(parcel.path("properties").path("area_mu").asDouble(),
+                within(0.001));
+        assertThat(area.path("area_m2").asDouble()).isCloseTo(parcel.path("properties").path("area_m2").asDouble(),
+                within(0.5));
+        assertThat(post("/api/parcels/measure", "{\"type\":\"Polygon\"").statusCode()).isEqualTo(400);
+    }
+
     private HttpResponse<String> post(String path, String body) {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
                 .header("Content-Type", "application/json").header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString(body)).build());

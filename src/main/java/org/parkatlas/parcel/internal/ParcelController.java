@@ -14,6 +14,7 @@ import org.parkatlas.crs.Reprojector;
 import org.parkatlas.exchange.GeoJsonGeometry;
 import org.parkatlas.exchange.InvalidInputException;
 import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.LandArea;
 import org.parkatlas.http.ETags;
 import org.parkatlas.http.Http;
 import org.parkatlas.http.RequestLanguage;
@@ -71,6 +72,25 @@ class ParcelController {
     }
 
     record CollectionAnswer(String type, List<FeatureAnswer> features) {
+    }
+
+    /** A drawn shape's area as the server counts it, in EPSG:4546: what the parcel will get when it is saved. */
+    record AreaAnswer(double area_m2, double area_mu) {
+    }
+
+    /**
+     * The area of a shape being drawn, measured as a saved parcel's is (in EPSG:4546, metres), so the figure a
+     * planner sees while drawing is the one the parcel gets, not a second calculation on the sphere.
+     */
+    @PostMapping("/api/parcels/measure")
+    AreaAnswer measure(@RequestBody byte[] body,
+                       @RequestHeader(value = Http.CONTENT_CRS, required = false) String contentCrs) {
+        JsonNode node = parse(body);
+        JsonNode geometry = node.has("geometry") ? node.get("geometry") : node;
+        Geometry shape = toStorage(GeoJsonGeometry.read(geometry, node.has("geometry") ? "/geometry" : ""),
+                contentCrs);
+        LandArea area = LandArea.of(shape);
+        return new AreaAnswer(area.roundedSquareMetres(), area.roundedMu());
     }
 
     @GetMapping("/api/parcels/{parcelId}/history")
