@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.parkatlas.catalog.Label;
+import org.parkatlas.problem.Problem;
+import org.parkatlas.problem.ProblemType;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,27 +62,38 @@ class AccountController {
         String username = String.valueOf(body.getOrDefault("username", ""));
         String password = String.valueOf(body.getOrDefault("password", ""));
         if (!USERNAME.matcher(username).matches()) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "a user name is 2 to 64 letters, "
-                    + "digits, dots, dashes or underscores");
+            throw refused("/username", "用户名为 2–64 个字母、数字、点、连字符或下划线",
+                    "a user name is 2 to 64 letters, digits, dots, dashes or underscores");
         }
         if (password.length() < 8) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "a password has at least 8 characters");
+            throw refused("/password", "密码至少 8 个字符", "a password has at least 8 characters");
+        }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            // bcrypt reads no further than 72 bytes: a longer password would silently be cut
+            throw refused("/password", "密码最多 72 字节（UTF-8）", "a password has at most 72 bytes (UTF-8)");
         }
         Set<Role> roles;
         try {
             roles = ((List<?>) body.getOrDefault("roles", List.of())).stream().map(r -> Role.fromId(r.toString()))
                     .collect(Collectors.toSet());
         } catch (RuntimeException e) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "roles are a list of admin, planner "
-                    + "and analyst");
+            throw refused("/roles", "角色为 admin、planner、analyst 组成的列表",
+                    "roles are a list of admin, planner and analyst");
         }
         if (roles.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_CONTENT, "an account needs at least one role");
+            throw refused("/roles", "账号至少需要一个角色", "an account needs at least one role");
         }
         if (accounts.find(username).isPresent()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "the user name " + username + " is taken");
+            throw new Problem(409, ProblemType.CONFLICT, Label.of("冲突", "Conflict"), Label.of(
+                    "用户名 " + username + " 已被使用", "the user name " + username + " is taken"),
+                    Map.of("pointer", "/username"));
         }
         accounts.create(new Account(username, encoder.encode(password), roles));
         return Map.of("username", username, "roles", roles.stream().map(Role::id).sorted().toList());
+    }
+
+    private static Problem refused(String pointer, String zh, String en) {
+        return new Problem(422, ProblemType.INVALID_REQUEST, Label.of("账号未被接受", "Account not accepted"),
+                Label.of(zh, en), Map.of("pointer", pointer));
     }
 }

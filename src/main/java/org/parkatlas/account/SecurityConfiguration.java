@@ -1,7 +1,11 @@
 package org.parkatlas.account;
 
+import org.parkatlas.catalog.Label;
+import org.parkatlas.http.ProblemWriter;
+import org.parkatlas.problem.Problem;
+import org.parkatlas.problem.ProblemType;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +19,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
-import java.io.IOException;
 
 /**
  * Who may do what over HTTP. Reading is public (the investors' map, the OGC API); every write needs a signed-in
@@ -42,14 +45,20 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login.html").loginProcessingUrl("/login")
                         .defaultSuccessUrl("/", true).failureUrl("/login.html?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> problem(response,
-                        HttpServletResponse.SC_UNAUTHORIZED, "Sign-in required",
-                        "this request changes the park's data: sign in (HTTP Basic) as a planner or admin",
-                        request.getRequestURI())))
-                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> problem(response,
-                        HttpServletResponse.SC_FORBIDDEN, "Not allowed", e instanceof CsrfException
-                                ? "the page's security token (XSRF-TOKEN) is missing or out of date; reload the page"
-                                : "your account may not do this", request.getRequestURI())))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    response.setHeader("WWW-Authenticate", "Basic realm=\"ParkAtlas\", charset=\"UTF-8\"");
+                    ProblemWriter.write(new Problem(401, ProblemType.SIGN_IN_REQUIRED, Label.of("需要登录",
+                            "Sign-in required"), Label.of("此请求会修改园区数据：请以规划人员或管理员身份登录（HTTP Basic）",
+                            "this request changes the park's data: sign in (HTTP Basic) as a planner or admin"),
+                            null), request, response);
+                }))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
+                        ProblemWriter.write(new Problem(403, ProblemType.NOT_ALLOWED, Label.of("不允许", "Not allowed"),
+                                e instanceof CsrfException ? Label.of("页面的安全令牌（XSRF-TOKEN）缺失或已过期；请刷新页面",
+                                        "the page's security token (XSRF-TOKEN) is missing or out of date; reload "
+                                                + "the page")
+                                        : Label.of("您的账号无权执行此操作", "your account may not do this"), null),
+                                request, response)))
                 // A session cookie rides along on every browser request, so session writes need the CSRF token (a
                 // readable XSRF-TOKEN cookie sent back as a header or form field). A request with HTTP Basic
                 // credentials carries its own proof and no cookie, so it is exempt.
@@ -82,15 +91,15 @@ class SecurityConfiguration {
         return request.getRequestedSessionId() != null;
     }
 
-    private static void problem(HttpServletResponse response, int status, String title, String detail,
-                                String instance) throws IOException {
-        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"ParkAtlas\", charset=\"UTF-8\"");
-        }
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
-                + "\",\"instance\":\"" + instance.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+    /**
+     * A request the firewall refuses (an encoded {@code ..}, a NUL in the path …) is a 400 problem like any other,
+     * not the container's empty answer.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> ProblemWriter.write(new Problem(400, ProblemType.INVALID_REQUEST,
+                Label.of("请求无效", "Bad request"), Label.of("请求的地址含有不允许的字符或路径段（如编码的 ..）",
+                "the request's address holds characters or path segments that are not allowed (such as an "
+                        + "encoded ..)"), null), request, response);
     }
 }

@@ -1,5 +1,6 @@
 package org.parkatlas.exchange;
 
+import org.parkatlas.catalog.Label;
 import org.locationtech.jts.geom.Geometry;
 import org.parkatlas.catalog.AllowedValue;
 import org.parkatlas.catalog.Attribute;
@@ -65,7 +66,8 @@ public final class FeatureAssembler {
     public Feature assemble(String pointer, String id, Geometry geometry, Map<String, Object> values) {
         String geometryPointer = pointer + "/geometry";
         if (geometry == null) {
-            throw InvalidInputException.unprocessable(geometryPointer, "a " + layer.id() + " feature needs a geometry");
+            throw InvalidInputException.unprocessable(geometryPointer, Label.of(layer.title().zh() + "要素需要几何",
+                    "a " + layer.id() + " feature needs a geometry"));
         }
         return assembleInStorageCrs(pointer, id, Reprojector.transform(xy(geometry), sourceCrs, storageCrs),
                 values);
@@ -90,8 +92,9 @@ public final class FeatureAssembler {
                 continue;
             }
             Attribute attribute = layer.attribute(name).orElseThrow(() -> InvalidInputException.unprocessable(
-                    pointer + "/" + name, "layer " + layer.id() + " has no property \"" + name + "\"; it has "
-                    + layer.attributes().stream().map(Attribute::name).collect(Collectors.joining(", "))));
+                    pointer + "/" + name, Label.of("图层 " + layer.id() + " 没有属性“" + name + "”；它的属性有 "
+                    + names(layer), "layer " + layer.id() + " has no property \"" + name + "\"; it has "
+                    + names(layer))));
             if (layer.isDerived(name) || entry.getValue() == null) {
                 continue; // derived values are worked out when read; computed ones the write path sets again
             }
@@ -99,8 +102,9 @@ public final class FeatureAssembler {
         }
         for (Attribute attribute : layer.writableAttributes()) {
             if (attribute.required() && !properties.containsKey(attribute.name())) {
-                throw InvalidInputException.unprocessable(pointer + "/" + attribute.name(),
-                        "\"" + attribute.name() + "\" (" + attribute.label().en() + ") is required");
+                throw InvalidInputException.unprocessable(pointer + "/" + attribute.name(), Label.of(
+                        "“" + attribute.name() + "”（" + attribute.label().zh() + "）为必填",
+                        "\"" + attribute.name() + "\" (" + attribute.label().en() + ") is required"));
             }
         }
         return properties;
@@ -115,13 +119,16 @@ public final class FeatureAssembler {
             case DATE -> date(value, pointer);
         };
         if (result == null) {
-            throw InvalidInputException.unprocessable(pointer, "\"" + attribute.name() + "\" must be " + describe(attribute)
-                    + ", not " + (value instanceof String ? "\"" + value + "\"" : value));
+            String given = shown(value);
+            throw InvalidInputException.unprocessable(pointer, Label.of("“" + attribute.name() + "”须为"
+                    + describe(attribute).zh() + "，而不是 " + given, "\"" + attribute.name() + "\" must be "
+                    + describe(attribute).en() + ", not " + given));
         }
         if (result instanceof String text && !attribute.allows(text)) {
-            throw InvalidInputException.unprocessable(pointer, "\"" + text + "\" is not a value of \"" + attribute.name()
-                    + "\"; use one of " + attribute.values().stream().map(AllowedValue::value)
-                    .collect(Collectors.joining(", ")));
+            String values = attribute.values().stream().map(AllowedValue::value).collect(Collectors.joining(", "));
+            throw InvalidInputException.unprocessable(pointer, Label.of("“" + clip(text) + "”不是“" + attribute.name()
+                    + "”的可选值；可用：" + values, "\"" + clip(text) + "\" is not a value of \"" + attribute.name()
+                    + "\"; use one of " + values));
         }
         return result;
     }
@@ -165,19 +172,33 @@ public final class FeatureAssembler {
             try {
                 return LocalDate.parse(s.length() > 10 && s.charAt(10) == 'T' ? s.substring(0, 10) : s);
             } catch (DateTimeParseException e) {
-                throw InvalidInputException.unprocessable(pointer, "\"" + s + "\" is not a date in the form YYYY-MM-DD");
+                throw InvalidInputException.unprocessable(pointer, Label.of("“" + clip(s) + "”不是 YYYY-MM-DD 形式的日期",
+                        "\"" + clip(s) + "\" is not a date in the form YYYY-MM-DD"));
             }
         }
         return null;
     }
 
-    private static String describe(Attribute attribute) {
+    private static Label describe(Attribute attribute) {
         return switch (attribute.type()) {
-            case STRING -> "a string";
-            case INTEGER -> "an integer";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "true or false";
-            case DATE -> "a date string YYYY-MM-DD";
+            case STRING -> Label.of("字符串", "a string");
+            case INTEGER -> Label.of("整数", "an integer");
+            case NUMBER -> Label.of("数值", "a number");
+            case BOOLEAN -> Label.of("true 或 false", "true or false");
+            case DATE -> Label.of("YYYY-MM-DD 形式的日期字符串", "a date string YYYY-MM-DD");
         };
+    }
+
+    /** A value as a message quotes it: strings quoted, and nothing longer than a person reads. */
+    private static String shown(Object value) {
+        return value instanceof String s ? "\"" + clip(s) + "\"" : clip(String.valueOf(value));
+    }
+
+    private static String clip(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
+    private static String names(Layer layer) {
+        return layer.attributes().stream().map(Attribute::name).collect(Collectors.joining(", "));
     }
 }

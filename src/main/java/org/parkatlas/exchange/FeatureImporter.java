@@ -100,8 +100,9 @@ public class FeatureImporter {
             String id = feature.id() != null ? feature.id() : WriteBatch.newId(layer);
             Integer earlier = seen.put(id, i);
             if (earlier != null) {
-                throw new InvalidInputException("/features/" + i + "/id", "the id \"" + id + "\" is given to feature "
-                        + earlier + " and feature " + i);
+                throw new InvalidInputException("/features/" + i + "/id", Label.of("编号“" + id + "”同时给了第 "
+                        + earlier + " 个和第 " + i + " 个要素", "the id \"" + id + "\" is given to feature " + earlier
+                        + " and feature " + i));
             }
             result.add(new Feature(id, feature.geometry(), feature.properties(), 0));
         }

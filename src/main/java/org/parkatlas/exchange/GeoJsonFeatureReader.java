@@ -1,5 +1,6 @@
 package org.parkatlas.exchange;
 
+import org.parkatlas.catalog.Label;
 import org.locationtech.jts.geom.Geometry;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
@@ -43,16 +44,19 @@ public final class GeoJsonFeatureReader {
         try {
             root = JSON.readTree(in);
         } catch (JacksonException e) {
-            throw new InvalidInputException("", "the document is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"));
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new InvalidInputException("", Label.of("文档不是有效的 JSON：" + e.getOriginalMessage() + where,
+                    "the document is not valid JSON: " + e.getOriginalMessage() + where));
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asString(null))) {
-            throw new InvalidInputException("/type", "expected a GeoJSON FeatureCollection");
+            throw new InvalidInputException("/type", Label.of("应为 GeoJSON 要素集合（FeatureCollection）",
+                    "expected a GeoJSON FeatureCollection"));
         }
         JsonNode features = root.path("features");
         if (!features.isArray()) {
-            throw new InvalidInputException("/features", "a FeatureCollection needs a \"features\" array");
+            throw new InvalidInputException("/features", Label.of("FeatureCollection 需要 \"features\" 数组",
+                    "a FeatureCollection needs a \"features\" array"));
         }
         List<Feature> result = new ArrayList<>(features.size());
         for (int i = 0; i < features.size(); i++) {
@@ -68,7 +72,7 @@ public final class GeoJsonFeatureReader {
     /** One GeoJSON Feature object found at {@code pointer} of its document. */
     public Feature readFeature(JsonNode node, String pointer) {
         if (node == null || !node.isObject() || !"Feature".equals(node.path("type").asString(null))) {
-            throw new InvalidInputException(pointer, "expected a GeoJSON Feature object");
+            throw new InvalidInputException(pointer, Label.of("应为 GeoJSON 要素（Feature）对象", "expected a GeoJSON Feature object"));
         }
         String id = readId(node.get("id"), pointer + "/id");
         JsonNode geometryNode = node.get("geometry");
@@ -83,7 +87,8 @@ public final class GeoJsonFeatureReader {
             return null;
         }
         if (!(id.isString() || id.isIntegralNumber()) || id.asString().isBlank() || id.asString().length() > 64) {
-            throw new InvalidInputException(pointer, "a feature id must be a string or an integer of 1 to 64 characters");
+            throw new InvalidInputException(pointer, Label.of("要素编号须为 1–64 个字符的字符串或整数",
+                    "a feature id must be a string or an integer of 1 to 64 characters"));
         }
         return id.asString();
     }
@@ -94,7 +99,7 @@ public final class GeoJsonFeatureReader {
             return values;
         }
         if (!node.isObject()) {
-            throw new InvalidInputException(pointer, "\"properties\" must be a JSON object");
+            throw new InvalidInputException(pointer, Label.of("\"properties\" 须为 JSON 对象", "\"properties\" must be a JSON object"));
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             values.put(entry.getKey(), rawValue(entry.getValue()));

@@ -1,5 +1,6 @@
 package org.parkatlas.exchange;
 
+import org.parkatlas.catalog.Label;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryCollection;
@@ -36,16 +37,18 @@ public final class GeoJsonGeometry {
 
     public static Geometry read(JsonNode node, String pointer) {
         if (node == null || !node.isObject()) {
-            throw new InvalidInputException(pointer, "a geometry must be a JSON object with \"type\" and \"coordinates\"");
+            throw new InvalidInputException(pointer, Label.of("几何须为含 \"type\" 与 \"coordinates\" 的 JSON 对象",
+                    "a geometry must be a JSON object with \"type\" and \"coordinates\""));
         }
         String type = node.path("type").isString() ? node.path("type").asString() : null;
         if (type == null) {
-            throw new InvalidInputException(pointer + "/type", "the geometry has no \"type\"");
+            throw new InvalidInputException(pointer + "/type", Label.of("几何缺少 \"type\"", "the geometry has no \"type\""));
         }
         if (type.equals("GeometryCollection")) {
             JsonNode members = node.path("geometries");
             if (!members.isArray()) {
-                throw new InvalidInputException(pointer + "/geometries", "a GeometryCollection needs \"geometries\"");
+                throw new InvalidInputException(pointer + "/geometries", Label.of("GeometryCollection 需要 \"geometries\"",
+                        "a GeometryCollection needs \"geometries\""));
             }
             Geometry[] parts = new Geometry[members.size()];
             for (int i = 0; i < parts.length; i++) {
@@ -56,7 +59,8 @@ public final class GeoJsonGeometry {
         JsonNode coordinates = node.path("coordinates");
         String at = pointer + "/coordinates";
         if (!coordinates.isArray()) {
-            throw new InvalidInputException(at, "the geometry has no \"coordinates\" array");
+            throw new InvalidInputException(at, Label.of("几何缺少 \"coordinates\" 数组",
+                    "the geometry has no \"coordinates\" array"));
         }
         return switch (type) {
             case "Point" -> FACTORY.createPoint(coordinate(coordinates, at));
@@ -83,27 +87,29 @@ public final class GeoJsonGeometry {
                 }
                 yield FACTORY.createMultiPolygon(polygons);
             }
-            default -> throw new InvalidInputException(pointer + "/type", "\"" + type
-                    + "\" is not a GeoJSON geometry type (Point, LineString, Polygon, MultiPoint, MultiLineString, "
-                    + "MultiPolygon, GeometryCollection)");
+            default -> throw new InvalidInputException(pointer + "/type", Label.of("“" + type + "”不是 GeoJSON 几何类型"
+                    + "（Point、LineString、Polygon、MultiPoint、MultiLineString、MultiPolygon、GeometryCollection）",
+                    "\"" + type + "\" is not a GeoJSON geometry type (Point, LineString, Polygon, MultiPoint, "
+                    + "MultiLineString, MultiPolygon, GeometryCollection)"));
         };
     }
 
     private static Coordinate coordinate(JsonNode position, String pointer) {
         if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()) {
-            throw new InvalidInputException(pointer, "a position must be an array of at least two numbers [x, y]");
+            throw new InvalidInputException(pointer, Label.of("坐标须为至少含两个数的数组 [x, y]",
+                    "a position must be an array of at least two numbers [x, y]"));
         }
         double x = position.get(0).doubleValue();
         double y = position.get(1).doubleValue();
         if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw new InvalidInputException(pointer, "a position must hold finite numbers");
+            throw new InvalidInputException(pointer, Label.of("坐标须为有限的数", "a position must hold finite numbers"));
         }
         return new Coordinate(x, y);
     }
 
     private static Coordinate[] positions(JsonNode array, String pointer) {
         if (!array.isArray()) {
-            throw new InvalidInputException(pointer, "expected an array of positions");
+            throw new InvalidInputException(pointer, Label.of("此处应为坐标数组", "expected an array of positions"));
         }
         Coordinate[] coordinates = new Coordinate[array.size()];
         for (int i = 0; i < coordinates.length; i++) {
@@ -115,24 +121,25 @@ public final class GeoJsonGeometry {
     private static LineString lineString(JsonNode array, String pointer) {
         Coordinate[] coordinates = positions(array, pointer);
         if (coordinates.length < 2) {
-            throw new InvalidInputException(pointer, "a LineString needs at least two positions");
+            throw new InvalidInputException(pointer, Label.of("LineString 至少需要两个坐标",
+                    "a LineString needs at least two positions"));
         }
         return FACTORY.createLineString(coordinates);
     }
 
     private static Polygon polygon(JsonNode rings, String pointer) {
         if (!rings.isArray() || rings.isEmpty()) {
-            throw new InvalidInputException(pointer, "a Polygon needs at least one linear ring");
+            throw new InvalidInputException(pointer, Label.of("Polygon 至少需要一个线环", "a Polygon needs at least one linear ring"));
         }
         LinearRing[] linearRings = new LinearRing[rings.size()];
         for (int i = 0; i < linearRings.length; i++) {
             String at = pointer + "/" + i;
             Coordinate[] ring = positions(rings.get(i), at);
             if (ring.length < 4) {
-                throw new InvalidInputException(at, "a linear ring needs at least four positions");
+                throw new InvalidInputException(at, Label.of("线环至少需要四个坐标", "a linear ring needs at least four positions"));
             }
             if (!ring[0].equals2D(ring[ring.length - 1])) {
-                throw new InvalidInputException(at, "a linear ring must end where it starts");
+                throw new InvalidInputException(at, Label.of("线环须首尾相接", "a linear ring must end where it starts"));
             }
             linearRings[i] = FACTORY.createLinearRing(ring);
         }

@@ -1,5 +1,6 @@
 package org.parkatlas.exchange;
 
+import org.parkatlas.catalog.Label;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
 import mil.nga.geopackage.features.user.FeatureDao;
@@ -73,7 +74,8 @@ public final class GeoPackageFeatureReader {
         try {
             return GeoPackageManager.open(file.toFile(), false);
         } catch (RuntimeException e) {
-            throw new InvalidInputException("", "the file is not a GeoPackage that can be opened: " + e.getMessage());
+            throw new InvalidInputException("", Label.of("该文件不是可以打开的 GeoPackage",
+                    "the file is not a GeoPackage that can be opened"));
         }
     }
 
@@ -81,8 +83,9 @@ public final class GeoPackageFeatureReader {
         List<String> tables = geoPackage.getFeatureTables();
         if (table != null) {
             if (!tables.contains(table)) {
-                throw new InvalidInputException("/" + table, "the GeoPackage has no feature table \"" + table
-                        + "\"; it has " + String.join(", ", tables));
+                throw new InvalidInputException("/" + table, Label.of("GeoPackage 中没有要素表“" + table + "”；现有："
+                        + String.join("、", tables), "the GeoPackage has no feature table \"" + table + "\"; it has "
+                        + String.join(", ", tables)));
             }
             return table;
         }
@@ -92,9 +95,12 @@ public final class GeoPackageFeatureReader {
         if (tables.size() == 1) {
             return tables.get(0);
         }
-        throw new InvalidInputException("", "the GeoPackage holds " + (tables.isEmpty() ? "no feature table"
-                : "the feature tables " + String.join(", ", tables)) + "; name the one to import into "
-                + layer.id() + " (it would be found by itself if it were called " + layer.tableName() + ")");
+        throw new InvalidInputException("", Label.of("GeoPackage 中" + (tables.isEmpty() ? "没有要素表"
+                : "有要素表 " + String.join("、", tables)) + "；请用 table 参数指明导入 " + layer.id() + " 的那一张（名为 "
+                + layer.tableName() + " 时会自动找到）", "the GeoPackage holds " + (tables.isEmpty()
+                ? "no feature table" : "the feature tables " + String.join(", ", tables))
+                + "; name the one to import into " + layer.id() + " (it would be found by itself if it were called "
+                + layer.tableName() + ")"));
     }
 
     private static Crs crsOf(SpatialReferenceSystem srs, String table) {
@@ -106,9 +112,10 @@ public final class GeoPackageFeatureReader {
             }
         }
         String name = srs == null ? "none" : srs.getOrganization() + ":" + srs.getOrganizationCoordsysId();
-        throw new InvalidInputException("/" + table, "table " + table + " is in " + name + ", which ParkAtlas does "
-                + "not read; use one of " + String.join(", ", CrsRegistry.supported().stream().map(Crs::label)
-                .toList()));
+        String supported = String.join(", ", CrsRegistry.supported().stream().map(Crs::label).toList());
+        throw new InvalidInputException("/" + table, Label.of("表 " + table + " 的坐标参考系为 " + name
+                + "，ParkAtlas 不读取；可用：" + supported, "table " + table + " is in " + name
+                + ", which ParkAtlas does not read; use one of " + supported));
     }
 
     private static String id(FeatureRow row) {
@@ -124,7 +131,7 @@ public final class GeoPackageFeatureReader {
         try {
             return new WKBReader().read(data.getWkb());
         } catch (IOException | ParseException e) {
-            throw new InvalidInputException(pointer + "/geometry", "the geometry cannot be read: " + e.getMessage());
+            throw new InvalidInputException(pointer + "/geometry", Label.of("无法读取该几何", "the geometry cannot be read"));
         }
     }
 

@@ -3,12 +3,14 @@ package org.parkatlas.exchange;
 import jakarta.servlet.http.HttpServletRequest;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
+import org.parkatlas.catalog.Label;
+import org.parkatlas.feature.FeatureNotFoundException;
+import org.parkatlas.problem.Problem;
+import org.parkatlas.problem.ProblemType;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,16 +40,16 @@ class ImportController {
                                       @RequestParam(defaultValue = "replace") String mode,
                                       @RequestParam(required = false) String table,
                                       HttpServletRequest request, java.security.Principal user) throws IOException {
-        Layer layer = catalog.find(collectionId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "there is no collection \"" + collectionId + "\""));
+        Layer layer = catalog.find(collectionId).orElseThrow(() -> new FeatureNotFoundException(Label.of(
+                "没有图层“" + collectionId + "”", "there is no collection \"" + collectionId + "\"")));
         FeatureImporter.Mode importMode = parseMode(mode);
         Path folder = Files.createTempDirectory("parkatlas-import");
         Path file = folder.resolve("upload");
         try (InputStream body = request.getInputStream()) {
             long size = Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             if (size == 0) {
-                throw new InvalidInputException("", "the request body is empty: send a GeoJSON FeatureCollection or a "
-                        + "GeoPackage file");
+                throw new InvalidInputException("", Label.of("请求体为空：请发送 GeoJSON 要素集合或 GeoPackage 文件",
+                        "the request body is empty: send a GeoJSON FeatureCollection or a GeoPackage file"));
             }
             return importer.importFile(layer, file, importMode, table, user.getName(), (read, what) -> { });
         } finally {
@@ -60,8 +62,9 @@ class ImportController {
         try {
             return FeatureImporter.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "mode must be replace or append, not \""
-                    + mode + "\"");
+            throw new Problem(400, ProblemType.INVALID_REQUEST, Label.of("查询参数无效", "Invalid query parameter"),
+                    Label.of("mode 须为 replace 或 append，而不是“" + mode + "”", "mode must be replace or append, not \""
+                            + mode + "\""), java.util.Map.of("parameter", "mode"));
         }
     }
 }

@@ -1,6 +1,11 @@
 package org.parkatlas.http;
 
+import org.parkatlas.catalog.Label;
 import org.parkatlas.feature.Feature;
+import org.parkatlas.problem.Problem;
+import org.parkatlas.problem.ProblemType;
+
+import java.util.Map;
 
 /**
  * Entity tags of features: the stored version, quoted. {@code If-Match} with the tag a client read makes its write
@@ -41,9 +46,16 @@ public final class ETags {
     }
 
     /** An {@code If-Match} that names no version this server gives: the precondition cannot hold (412). */
-    public static final class UnusableIfMatchException extends RuntimeException {
+    public static final class UnusableIfMatchException extends Problem {
         public UnusableIfMatchException(String ifMatch) {
-            super(ifMatch.length() > 80 ? ifMatch.substring(0, 80) + "…" : ifMatch);
+            super(412, ProblemType.CHANGED_BY_SOMEONE_ELSE, Label.of("已被他人修改", "Changed by someone else"),
+                    Label.of("If-Match " + shown(ifMatch) + " 不是本服务给出的 ETag；请重新读取要素以取得当前 ETag",
+                            "If-Match " + shown(ifMatch) + " is not an ETag this server gave; read the feature "
+                                    + "again for its current ETag"), Map.of("header", Http.IF_MATCH));
+        }
+
+        private static String shown(String ifMatch) {
+            return ifMatch.length() > 80 ? ifMatch.substring(0, 80) + "…" : ifMatch;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.parkatlas.ogcapi;
 
+import org.parkatlas.http.ApiException;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.feature.filter.Filter;

@@ -1,5 +1,6 @@
 package org.parkatlas.ogcapi;
 
+import org.parkatlas.http.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.parkatlas.catalog.Catalog;

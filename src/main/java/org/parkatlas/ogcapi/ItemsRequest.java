@@ -1,5 +1,7 @@
 package org.parkatlas.ogcapi;
 
+import org.parkatlas.http.ApiException;
+import org.parkatlas.http.AsOf;
 import org.locationtech.jts.geom.Envelope;
 import org.parkatlas.catalog.Attribute;
 import org.parkatlas.catalog.Layer;
@@ -87,16 +89,9 @@ final class ItemsRequest {
                 .stream().map(Crs::uri).toList())));
     }
 
-    /** The {@code as_of} day of derived attributes such as readiness: today unless given as YYYY-MM-DD. */
+    /** The {@code as_of} day of derived attributes such as readiness (see {@link AsOf}). */
     static LocalDate asOf(String text) {
-        if (text == null) {
-            return LocalDate.now();
-        }
-        try {
-            return LocalDate.parse(text.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badParameter("as_of", "as_of must be a date YYYY-MM-DD, not \"" + text + "\"");
-        }
+        return AsOf.parse(text);
     }
 
     static void checkFormat(String f) {

@@ -1,5 +1,6 @@
 package org.parkatlas.ogcapi;
 
+import org.parkatlas.http.ApiException;
 import java.util.Map;
 import java.util.Set;
 

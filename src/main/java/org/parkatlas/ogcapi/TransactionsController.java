@@ -1,12 +1,15 @@
 package org.parkatlas.ogcapi;
 
+import org.parkatlas.http.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
-import org.parkatlas.crs.CrsRegistry;
 import org.parkatlas.editing.FeatureWriter;
+import org.parkatlas.catalog.Label;
+import org.parkatlas.http.ContentCrs;
 import org.parkatlas.http.ETags;
+import org.parkatlas.http.JsonBody;
 import org.parkatlas.exchange.FeatureAssembler;
 import org.parkatlas.exchange.GeoJsonFeatureReader;
 import org.parkatlas.exchange.GeoJsonGeometry;
@@ -24,9 +27,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.security.Principal;
@@ -43,7 +44,7 @@ import java.util.Set;
 @RestController
 class TransactionsController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Label FEATURE = Label.of("一个 GeoJSON 要素（Feature）", "a GeoJSON Feature");
     private static final String ITEM = OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}";
 
     private final Catalog catalog;
@@ -61,7 +62,7 @@ class TransactionsController {
                 @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
                 Principal user, HttpServletResponse response) throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
-        Feature feature = new GeoJsonFeatureReader(layer, crs(contentCrs)).readFeature(parse(body), "");
+        Feature feature = new GeoJsonFeatureReader(layer, ContentCrs.parse(contentCrs)).readFeature(JsonBody.parse(body, FEATURE), "");
         Feature created = editor.create(layer, feature, user.getName());
         response.setStatus(HttpStatus.CREATED.value());
         response.setHeader(HttpHeaders.LOCATION, ApiLinks.fromCurrentRequest().item(collectionId, created.id()));
@@ -74,7 +75,7 @@ class TransactionsController {
                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                  Principal user, HttpServletResponse response) throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
-        Feature given = new GeoJsonFeatureReader(layer, crs(contentCrs)).readFeature(parse(body), "");
+        Feature given = new GeoJsonFeatureReader(layer, ContentCrs.parse(contentCrs)).readFeature(JsonBody.parse(body, FEATURE), "");
         sameId(given.id(), featureId);
         Feature replacement = new Feature(featureId, given.geometry(), given.properties(), 0);
         Feature stored = editor.replace(layer, replacement, ETags.expectedVersion(ifMatch), user.getName())
@@ -94,7 +95,7 @@ class TransactionsController {
             // checked here for a clear answer, and again by the store in the write itself
             throw new StaleVersionException(featureId, expected, current.version());
         }
-        Feature patched = mergePatch(layer, current, parse(body), crs(contentCrs));
+        Feature patched = mergePatch(layer, current, JsonBody.parse(body, FEATURE), ContentCrs.parse(contentCrs));
         Feature stored = editor.replace(layer, patched, current.version(), user.getName())
                 .orElseThrow(() -> notFound(collectionId, featureId));
         write(layer, stored, response);
@@ -114,7 +115,7 @@ class TransactionsController {
     /** RFC 7396 on a GeoJSON feature: given properties replace, null removes; a given geometry replaces. */
     private static Feature mergePatch(Layer layer, Feature current, JsonNode patch, Crs crs) {
         if (!patch.isObject()) {
-            throw new InvalidInputException("", "a merge patch is a JSON object");
+            throw new InvalidInputException("", Label.of("合并补丁须为 JSON 对象", "a merge patch is a JSON object"));
         }
         if (patch.has("id") && !patch.get("id").isNull()) {
             sameId(patch.get("id").asString(), current.id());
@@ -123,7 +124,8 @@ class TransactionsController {
         JsonNode properties = patch.path("properties");
         if (!properties.isMissingNode() && !properties.isNull()) {
             if (!properties.isObject()) {
-                throw new InvalidInputException("/properties", "\"properties\" must be a JSON object");
+                throw new InvalidInputException("/properties", Label.of("\"properties\" 须为 JSON 对象",
+                        "\"properties\" must be a JSON object"));
             }
             for (Map.Entry<String, JsonNode> entry : properties.properties()) {
                 values.put(entry.getKey(), GeoJsonFeatureReader.rawValue(entry.getValue()));
@@ -132,7 +134,7 @@ class TransactionsController {
         FeatureAssembler assembler = new FeatureAssembler(layer, crs, Set.of());
         JsonNode geometry = patch.get("geometry");
         if (geometry != null && geometry.isNull()) {
-            throw InvalidInputException.unprocessable("/geometry", "a feature cannot lose its geometry");
+            throw InvalidInputException.unprocessable("/geometry", Label.of("要素不能没有几何", "a feature cannot lose its geometry"));
         }
         if (geometry != null) {
             return assembler.assemble("", current.id(), GeoJsonGeometry.read(geometry, "/geometry"), values);
@@ -151,32 +153,11 @@ class TransactionsController {
                 new Link(links.collection(layer.id()), OgcApi.REL_COLLECTION, OgcApi.JSON, "The collection")));
     }
 
-    private static JsonNode parse(byte[] body) {
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw new InvalidInputException("", "the request body is empty: send a GeoJSON Feature");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw new InvalidInputException("", "the body is not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    /** The CRS of a request body: CRS84 unless {@code Content-Crs} says otherwise ({@code <uri>}, per Part 2). */
-    static Crs crs(String contentCrs) {
-        if (contentCrs == null || contentCrs.isBlank()) {
-            return Crs.CRS84;
-        }
-        return CrsRegistry.find(contentCrs).orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "Unsupported CRS",
-                "Content-Crs " + contentCrs + " is not a CRS ParkAtlas supports; use one of " + String.join(", ",
-                        CrsRegistry.supported().stream().map(Crs::uri).toList()), Map.of("header", OgcApi.CONTENT_CRS)));
-    }
-
     private static void sameId(String given, String featureId) {
         if (given != null && !given.equals(featureId)) {
-            throw InvalidInputException.unprocessable("/id", "the body is feature \"" + given + "\" but the URL is "
-                    + "feature \"" + featureId + "\"; a feature's id cannot change");
+            throw InvalidInputException.unprocessable("/id", Label.of("请求体是要素“" + given + "”，而地址是要素“"
+                    + featureId + "”；要素编号不能更改", "the body is feature \"" + given + "\" but the URL is feature \""
+                    + featureId + "\"; a feature's id cannot change"));
         }
     }
 

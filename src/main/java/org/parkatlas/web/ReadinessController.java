@@ -7,7 +7,8 @@ import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.Reprojector;
 import org.parkatlas.exchange.GeoJsonGeometry;
 import org.parkatlas.network.NetworkLine;
-import org.parkatlas.ogcapi.ApiException;
+import org.parkatlas.http.ApiException;
+import org.parkatlas.http.AsOf;
 import org.parkatlas.readiness.ItemAssessment;
 import org.parkatlas.readiness.ParcelReadiness;
 import org.parkatlas.readiness.ReadinessItem;
@@ -119,13 +120,6 @@ class ReadinessController {
     }
 
     static LocalDate day(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return LocalDate.now();
-        }
-        try {
-            return LocalDate.parse(asOf.trim());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badParameter("as_of", "as_of must be a date YYYY-MM-DD, not \"" + asOf + "\"");
-        }
+        return AsOf.parse(asOf);
     }
 }

@@ -43,7 +43,7 @@ class AccountSecurityTest extends ParkAtlasServerTest {
         assertThat(read.statusCode()).isEqualTo(200);
         HttpResponse<String> write = send(HttpRequest.newBuilder(URI.create(url(
                         "/api/collections/corridors/import"))).header("Authorization", basic("analyst-sec", "analyst-pw"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+                .header("Accept-Language", "en").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertThat(write.statusCode()).isEqualTo(403);
         assertThat(write.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(write.body()).contains("may not do this");

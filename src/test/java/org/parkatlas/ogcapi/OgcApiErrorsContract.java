@@ -1,5 +1,6 @@
 package org.parkatlas.ogcapi;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.parkatlas.ParkAtlasServerTest;
@@ -47,9 +48,25 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
             "POST, /api/collections/parcels/import"})
     void anonymousWritesAreRefusedWithABasicChallenge(String method, String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(path)))
-                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+                .header("Accept-Language", "en").method(method, HttpRequest.BodyPublishers.noBody()).build());
         checkProblem(response, 401, "sign in");
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
+        HttpResponse<String> chinese = send(HttpRequest.newBuilder(URI.create(url(path)))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build());
+        checkProblem(chinese, 401, "请以规划人员或管理员身份登录");
+        assertThat(JSON.readTree(chinese.body()).path("title").asString()).as("zh-CN unless asked").isEqualTo("需要登录");
+        assertThat(JSON.readTree(chinese.body()).path("type").asString()).endsWith("/sign-in-required");
+    }
+
+    @Test
+    void theContainersOwnErrorsAreProblemsToo() {
+        HttpResponse<String> error = get("/error");
+        checkProblem(error, 404, "");
+        HttpResponse<String> encodedDots = send(HttpRequest.newBuilder(URI.create(url(
+                "/ogcapi/collections/%2e%2e/items"))).header("Accept-Language", "en").build());
+        checkProblem(encodedDots, 400, "not allowed");
+        HttpResponse<String> notAcceptable = get("/api/map/config", "application/xml");
+        checkProblem(notAcceptable, 406, "");
     }
 
     @ParameterizedTest

@@ -221,7 +221,7 @@ abstract class TransactionsContract extends ParkAtlasServerTest {
         checkRefused(write("POST", ITEMS, parcel(SQUARE, "sold", "X"), null), 422, "use one of");
         HttpResponse<String> crs = send(HttpRequest.newBuilder(URI.create(url(ITEMS)))
                 .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Content-Type", "application/geo+json")
-                .header("Content-Crs", "<http://www.opengis.net/def/crs/EPSG/0/2382>")
+                .header("Accept-Language", "en").header("Content-Crs", "<http://www.opengis.net/def/crs/EPSG/0/2382>")
                 .POST(HttpRequest.BodyPublishers.ofString(parcel(SQUARE, "planned", "X"))).build());
         checkRefused(crs, 400, "not a CRS ParkAtlas supports");
     }

@@ -15,7 +15,10 @@ import org.parkatlas.exchange.GeoJsonGeometry;
 import org.parkatlas.exchange.InvalidInputException;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.LandArea;
+import org.parkatlas.catalog.Label;
+import org.parkatlas.http.ContentCrs;
 import org.parkatlas.http.ETags;
+import org.parkatlas.http.JsonBody;
 import org.parkatlas.http.Http;
 import org.parkatlas.http.RequestLanguage;
 import org.parkatlas.parcel.ParcelService;
@@ -27,9 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.security.Principal;
 import java.time.LocalDate;
@@ -46,7 +47,7 @@ import java.util.Map;
 @RestController
 class ParcelController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Label GEOMETRY = Label.of("一个 GeoJSON 几何或要素", "a GeoJSON geometry or Feature");
 
     private final ParcelService parcels;
     private final Layer layer;
@@ -85,7 +86,7 @@ class ParcelController {
     @PostMapping("/api/parcels/measure")
     AreaAnswer measure(@RequestBody byte[] body,
                        @RequestHeader(value = Http.CONTENT_CRS, required = false) String contentCrs) {
-        JsonNode node = parse(body);
+        JsonNode node = JsonBody.parse(body, GEOMETRY);
         JsonNode geometry = node.has("geometry") ? node.get("geometry") : node;
         Geometry shape = toStorage(GeoJsonGeometry.read(geometry, node.has("geometry") ? "/geometry" : ""),
                 contentCrs);
@@ -111,12 +112,12 @@ class ParcelController {
                            @RequestHeader(value = Http.CONTENT_CRS, required = false) String contentCrs,
                            @RequestHeader(value = Http.IF_MATCH, required = false) String ifMatch,
                            Principal user, HttpServletResponse response) {
-        JsonNode node = parse(body);
+        JsonNode node = JsonBody.parse(body, GEOMETRY);
         JsonNode geometry = node.has("geometry") ? node.get("geometry") : node;
         Geometry line = GeoJsonGeometry.read(geometry, node.has("geometry") ? "/geometry" : "");
         if (!(line instanceof LineString)) {
-            throw InvalidInputException.unprocessable("/type", "a parcel is split along a LineString, not a "
-                    + line.getGeometryType());
+            throw InvalidInputException.unprocessable("/type", Label.of("地块须沿 LineString 分割，而不是 "
+                    + line.getGeometryType(), "a parcel is split along a LineString, not a " + line.getGeometryType()));
         }
         List<Feature> pieces = parcels.split(parcelId, (LineString) toStorage(line, contentCrs),
                 ETags.expectedVersion(ifMatch), user.getName());
@@ -126,14 +127,16 @@ class ParcelController {
 
     @PostMapping("/api/parcels/merge")
     FeatureAnswer merge(@RequestBody byte[] body, Principal user, HttpServletResponse response) {
-        JsonNode ids = parse(body).path("ids");
+        JsonNode ids = JsonBody.parse(body, Label.of("{\"ids\": [\"parcel-1\", …]}", "{\"ids\": [\"parcel-1\", …]}")).path("ids");
         if (!ids.isArray()) {
-            throw new InvalidInputException("/ids", "send {\"ids\": [\"parcel-1\", \"parcel-2\", …]}");
+            throw new InvalidInputException("/ids", Label.of("请发送 {\"ids\": [\"parcel-1\", \"parcel-2\", …]}",
+                    "send {\"ids\": [\"parcel-1\", \"parcel-2\", …]}"));
         }
         List<String> list = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             if (!ids.get(i).isString()) {
-                throw new InvalidInputException("/ids/" + i, "each id is a string, e.g. \"parcel-0001\"");
+                throw new InvalidInputException("/ids/" + i, Label.of("每个编号须为字符串，如 \"parcel-0001\"",
+                        "each id is a string, e.g. \"parcel-0001\""));
             }
             list.add(ids.get(i).asString());
         }
@@ -154,21 +157,8 @@ class ParcelController {
     }
 
     private Geometry toStorage(Geometry geometry, String contentCrs) {
-        Crs crs = contentCrs == null ? Crs.CRS84 : CrsRegistry.find(contentCrs)
-                .orElseThrow(() -> new InvalidInputException("", "Content-Crs " + contentCrs + " is not supported"));
+        Crs crs = ContentCrs.parse(contentCrs);
         return Reprojector.transform(crs.toXy(geometry), crs, CrsRegistry.bySrid(layer.storageSrid()).orElseThrow());
-    }
-
-    private static JsonNode parse(byte[] body) {
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw new InvalidInputException("", "the request body is empty");
-            }
-            return node;
-        } catch (JacksonException e) {
-            throw new InvalidInputException("", "the body is not valid JSON: " + e.getOriginalMessage());
-        }
     }
 
     private FeatureAnswer feature(Feature feature) {
