@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.parkatlas.catalog.Label;
 import org.parkatlas.problem.Problem;
 import org.parkatlas.problem.ProblemType;
@@ -35,30 +36,40 @@ class AccountController {
         this.encoder = encoder;
     }
 
+    /** Who is signed in; {@code username} and {@code roles} only when someone is. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Me(boolean signedIn, String username, List<String> roles) {
+    }
+
+    /** An account as admins see it: never its password hash. */
+    record AccountAnswer(String username, List<String> roles) {
+
+        static AccountAnswer of(String username, Set<Role> roles) {
+            return new AccountAnswer(username, roles.stream().map(Role::id).sorted().toList());
+        }
+    }
+
     @GetMapping("/api/me")
-    Map<String, Object> me(Authentication authentication) {
-        Map<String, Object> me = new LinkedHashMap<>();
+    Me me(Authentication authentication) {
         boolean signedIn = authentication != null && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
-        me.put("signedIn", signedIn);
-        if (signedIn) {
-            me.put("username", authentication.getName());
-            me.put("roles", authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                    .map(a -> a.replaceFirst("^ROLE_", "").toLowerCase()).sorted().toList());
+        if (!signedIn) {
+            return new Me(false, null, null);
         }
-        return me;
+        return new Me(true, authentication.getName(), authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).map(a -> a.replaceFirst("^ROLE_", "").toLowerCase()).sorted()
+                .toList());
     }
 
     @GetMapping("/api/accounts")
-    List<Map<String, Object>> list() {
-        return accounts.all().stream().map(a -> Map.<String, Object>of("username", a.username(), "roles",
-                a.roles().stream().map(Role::id).sorted().toList())).toList();
+    List<AccountAnswer> list() {
+        return accounts.all().stream().map(a -> AccountAnswer.of(a.username(), a.roles())).toList();
     }
 
     /** A new account: {@code {"username": …, "password": …, "roles": ["planner"]}}. */
     @PostMapping("/api/accounts")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody Map<String, Object> body) {
+    AccountAnswer create(@RequestBody Map<String, Object> body) {
         String username = String.valueOf(body.getOrDefault("username", ""));
         String password = String.valueOf(body.getOrDefault("password", ""));
         if (!USERNAME.matcher(username).matches()) {
@@ -89,7 +100,7 @@ class AccountController {
                     Map.of("pointer", "/username"));
         }
         accounts.create(new Account(username, encoder.encode(password), roles));
-        return Map.of("username", username, "roles", roles.stream().map(Role::id).sorted().toList());
+        return AccountAnswer.of(username, roles);
     }
 
     private static Problem refused(String pointer, String zh, String en) {

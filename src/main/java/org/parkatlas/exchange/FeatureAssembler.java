@@ -1,5 +1,6 @@
 package org.parkatlas.exchange;
 
+import org.parkatlas.problem.InvalidInputException;
 import org.parkatlas.catalog.Label;
 import org.locationtech.jts.geom.Geometry;
 import org.parkatlas.catalog.AllowedValue;

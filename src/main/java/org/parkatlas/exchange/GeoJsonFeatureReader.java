@@ -1,5 +1,7 @@
 package org.parkatlas.exchange;
 
+import org.parkatlas.geojson.GeoJsonGeometry;
+import org.parkatlas.problem.InvalidInputException;
 import org.parkatlas.catalog.Label;
 import org.locationtech.jts.geom.Geometry;
 import org.parkatlas.catalog.Layer;

@@ -1,5 +1,6 @@
 package org.parkatlas.exchange;
 
+import org.parkatlas.problem.InvalidInputException;
 import org.parkatlas.catalog.Label;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;

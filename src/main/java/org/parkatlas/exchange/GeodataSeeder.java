@@ -1,5 +1,6 @@
 package org.parkatlas.exchange;
 
+import org.parkatlas.problem.InvalidInputException;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;

@@ -1,7 +1,7 @@
 package org.parkatlas.http;
 
 import org.parkatlas.catalog.Label;
-import org.parkatlas.exchange.InvalidInputException;
+import org.parkatlas.problem.InvalidInputException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

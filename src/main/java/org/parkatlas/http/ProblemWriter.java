@@ -8,7 +8,7 @@ import org.parkatlas.catalog.Language;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.CrsRegistry;
 import org.parkatlas.crs.Reprojector;
-import org.parkatlas.exchange.GeoJsonGeometry;
+import org.parkatlas.geojson.GeoJsonGeometry;
 import org.parkatlas.problem.Problem;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -4,7 +4,7 @@ import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.CrsRegistry;
 import org.parkatlas.crs.Reprojector;
 import org.parkatlas.catalog.Layer;
-import org.parkatlas.exchange.GeoJsonGeometry;
+import org.parkatlas.geojson.GeoJsonGeometry;
 import org.parkatlas.feature.Feature;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;

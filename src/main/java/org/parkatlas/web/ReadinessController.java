@@ -3,9 +3,10 @@ package org.parkatlas.web;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
+import org.parkatlas.catalog.Label;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.Reprojector;
-import org.parkatlas.exchange.GeoJsonGeometry;
+import org.parkatlas.geojson.GeoJsonGeometry;
 import org.parkatlas.network.NetworkLine;
 import org.parkatlas.http.ApiException;
 import org.parkatlas.http.AsOf;
@@ -19,8 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,69 +40,59 @@ class ReadinessController {
         this.summary = summary;
     }
 
+    /** Every parcel's ready date per item, so the map's date slider recolours without asking again. */
+    record ItemDates(String standard, List<String> items, Map<String, Label> labels,
+                     Map<String, Map<String, LocalDate>> parcels) {
+    }
+
+    /** One item of a parcel's checklist: met or not as of the day, why not, what serves it and the way there. */
+    record ItemAnswer(String item, Label label, boolean met, LocalDate readyDate, String servingLine,
+                      String servingLineName, String servingLineNameEn, String source, String sourceName,
+                      String sourceNameEn, Double distanceM, Label reason, Map<String, Object> path,
+                      Map<String, Object> sourcePoint) {
+    }
+
+    record Checklist(String parcel, String code, LocalDate asOf, String standard, int met, int total, boolean ready,
+                     LocalDate readyDate, List<ItemAnswer> items) {
+    }
+
     @GetMapping("/api/readiness/parcels")
-    Map<String, Object> parcels() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("standard", readiness.standard());
-        body.put("items", readiness.items().stream().map(ReadinessItem::id).toList());
-        Map<String, Object> labels = new LinkedHashMap<>();
+    ItemDates parcels() {
+        Map<String, Label> labels = new LinkedHashMap<>();
         readiness.items().forEach(item -> labels.put(item.id(), item.label()));
-        body.put("labels", labels);
-        Map<String, Object> parcels = new LinkedHashMap<>();
+        Map<String, Map<String, LocalDate>> parcels = new LinkedHashMap<>();
         readiness.all().forEach((id, parcel) -> {
-            Map<String, Object> dates = new LinkedHashMap<>();
+            Map<String, LocalDate> dates = new LinkedHashMap<>();
             parcel.items().forEach(item -> dates.put(item.item().id(), item.readyDate()));
             parcels.put(id, dates);
         });
-        body.put("parcels", parcels);
-        return body;
+        return new ItemDates(readiness.standard(), readiness.items().stream().map(ReadinessItem::id).toList(), labels,
+                parcels);
     }
 
     @GetMapping("/api/parcels/{parcelId}/readiness")
-    Map<String, Object> parcel(@PathVariable String parcelId, @RequestParam(name = "as_of", required = false)
-            String asOf) {
+    Checklist parcel(@PathVariable String parcelId, @RequestParam(name = "as_of", required = false) String asOf) {
         LocalDate day = day(asOf);
-        ParcelReadiness parcel = readiness.of(parcelId).orElseThrow(() -> ApiException.notFound(
-                "there is no parcel \"" + parcelId + "\""));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("parcel", parcel.parcelId());
-        body.put("code", parcel.code());
-        body.put("asOf", day);
-        body.put("standard", readiness.standard());
-        body.put("met", parcel.metOn(day));
-        body.put("total", parcel.items().size());
-        body.put("ready", parcel.readyOn(day));
-        body.put("readyDate", parcel.readyDate());
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (ItemAssessment item : parcel.items()) {
-            items.add(item(item, day));
-        }
-        body.put("items", items);
-        return body;
+        ParcelReadiness parcel = readiness.of(parcelId).orElseThrow(() -> ApiException.notFound(Label.of(
+                "没有地块“" + parcelId + "”", "there is no parcel \"" + parcelId + "\"")));
+        return new Checklist(parcel.parcelId(), parcel.code(), day, readiness.standard(), parcel.metOn(day),
+                parcel.items().size(), parcel.readyOn(day), parcel.readyDate(),
+                parcel.items().stream().map(item -> item(item, day)).toList());
     }
 
     @GetMapping("/api/readiness/summary")
-    Map<String, Object> summary(@RequestParam(name = "as_of", required = false) String asOf) {
+    ReadinessSummary.Summary summary(@RequestParam(name = "as_of", required = false) String asOf) {
         return summary.of(day(asOf));
     }
 
-    private static Map<String, Object> item(ItemAssessment item, LocalDate day) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("item", item.item().id());
-        out.put("label", item.item().label());
-        out.put("met", item.metOn(day));
-        out.put("readyDate", item.readyDate());
-        out.put("servingLine", item.servingLine() == null ? null : item.servingLine().id());
-        out.put("servingLineName", item.servingLine() == null ? null : item.servingLine().name());
-        out.put("servingLineNameEn", item.servingLine() == null ? null : item.servingLine().nameEn());
-        out.put("source", item.source() == null ? null : item.source().id());
-        out.put("sourceName", item.source() == null ? null : item.source().name());
-        out.put("sourceNameEn", item.source() == null ? null : item.source().nameEn());
-        out.put("distanceM", item.distance() == null ? null : Math.round(item.distance() * 10) / 10.0);
-        out.put("reason", item.reason(day));
-        out.put("path", path(item.path()));
-        out.put("sourcePoint", item.source() == null ? null : geoJson(item.source().location()));
-        return out;
+    private static ItemAnswer item(ItemAssessment item, LocalDate day) {
+        NetworkLine line = item.servingLine();
+        return new ItemAnswer(item.item().id(), item.item().label(), item.metOn(day), item.readyDate(),
+                line == null ? null : line.id(), line == null ? null : line.name(), line == null ? null
+                : line.nameEn(), item.source() == null ? null : item.source().id(), item.source() == null ? null
+                : item.source().name(), item.source() == null ? null : item.source().nameEn(),
+                item.distance() == null ? null : Math.round(item.distance() * 10) / 10.0, item.reason(day),
+                path(item.path()), item.source() == null ? null : geoJson(item.source().location()));
     }
 
     /** The traced lines from the parcel to the source, as one GeoJSON MultiLineString in CRS84. */

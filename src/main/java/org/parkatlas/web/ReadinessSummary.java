@@ -1,6 +1,8 @@
 package org.parkatlas.web;
 
 import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Label;
+import org.parkatlas.catalog.ParkLayer;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.readiness.ParcelReadiness;
@@ -10,9 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Parcels and mu that are ready, partly ready and not ready on a day, per zone (三区) and per industrial park. */
 @Component
@@ -28,18 +28,25 @@ class ReadinessSummary {
         this.readiness = readiness;
     }
 
-    Map<String, Object> of(LocalDate day) {
-        List<Feature> parcels = read("parcels");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("asOf", day);
-        body.put("zones", groups(read("zones"), parcels, "zone", day));
-        body.put("industrialParks", groups(read("industrial-parks"), parcels, "industrial_park", day));
-        return body;
+    /** Parcels and mu in one state of readiness. */
+    record Totals(long parcels, double mu) {
     }
 
-    private List<Map<String, Object>> groups(List<Feature> groups, List<Feature> parcels, String key,
-                                             LocalDate day) {
-        List<Map<String, Object>> result = new ArrayList<>();
+    /** One zone or industrial park: how many of its parcels are ready, partly ready, not ready. */
+    record Group(Object code, Label name, Totals ready, Totals partly, Totals none) {
+    }
+
+    record Summary(LocalDate asOf, List<Group> zones, List<Group> industrialParks) {
+    }
+
+    Summary of(LocalDate day) {
+        List<Feature> parcels = read(ParkLayer.PARCELS);
+        return new Summary(day, groups(read(ParkLayer.ZONES), parcels, "zone", day),
+                groups(read(ParkLayer.INDUSTRIAL_PARKS), parcels, "industrial_park", day));
+    }
+
+    private List<Group> groups(List<Feature> groups, List<Feature> parcels, String key, LocalDate day) {
+        List<Group> result = new ArrayList<>();
         for (Feature group : groups) {
             Object code = group.property("code");
             double[][] totals = new double[3][2]; // ready, partly, none × parcels, mu
@@ -52,23 +59,18 @@ class ReadinessSummary {
                 totals[state][0]++;
                 totals[state][1] += parcel.property("area_mu") instanceof Number n ? n.doubleValue() : 0;
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("code", code);
-            row.put("name", Map.of("zh", String.valueOf(group.property("name")),
-                    "en", String.valueOf(group.properties().getOrDefault("name_en", group.property("name")))));
-            row.put("ready", totals(totals[0]));
-            row.put("partly", totals(totals[1]));
-            row.put("none", totals(totals[2]));
-            result.add(row);
+            Label name = Label.of(String.valueOf(group.property("name")),
+                    String.valueOf(group.properties().getOrDefault("name_en", group.property("name"))));
+            result.add(new Group(code, name, totals(totals[0]), totals(totals[1]), totals(totals[2])));
         }
         return result;
     }
 
-    private static Map<String, Object> totals(double[] t) {
-        return Map.of("parcels", (long) t[0], "mu", Math.round(t[1] * 100) / 100.0);
+    private static Totals totals(double[] t) {
+        return new Totals((long) t[0], Math.round(t[1] * 100) / 100.0);
     }
 
-    private List<Feature> read(String layer) {
+    private List<Feature> read(ParkLayer layer) {
         return store.query(catalog.require(layer), FeatureQuery.all()).features();
     }
 }

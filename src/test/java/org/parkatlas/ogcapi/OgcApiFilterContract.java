@@ -6,7 +6,7 @@ import org.locationtech.jts.io.WKTWriter;
 import org.parkatlas.ParkAtlasServerTest;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.Reprojector;
-import org.parkatlas.exchange.GeoJsonGeometry;
+import org.parkatlas.geojson.GeoJsonGeometry;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;

@@ -185,7 +185,7 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
     void mergeTwoNeighboursByShiftClickThenRestoreTheEarlierVersionFromTheHistory() throws Exception {
         String first = "parcel-0080";
         JsonNode a = getJson("/ogcapi/collections/parcels/items/" + first);
-        org.locationtech.jts.geom.Geometry shape = org.parkatlas.exchange.GeoJsonGeometry.read(a.path("geometry"), "");
+        org.locationtech.jts.geom.Geometry shape = org.parkatlas.geojson.GeoJsonGeometry.read(a.path("geometry"), "");
         String touching = "S_TOUCHES(geometry, " + new org.locationtech.jts.io.WKTWriter().write(shape) + ")";
         JsonNode neighbours = getJson("/ogcapi/collections/parcels/items?filter=" + java.net.URLEncoder.encode(
                 touching, java.nio.charset.StandardCharsets.UTF_8)).path("features");

@@ -1,11 +1,8 @@
 package org.parkatlas.feature.filter.cql2;
 
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
+import org.parkatlas.geojson.GeoJsonGeometry;
+import org.parkatlas.problem.InvalidInputException;
 import org.parkatlas.feature.filter.Expression;
 import org.parkatlas.feature.filter.Expression.Arithmetic;
 import org.parkatlas.feature.filter.Expression.ArithmeticOperator;
@@ -27,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import static org.parkatlas.feature.filter.cql2.Cql2Literals.GEOMETRIES;
 
 /**
  * Parses CQL2 JSON (OGC 21-065, the {@code cql2.json} schema, e.g.
@@ -411,71 +407,13 @@ public final class Cql2Json {
         return Cql2Literals.bbox(values);
     }
 
+    /** A GeoJSON geometry, read by the service's one codec; its complaints become CQL2 syntax errors. */
     private static Geometry geometry(JsonNode node, String at) {
-        JsonNode type = node.get("type");
-        if (!type.isString()) {
-            throw Cql2SyntaxException.json(at + "/type", null, "a GeoJSON geometry type");
+        try {
+            return GeoJsonGeometry.read(node, at);
+        } catch (InvalidInputException e) {
+            throw Cql2SyntaxException.json(e.pointer(), e.detail().en(), null);
         }
-        if (type.asString().equals("GeometryCollection")) {
-            JsonNode members = node.get("geometries");
-            if (members == null || !members.isArray()) {
-                throw Cql2SyntaxException.json(at + (members == null ? "" : "/geometries"),
-                        "a GeometryCollection needs \"geometries\"", "an array of GeoJSON geometries");
-            }
-            Geometry[] parts = new Geometry[members.size()];
-            for (int i = 0; i < parts.length; i++) {
-                JsonNode member = members.get(i);
-                if (!member.isObject() || !member.has("type")) {
-                    throw Cql2SyntaxException.json(at + "/geometries/" + i, null, "a GeoJSON geometry");
-                }
-                parts[i] = geometry(member, at + "/geometries/" + i);
-            }
-            return GEOMETRIES.createGeometryCollection(parts);
-        }
-        JsonNode coordinates = node.get("coordinates");
-        String c = at + "/coordinates";
-        if (coordinates == null || !coordinates.isArray()) {
-            throw Cql2SyntaxException.json(coordinates == null ? at : c, "the geometry has no \"coordinates\" array",
-                    "\"coordinates\"");
-        }
-        return switch (type.asString()) {
-            case "Point" -> GEOMETRIES.createPoint(position(coordinates, c));
-            case "LineString" -> lineString(coordinates, c);
-            case "Polygon" -> polygon(coordinates, c);
-            case "MultiPoint" -> {
-                Point[] points = new Point[coordinates.size()];
-                for (int i = 0; i < points.length; i++) {
-                    points[i] = GEOMETRIES.createPoint(position(coordinates.get(i), c + "/" + i));
-                }
-                yield GEOMETRIES.createMultiPoint(points);
-            }
-            case "MultiLineString" -> {
-                LineString[] lines = new LineString[coordinates.size()];
-                for (int i = 0; i < lines.length; i++) {
-                    lines[i] = lineString(coordinates.get(i), c + "/" + i);
-                }
-                yield GEOMETRIES.createMultiLineString(lines);
-            }
-            case "MultiPolygon" -> {
-                Polygon[] polygons = new Polygon[coordinates.size()];
-                for (int i = 0; i < polygons.length; i++) {
-                    polygons[i] = polygon(coordinates.get(i), c + "/" + i);
-                }
-                yield GEOMETRIES.createMultiPolygon(polygons);
-            }
-            default -> throw Cql2SyntaxException.json(at + "/type", "\"" + type.asString()
-                    + "\" is not a GeoJSON geometry type", "Point, LineString, Polygon, MultiPoint, MultiLineString, "
-                    + "MultiPolygon or GeometryCollection");
-        };
-    }
-
-    private static Coordinate position(JsonNode node, String at) {
-        if (!node.isArray() || node.size() < 2) {
-            throw Cql2SyntaxException.json(at, null, "a position: an array of 2 or 3 numbers [x, y(, z)]");
-        }
-        double x = number(node.get(0), at + "/0");
-        double y = number(node.get(1), at + "/1");
-        return node.size() > 2 ? new Coordinate(x, y, number(node.get(2), at + "/2")) : new Coordinate(x, y);
     }
 
     private static double number(JsonNode node, String at) {
@@ -483,42 +421,5 @@ public final class Cql2Json {
             throw Cql2SyntaxException.json(at, null, "a number");
         }
         return node.doubleValue();
-    }
-
-    private static Coordinate[] positions(JsonNode node, String at) {
-        if (!node.isArray()) {
-            throw Cql2SyntaxException.json(at, null, "an array of positions");
-        }
-        Coordinate[] coordinates = new Coordinate[node.size()];
-        for (int i = 0; i < coordinates.length; i++) {
-            coordinates[i] = position(node.get(i), at + "/" + i);
-        }
-        return coordinates;
-    }
-
-    private static LineString lineString(JsonNode node, String at) {
-        Coordinate[] coordinates = positions(node, at);
-        if (coordinates.length < 2) {
-            throw Cql2SyntaxException.json(at, "a LineString needs at least 2 positions", null);
-        }
-        return GEOMETRIES.createLineString(coordinates);
-    }
-
-    private static Polygon polygon(JsonNode node, String at) {
-        if (!node.isArray() || node.isEmpty()) {
-            throw Cql2SyntaxException.json(at, null, "an array of linear rings");
-        }
-        LinearRing[] rings = new LinearRing[node.size()];
-        for (int i = 0; i < rings.length; i++) {
-            Coordinate[] ring = positions(node.get(i), at + "/" + i);
-            if (ring.length < 4 || !ring[0].equals2D(ring[ring.length - 1])) {
-                throw Cql2SyntaxException.json(at + "/" + i,
-                        "a linear ring needs at least 4 positions and must end where it starts", null);
-            }
-            rings[i] = GEOMETRIES.createLinearRing(ring);
-        }
-        LinearRing[] holes = new LinearRing[rings.length - 1];
-        System.arraycopy(rings, 1, holes, 0, holes.length);
-        return GEOMETRIES.createPolygon(rings[0], holes);
     }
 }

@@ -293,8 +293,8 @@ class Cql2JsonTest {
             Cql2SyntaxException e = error("{\"op\": \"s_intersects\", \"args\": [{\"property\": \"g\"}, "
                     + "{\"type\": \"Polygon\", \"coordinates\": [[[0, 0], [1, 0], [1, 1]]]}]}");
             assertThat(e.pointer()).isEqualTo("/args/1/coordinates/0");
-            assertThat(e).hasMessage("at /args/1/coordinates/0: a linear ring needs at least 4 positions and must end "
-                    + "where it starts");
+            // geometries are read by the service's one GeoJSON codec, so they are refused in its words
+            assertThat(e).hasMessage("at /args/1/coordinates/0: a linear ring needs at least four positions");
 
             e = error("{\"op\": \"s_intersects\", \"args\": [{\"property\": \"g\"}, {\"type\": \"Circle\", "
                     + "\"coordinates\": [0, 0]}]}");
@@ -303,7 +303,7 @@ class Cql2JsonTest {
             e = error("{\"op\": \"s_intersects\", \"args\": [{\"property\": \"g\"}, {\"type\": \"Point\", "
                     + "\"coordinates\": [0, \"1\"]}]}");
             assertThat(e.pointer()).isEqualTo("/args/1/coordinates/1");
-            assertThat(e.expected()).isEqualTo("a number");
+            assertThat(e).hasMessageContaining("a coordinate must be a finite number");
 
             e = error("{\"op\": \"s_intersects\", \"args\": [{\"property\": \"g\"}, {\"bbox\": [1, 2, 3]}]}");
             assertThat(e.pointer()).isEqualTo("/args/1/bbox");

@@ -1,5 +1,6 @@
-package org.parkatlas.exchange;
+package org.parkatlas.geojson;
 
+import org.parkatlas.problem.InvalidInputException;
 import org.parkatlas.catalog.Label;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -23,8 +24,9 @@ import java.math.RoundingMode;
 import java.util.Map;
 
 /**
- * GeoJSON (RFC 7946) geometries to and from JTS. Reading reports the JSON Pointer of the first thing wrong; writing
- * can swap the axes for a CRS whose first axis is latitude or northing, and rounds to the CRS's sensible precision.
+ * The one GeoJSON (RFC 7946) geometry codec, to and from JTS, used by the OGC API, the map's API, imports and CQL2
+ * JSON alike. Reading reports the JSON Pointer of the first thing wrong; writing can swap the axes for a CRS whose
+ * first axis is latitude or northing, and rounds to the CRS's sensible precision.
  */
 public final class GeoJsonGeometry {
 
@@ -94,17 +96,25 @@ public final class GeoJsonGeometry {
         };
     }
 
+    /** A position [x, y] or [x, y, z]: a height is kept as written (a store keeps x and y). */
     private static Coordinate coordinate(JsonNode position, String pointer) {
-        if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber() || !position.get(1).isNumber()) {
-            throw new InvalidInputException(pointer, Label.of("坐标须为至少含两个数的数组 [x, y]",
-                    "a position must be an array of at least two numbers [x, y]"));
+        if (!position.isArray() || position.size() < 2) {
+            throw new InvalidInputException(pointer, Label.of("坐标须为含两个或三个数的数组 [x, y(, z)]",
+                    "a position must be an array of two or three numbers [x, y(, z)]"));
         }
-        double x = position.get(0).doubleValue();
-        double y = position.get(1).doubleValue();
-        if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw new InvalidInputException(pointer, Label.of("坐标须为有限的数", "a position must hold finite numbers"));
+        double x = number(position.get(0), pointer + "/0");
+        double y = number(position.get(1), pointer + "/1");
+        return position.size() > 2 ? new Coordinate(x, y, number(position.get(2), pointer + "/2"))
+                : new Coordinate(x, y);
+    }
+
+    /** A finite number; one written with 400 digits or as 1e999 is refused here, not turned into infinity later. */
+    private static double number(JsonNode node, String pointer) {
+        double value = node != null && node.isNumber() ? node.numberValue().doubleValue() : Double.NaN;
+        if (!Double.isFinite(value)) {
+            throw new InvalidInputException(pointer, Label.of("坐标须为有限的数", "a coordinate must be a finite number"));
         }
-        return new Coordinate(x, y);
+        return value;
     }
 
     private static Coordinate[] positions(JsonNode array, String pointer) {

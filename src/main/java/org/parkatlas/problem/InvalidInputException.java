@@ -1,8 +1,6 @@
-package org.parkatlas.exchange;
+package org.parkatlas.problem;
 
 import org.parkatlas.catalog.Label;
-import org.parkatlas.problem.Problem;
-import org.parkatlas.problem.ProblemType;
 
 import java.util.Map;
 
