@@ -2,8 +2,6 @@ package org.parkatlas.store;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.parkatlas.catalog.Attribute;
 import org.parkatlas.catalog.Layer;
@@ -147,12 +145,8 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public Optional<Envelope> bounds(Layer layer) {
-        byte[] wkb = jdbc.queryForObject(dialect.extentQuery(layer.tableName(), FilterToSql.GEOMETRY_COLUMN),
-                byte[].class);
-        if (wkb == null) {
-            return Optional.empty();
-        }
-        return Optional.of(readWkb(wkb).getEnvelopeInternal());
+        return jdbc.query(dialect.extentQuery(layer.tableName(), FilterToSql.GEOMETRY_COLUMN),
+                (ResultSet rs) -> rs.next() ? dialect.readExtent(rs) : Optional.<Envelope>empty());
     }
 
     @Override
@@ -266,7 +260,7 @@ public final class JdbcFeatureStore implements FeatureStore {
 
     private String selectList(List<Attribute> attributes) {
         StringBuilder sql = new StringBuilder(ID + ", " + VERSION + ", "
-                + dialect.geometryAsWkb(FilterToSql.GEOMETRY_COLUMN));
+                + dialect.selectGeometry(FilterToSql.GEOMETRY_COLUMN));
         for (Attribute attribute : attributes) {
             sql.append(", ").append(attribute.name());
         }
@@ -289,7 +283,7 @@ public final class JdbcFeatureStore implements FeatureStore {
         return (ResultSet rs, int rowNum) -> {
             String id = rs.getString(1);
             long version = rs.getLong(2);
-            Geometry geometry = readWkb(rs.getBytes(3));
+            Geometry geometry = dialect.readGeometry(rs, 3);
             geometry.setSRID(layer.storageSrid());
             Map<String, Object> properties = new LinkedHashMap<>();
             int column = 4;
@@ -312,13 +306,5 @@ public final class JdbcFeatureStore implements FeatureStore {
             case DATE -> rs.getObject(column, LocalDate.class);
         };
         return rs.wasNull() ? null : value;
-    }
-
-    private Geometry readWkb(byte[] wkb) {
-        try {
-            return new WKBReader().read(wkb);
-        } catch (ParseException e) {
-            throw new IllegalStateException("the " + dialect.name() + " store returned a geometry it cannot read", e);
-        }
     }
 }

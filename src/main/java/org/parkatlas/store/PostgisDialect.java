@@ -1,6 +1,18 @@
 package org.parkatlas.store;
 
-/** The production store: PostgreSQL with PostGIS, configured through {@code spring.datasource.*}. */
+import net.postgis.jdbc.PGbox2d;
+import net.postgis.jdbc.jts.JtsBinaryParser;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * The production store: PostgreSQL with PostGIS, configured through {@code spring.datasource.*}. Geometries and
+ * extents are read with PostGIS's own JDBC extension (postgis-jdbc, postgis-jdbc-jts) as PostGIS sends them.
+ */
 public final class PostgisDialect implements SqlDialect {
 
     @Override
@@ -17,9 +29,35 @@ public final class PostgisDialect implements SqlDialect {
         return "LOWER(" + sql + " COLLATE \"und-x-icu\")";
     }
 
+    /** The column as PostGIS sends it (hex EWKB), read by PostGIS's own JTS parser: no conversion in SQL. */
+    @Override
+    public String selectGeometry(String column) {
+        return column;
+    }
+
+    @Override
+    public Geometry readGeometry(ResultSet rs, int column) throws SQLException {
+        String ewkb = rs.getString(column);
+        try {
+            return new JtsBinaryParser().parse(ewkb);
+        } catch (RuntimeException e) {
+            throw new SQLException("PostGIS returned a geometry that cannot be read", e);
+        }
+    }
+
     @Override
     public String extentQuery(String table, String column) {
-        // ST_Extent answers a box2d; as a geometry it can travel as WKB like every other geometry.
-        return "SELECT ST_AsBinary(ST_Extent(" + column + ")::geometry) FROM " + table;
+        return "SELECT ST_Extent(" + column + ") FROM " + table;
+    }
+
+    /** ST_Extent answers a box2d, read as one with PostGIS JDBC's {@link PGbox2d}. */
+    @Override
+    public Optional<Envelope> readExtent(ResultSet rs) throws SQLException {
+        String box = rs.getString(1);
+        if (box == null) {
+            return Optional.empty();
+        }
+        PGbox2d extent = new PGbox2d(box);
+        return Optional.of(new Envelope(extent.getLLB().x, extent.getURT().x, extent.getLLB().y, extent.getURT().y));
     }
 }

@@ -1,6 +1,14 @@
 package org.parkatlas.store;
 
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
 import org.parkatlas.feature.filter.Filter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * What differs between the databases behind the JDBC feature store (GeoTools' {@code SQLDialect}): how geometries are
@@ -17,9 +25,18 @@ public interface SqlDialect {
         return "ST_GeomFromWKB(?, " + srid + ")";
     }
 
-    /** The geometry column read back as WKB. */
-    default String geometryAsWkb(String column) {
+    /** The geometry column as the select list reads it (for {@link #readGeometry}). */
+    default String selectGeometry(String column) {
         return "ST_AsBinary(" + column + ")";
+    }
+
+    /** The geometry in a result column selected with {@link #selectGeometry}; by default WKB. */
+    default Geometry readGeometry(ResultSet rs, int column) throws SQLException {
+        try {
+            return new WKBReader().read(rs.getBytes(column));
+        } catch (ParseException e) {
+            throw new SQLException("the " + name() + " store returned a geometry it cannot read", e);
+        }
     }
 
     /** A bound scalar parameter; the value is given in case a dialect needs a cast for its type. */
@@ -59,6 +76,19 @@ public interface SqlDialect {
         return java.util.List.of();
     }
 
-    /** A query answering one row, one column: the extent of the layer's geometries as WKB (null when empty). */
+    /** A query answering one row, one column: the extent of the layer's geometries (null when empty). */
     String extentQuery(String table, String column);
+
+    /** The extent in the one column {@link #extentQuery} answers; empty when the layer has no geometry. */
+    default Optional<Envelope> readExtent(ResultSet rs) throws SQLException {
+        byte[] wkb = rs.getBytes(1);
+        if (wkb == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new WKBReader().read(wkb).getEnvelopeInternal());
+        } catch (ParseException e) {
+            throw new SQLException("the " + name() + " store returned an extent it cannot read", e);
+        }
+    }
 }
