@@ -6,7 +6,7 @@ import java.util.Locale;
  * What a person may do. A planner edits parcels and their attributes; an analyst reads everything; an admin manages
  * accounts and may do all a planner does. Anonymous visitors read the public map.
  */
-public enum Role {
+enum Role {
     ADMIN, PLANNER, ANALYST;
 
     /** The id stored and shown: {@code admin}, {@code planner}, {@code analyst}. */

@@ -32,7 +32,7 @@ import java.util.Map;
  * while reading, which is where a large file spends its time.
  */
 @Component
-public class FeatureImporter {
+class FeatureImporter {
 
     private static final Logger log = LoggerFactory.getLogger(FeatureImporter.class);
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

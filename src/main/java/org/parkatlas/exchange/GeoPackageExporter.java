@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * the stored ones. Written with NGA's GeoPackage library; opened by QGIS and GDAL.
  */
 @Component
-public class GeoPackageExporter {
+class GeoPackageExporter {
 
     private static final String FEATURE_ID_COLUMN = "fid";
     private static final String GEOMETRY_COLUMN = "geom";

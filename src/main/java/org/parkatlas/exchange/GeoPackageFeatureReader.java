@@ -31,7 +31,7 @@ import java.util.function.LongConsumer;
  * matched to attributes by name and checked by a {@link FeatureAssembler}. A column called {@code id} gives the
  * feature ids (as in ParkAtlas's own export); the table's integer key is otherwise ignored.
  */
-public final class GeoPackageFeatureReader {
+final class GeoPackageFeatureReader {
 
     private static final String ID_COLUMN = "id";
 

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                 Ganting sample shipped in the jar) or {@code file:/srv/park/layers/} for a park's own data
  */
 @ConfigurationProperties("parkatlas.seed")
-public record SeedProperties(Boolean enabled, String location) {
+record SeedProperties(Boolean enabled, String location) {
 
     public SeedProperties {
         enabled = enabled == null || enabled;

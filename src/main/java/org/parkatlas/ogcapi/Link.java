@@ -4,5 +4,5 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** A web link as OGC API responses carry them. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Link(String href, String rel, String type, String title) {
+record Link(String href, String rel, String type, String title) {
 }

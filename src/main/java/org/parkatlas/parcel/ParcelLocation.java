@@ -9,7 +9,7 @@ import java.util.List;
  * holding the largest share of its land. Worked out from the geometry on every write, never typed in, so a drawn
  * parcel is always counted in its zone's figures; a parcel outside every park has none.
  */
-public final class ParcelLocation {
+final class ParcelLocation {
 
     /** A zone or industrial park by its code, with its area. */
     public record Area(String code, Geometry geometry) {

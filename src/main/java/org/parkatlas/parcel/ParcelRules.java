@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param corridorTolerance  m² a parcel may reach into an ecological corridor (0.1)
  */
 @ConfigurationProperties("parkatlas.parcels")
-public record ParcelRules(Double overlapTolerance, Double redLineTolerance, Double minAreaMu,
+record ParcelRules(Double overlapTolerance, Double redLineTolerance, Double minAreaMu,
                           Double minCompactness, Double corridorTolerance) {
 
     public ParcelRules {

@@ -9,7 +9,7 @@ import java.util.List;
  * What a parcel is checked against, in metres (EPSG:4546): the park boundary (null while the park has none), the
  * other parcels near it (not the ones it replaces), the roads near it, and the ecological corridors.
  */
-public record Surroundings(Geometry boundary, List<Neighbour> neighbours, List<Road> roads,
+record Surroundings(Geometry boundary, List<Neighbour> neighbours, List<Road> roads,
                            List<Corridor> corridors) {
 
     public Surroundings {

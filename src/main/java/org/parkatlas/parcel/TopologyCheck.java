@@ -18,7 +18,7 @@ import java.util.List;
  * {@link OutsideEcologicalCorridorRule outside the ecological corridors}, {@link MinimumAreaRule no smaller than the
  * minimum} and {@link NotASliverRule no sliver}. Every broken rule is reported, not just the first, each with where.
  */
-public final class TopologyCheck {
+final class TopologyCheck {
 
     static final String SIMPLE_POLYGON = "simple-polygon";
 

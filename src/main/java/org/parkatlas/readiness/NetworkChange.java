@@ -1,6 +1,7 @@
 package org.parkatlas.readiness;
 
 import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.ParkLayer;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.LayerChanged;
 import org.parkatlas.store.FeatureStore;
@@ -23,14 +24,16 @@ record NetworkChange(ParkWorks works, Set<ReadinessItem> items, boolean everywhe
     static NetworkChange of(Catalog catalog, FeatureStore store, ParkWorks works, LayerChanged change) {
         Optional<Feature> now = store.get(catalog.require(change.layerId()), change.featureId());
         Set<ReadinessItem> items = EnumSet.noneOf(ReadinessItem.class);
-        return switch (change.layerId()) {
-            case "roads" -> {
+        ParkLayer layer = ParkLayer.ROADS.is(change.layerId()) ? ParkLayer.ROADS
+                : ParkLayer.UTILITY_LINES.is(change.layerId()) ? ParkLayer.UTILITY_LINES : ParkLayer.FACILITIES;
+        return switch (layer) {
+            case ROADS -> {
                 items.add(ReadinessItem.ROAD);
                 yield new NetworkChange(new ParkWorks(works.parcels(), replace(works.roads(), change.featureId(),
                         now.map(ReadinessService::road), r -> r.line().id()), works.lines(), works.facilities()),
                         items, false);
             }
-            case "utility-lines" -> {
+            case UTILITY_LINES -> {
                 Optional<ParkWorks.UtilityLine> line = now.map(ReadinessService::utilityLine);
                 works.lines().stream().filter(l -> l.line().id().equals(change.featureId()))
                         .forEach(l -> items.addAll(servedBy(l.utility())));

@@ -11,7 +11,7 @@ import java.util.List;
  * What readiness is computed from, in metres (EPSG:4546): the parcels, the roads, the utility lines and the
  * facilities. Built from the store by {@link ReadinessService}; tests build small ones by hand.
  */
-public record ParkWorks(List<Parcel> parcels, List<Road> roads, List<UtilityLine> lines, List<Facility> facilities) {
+record ParkWorks(List<Parcel> parcels, List<Road> roads, List<UtilityLine> lines, List<Facility> facilities) {
 
     public ParkWorks {
         parcels = List.copyOf(parcels);

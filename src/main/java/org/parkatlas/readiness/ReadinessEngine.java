@@ -26,7 +26,7 @@ import java.util.Map;
  * road network with the park gateways as sources and the road's frontage distance (half its red line plus a margin);
  * leveling comes from the parcel. Pure computation: no HTTP, no SQL.
  */
-public final class ReadinessEngine {
+final class ReadinessEngine {
 
     private final ReadinessProperties rules;
     private final ParkWorks works;

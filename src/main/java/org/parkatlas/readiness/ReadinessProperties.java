@@ -16,7 +16,7 @@ import java.util.Map;
  *                          (default 10)
  */
 @ConfigurationProperties("parkatlas.readiness")
-public record ReadinessProperties(String standard, Double snapTolerance, Map<String, Double> serviceDistance,
+record ReadinessProperties(String standard, Double snapTolerance, Map<String, Double> serviceDistance,
                                   Double frontageExtra) {
 
     private static final double DEFAULT_SERVICE_DISTANCE = 50.0;

@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
+import org.parkatlas.catalog.ParkLayer;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.parkatlas.feature.DerivedProperties;
 import org.parkatlas.feature.Feature;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ReadinessService implements DerivedProperties {
 
     private static final Logger log = LoggerFactory.getLogger(ReadinessService.class);
-    private static final Set<String> INPUTS = Set.of("parcels", "roads", "utility-lines", "facilities");
+    private static final Set<ParkLayer> INPUTS = EnumSet.of(ParkLayer.PARCELS, ParkLayer.ROADS,
+            ParkLayer.UTILITY_LINES, ParkLayer.FACILITIES);
 
     private final Catalog catalog;
     private final FeatureStore store;
@@ -117,7 +120,7 @@ public class ReadinessService implements DerivedProperties {
      */
     @EventListener
     void on(LayerChanged change) {
-        if (!INPUTS.contains(change.layerId())) {
+        if (INPUTS.stream().noneMatch(l -> l.is(change.layerId()))) {
             return;
         }
         synchronized (this) {
@@ -127,7 +130,7 @@ public class ReadinessService implements DerivedProperties {
             }
             if (change.featureId() == null) {
                 state = null;
-            } else if (change.layerId().equals("parcels")) {
+            } else if (ParkLayer.PARCELS.is(change.layerId())) {
                 reassess(current, change.featureId());
             } else {
                 NetworkChange plan = NetworkChange.of(catalog, store, current.engine.works(), change);
@@ -139,7 +142,7 @@ public class ReadinessService implements DerivedProperties {
 
     private void reassess(State current, String parcelId) {
         current.parcelIndex = null; // a parcel moved, came or went: index again when next needed
-        store.get(catalog.require("parcels"), parcelId).ifPresentOrElse(f -> {
+        store.get(catalog.require(ParkLayer.PARCELS), parcelId).ifPresentOrElse(f -> {
             ParkWorks.Parcel parcel = parcel(f);
             current.parcels.put(parcelId, parcel);
             current.results.put(parcelId, current.engine.assess(parcel));
@@ -177,7 +180,7 @@ public class ReadinessService implements DerivedProperties {
 
     @Override
     public boolean appliesTo(Layer layer) {
-        return layer.id().equals("parcels");
+        return ParkLayer.PARCELS.is(layer);
     }
 
     @Override
@@ -217,10 +220,10 @@ public class ReadinessService implements DerivedProperties {
     private State compute() {
         long start = System.nanoTime();
         ParkWorks works = new ParkWorks(
-                read("parcels").stream().map(ReadinessService::parcel).toList(),
-                read("roads").stream().map(ReadinessService::road).toList(),
-                read("utility-lines").stream().map(ReadinessService::utilityLine).toList(),
-                read("facilities").stream().map(ReadinessService::facility).toList());
+                read(ParkLayer.PARCELS).stream().map(ReadinessService::parcel).toList(),
+                read(ParkLayer.ROADS).stream().map(ReadinessService::road).toList(),
+                read(ParkLayer.UTILITY_LINES).stream().map(ReadinessService::utilityLine).toList(),
+                read(ParkLayer.FACILITIES).stream().map(ReadinessService::facility).toList());
         ReadinessEngine engine = new ReadinessEngine(works, rules);
         Map<String, ParcelReadiness> computed = new ConcurrentHashMap<>(engine.assessAll(works.parcels()));
         Map<String, ParkWorks.Parcel> parcels = new ConcurrentHashMap<>();
@@ -235,7 +238,7 @@ public class ReadinessService implements DerivedProperties {
                 (LocalDate) f.property("leveling_date"));
     }
 
-    private List<Feature> read(String layer) {
+    private List<Feature> read(ParkLayer layer) {
         return store.query(catalog.require(layer), FeatureQuery.all()).features();
     }
 

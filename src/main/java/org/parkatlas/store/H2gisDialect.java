@@ -1,7 +1,7 @@
 package org.parkatlas.store;
 
 /** The embedded default: H2 with the H2GIS functions, a file database under {@code parkatlas.data-dir}. */
-public final class H2gisDialect implements SqlDialect {
+final class H2gisDialect implements SqlDialect {
 
     @Override
     public String name() {

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * little that differs between H2GIS and PostGIS and says what it can run ({@link #supports}). Readers come through
  * a layer's {@link FeatureSource}, which hands the store only what it runs.
  */
-public final class JdbcFeatureStore implements FeatureStore {
+final class JdbcFeatureStore implements FeatureStore {
 
     private static final String ID = "id";
     private static final String VERSION = "version";

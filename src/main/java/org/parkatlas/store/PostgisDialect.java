@@ -13,7 +13,7 @@ import java.util.Optional;
  * The production store: PostgreSQL with PostGIS, configured through {@code spring.datasource.*}. Geometries and
  * extents are read with PostGIS's own JDBC extension (postgis-jdbc, postgis-jdbc-jts) as PostGIS sends them.
  */
-public final class PostgisDialect implements SqlDialect {
+final class PostgisDialect implements SqlDialect {
 
     @Override
     public String name() {
