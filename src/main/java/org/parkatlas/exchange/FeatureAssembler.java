@@ -70,14 +70,33 @@ public final class FeatureAssembler {
             throw InvalidInputException.unprocessable(geometryPointer, Label.of(layer.title().zh() + "要素需要几何",
                     "a " + layer.id() + " feature needs a geometry"));
         }
-        return assembleInStorageCrs(pointer, id, Reprojector.transform(xy(geometry), sourceCrs, storageCrs),
-                values);
+        Geometry xy = xy(geometry);
+        checkRange(xy, geometryPointer);
+        return assembleInStorageCrs(pointer, id, Reprojector.transform(xy, sourceCrs, storageCrs), values);
     }
 
     /** As {@link #assemble}, for a geometry already in the layer's storage CRS (e.g. kept from the stored feature). */
     public Feature assembleInStorageCrs(String pointer, String id, Geometry geometry, Map<String, Object> values) {
         Map<String, Object> properties = readProperties(values, pointer + "/properties");
         return new Feature(id, geometry, properties, 0);
+    }
+
+    /**
+     * In a geographic CRS a longitude lies within ±180° and a latitude within ±90°: a road "at longitude 200" is a
+     * mistake, not a place, and would otherwise land somewhere else after reprojection.
+     */
+    private void checkRange(Geometry xy, String pointer) {
+        if (!sourceCrs.geographic()) {
+            return;
+        }
+        for (org.locationtech.jts.geom.Coordinate c : xy.getCoordinates()) {
+            if (!(Math.abs(c.x) <= 180) || !(Math.abs(c.y) <= 90)) {
+                throw InvalidInputException.unprocessable(pointer + "/coordinates", Label.of(
+                        "坐标 (" + c.x + ", " + c.y + ") 超出经度 ±180°、纬度 ±90° 的范围（" + sourceCrs.label() + "）",
+                        "the position (" + c.x + ", " + c.y + ") is outside longitude ±180° and latitude ±90° ("
+                                + sourceCrs.label() + ")"));
+            }
+        }
     }
 
     /** The geometry with x = easting/longitude, whatever axis order the source CRS writes. */

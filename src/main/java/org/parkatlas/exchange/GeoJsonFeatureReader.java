@@ -117,11 +117,12 @@ public final class GeoJsonFeatureReader {
         if (value.isString()) {
             return value.asString();
         }
-        if (value.isIntegralNumber()) {
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
             return value.longValue();
         }
         if (value.isNumber()) {
-            return value.doubleValue();
+            // a 30-digit integer or 1e999 becomes a double (maybe infinite), for the number rules to refuse by name
+            return value.numberValue().doubleValue();
         }
         if (value.isBoolean()) {
             return value.booleanValue();

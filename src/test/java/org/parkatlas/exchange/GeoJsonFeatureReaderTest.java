@@ -60,6 +60,10 @@ class GeoJsonFeatureReaderTest {
         checkInvalid(collection(polygon(), "{" + ok.replace("100101", "M1") + ",\"status\":\"available\"}"),
                 "/features/0/properties/land_use", "use one of 1001, 100101");
         checkInvalid("{\"type\":\"Feature\"}", "/type", "FeatureCollection");
+        checkInvalid(collection("{\"type\":\"LineString\",\"coordinates\":[[111.6,36.1],[200,36.1]]}", "{}"),
+                "/features/0/geometry/coordinates", "outside longitude ±180° and latitude ±90°");
+        checkInvalid(collection("{\"type\":\"Point\",\"coordinates\":[111.6," + "9".repeat(400) + "]}", "{}"),
+                "/features/0/geometry/coordinates/1", "finite number");
     }
 
     private Feature readOne(String featureJson) {

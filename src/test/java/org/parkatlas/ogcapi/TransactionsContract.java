@@ -219,6 +219,10 @@ abstract class TransactionsContract extends ParkAtlasServerTest {
                 "X"), null), 422, "not Point");
         checkRefused(write("POST", ITEMS, "{\"type\":\"Feature\",", null), 400, "not valid JSON");
         checkRefused(write("POST", ITEMS, parcel(SQUARE, "sold", "X"), null), 422, "use one of");
+        HttpResponse<String> huge = write("POST", ITEMS, parcel(SQUARE, "planned", "X")
+                .replace("\"area_mu\":999", "\"min_far\":" + "9".repeat(30)), null);
+        checkRefused(huge, 422, "outside the range a value can have");
+        assertThat(JSON.readTree(huge.body()).path("pointer").asString()).isEqualTo("/properties/min_far");
         HttpResponse<String> crs = send(HttpRequest.newBuilder(URI.create(url(ITEMS)))
                 .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Content-Type", "application/geo+json")
                 .header("Accept-Language", "en").header("Content-Crs", "<http://www.opengis.net/def/crs/EPSG/0/2382>")
