@@ -67,6 +67,11 @@ public abstract class ParkAtlasServerTest {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", accept).GET().build());
     }
 
+    /** A GET asking for English messages, for tests that read the server's words. */
+    protected HttpResponse<String> getInEnglish(String path) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept-Language", "en").GET().build());
+    }
+
     protected JsonNode getJson(String path) {
         HttpResponse<String> response = get(path);
         if (response.statusCode() != 200) {

@@ -1,6 +1,9 @@
 package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
+import org.parkatlas.problem.ProblemType;
+import org.parkatlas.http.Http;
+import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.feature.filter.Filter;
@@ -31,7 +34,8 @@ final class FilterParameters {
         if (filter == null) {
             if (language != null || filterCrs != null) {
                 throw ApiException.badParameter(language != null ? "filter-lang" : "filter-crs",
-                        "filter-lang and filter-crs describe a filter, but there is no filter parameter");
+                        Label.of("filter-lang 与 filter-crs 用于描述过滤条件，但没有 filter 参数",
+                                "filter-lang and filter-crs describe a filter, but there is no filter parameter"));
             }
             return Filter.INCLUDE;
         }
@@ -41,8 +45,9 @@ final class FilterParameters {
             parsed = switch (lang) {
                 case CQL2_TEXT, CQL_TEXT_DRAFT -> Cql2Text.parse(filter);
                 case CQL2_JSON -> Cql2Json.parse(filter);
-                default -> throw ApiException.badParameter("filter-lang", "filter-lang=" + lang
-                        + " is not a filter language this API reads; use cql2-text or cql2-json");
+                default -> throw ApiException.badParameter("filter-lang", Label.of("filter-lang=" + lang
+                        + " 不是本 API 能读的过滤语言；请用 cql2-text 或 cql2-json", "filter-lang=" + lang
+                        + " is not a filter language this API reads; use cql2-text or cql2-json"));
             };
         } catch (Cql2SyntaxException e) {
             Map<String, Object> where = new LinkedHashMap<>();
@@ -56,8 +61,9 @@ final class FilterParameters {
             if (e.expected() != null) {
                 where.put("expected", e.expected());
             }
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid filter", "the " + lang + " filter cannot be "
-                    + "read: " + e.getMessage(), where);
+            throw new ApiException(HttpStatus.BAD_REQUEST, ProblemType.INVALID_FILTER,
+                    Label.of("过滤条件无效", "Invalid filter"), Label.of("无法读取 " + lang + " 过滤条件："
+                    + e.getMessage(), "the " + lang + " filter cannot be read: " + e.getMessage()), where);
         }
         return new FilterBinder(layer, filterCrs == null ? Crs.CRS84 : filterCrs).bind(parsed);
     }

@@ -1,6 +1,8 @@
 package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
+import org.parkatlas.http.Http;
+import org.parkatlas.catalog.Label;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.parkatlas.catalog.Catalog;
@@ -62,8 +64,8 @@ class ItemsController {
         Crs crs = query.containsKey("crs") ? ItemsRequest.crsParameter(Map.of("crs", new String[]{query.get("crs")}),
                 "crs") : Crs.CRS84;
         Feature feature = sources.of(layer).get(featureId, new ReadContext(ItemsRequest.asOf(query.get("as_of"))))
-                .orElseThrow(() -> ApiException.notFound(
-                "collection " + collectionId + " has no feature \"" + featureId + "\""));
+                .orElseThrow(() -> ApiException.notFound(Label.of("图层 " + collectionId + " 中没有要素“" + featureId
+                        + "”", "collection " + collectionId + " has no feature \"" + featureId + "\"")));
         ApiLinks links = ApiLinks.fromCurrentRequest();
         response.setContentType(OgcApi.GEOJSON);
         response.setCharacterEncoding("UTF-8");

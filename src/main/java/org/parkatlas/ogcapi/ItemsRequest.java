@@ -1,6 +1,8 @@
 package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
+import org.parkatlas.http.Http;
+import org.parkatlas.catalog.Label;
 import org.parkatlas.http.AsOf;
 import org.locationtech.jts.geom.Envelope;
 import org.parkatlas.catalog.Attribute;
@@ -28,7 +30,7 @@ import java.util.Set;
 final class ItemsRequest {
 
     private static final Set<String> STANDARD = Set.of("bbox", "bbox-crs", "limit", "offset", "datetime", "f", "crs",
-            "filter", "filter-lang", "filter-crs", "as_of");
+            "filter", "filter-lang", "filter-crs", "as_of", Http.LANG);
 
     private ItemsRequest() {
     }
@@ -42,15 +44,19 @@ final class ItemsRequest {
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String name = entry.getKey();
             if (entry.getValue().length > 1) {
-                throw ApiException.badParameter(name, "the parameter " + name + " is given more than once");
+                throw ApiException.badParameter(name, Label.of("参数 " + name + " 给了不止一次",
+                        "the parameter " + name + " is given more than once"));
             }
             if (STANDARD.contains(name)) {
                 continue;
             }
-            Attribute attribute = layer.attribute(name).orElseThrow(() -> ApiException.badParameter(name,
+            Attribute attribute = layer.attribute(name).orElseThrow(() -> ApiException.badParameter(name, Label.of(
+                    "未知的查询参数“" + name + "”：可用 bbox、bbox-crs、limit、offset、datetime、crs、filter、filter-lang、"
+                            + "filter-crs、as_of、lang、f 或 " + layer.id() + " 的属性（见 /ogcapi/collections/"
+                            + layer.id() + "/queryables）",
                     "unknown query parameter \"" + name + "\": use bbox, bbox-crs, limit, offset, datetime, crs, "
-                            + "filter, filter-lang, filter-crs, as_of, f or a property of " + layer.id()
-                            + " (see /ogcapi/collections/" + layer.id() + "/queryables)"));
+                            + "filter, filter-lang, filter-crs, as_of, lang, f or a property of " + layer.id()
+                            + " (see /ogcapi/collections/" + layer.id() + "/queryables)")));
             filters.add(Filter.compare(attribute.name(), Operator.EQ,
                     PropertyValues.parse(attribute, entry.getValue()[0], name)));
         }
@@ -58,7 +64,8 @@ final class ItemsRequest {
         String bbox = first(parameters, "bbox");
         Crs bboxCrs = crsParameter(parameters, "bbox-crs");
         if (bboxCrs != null && bbox == null) {
-            throw ApiException.badParameter("bbox-crs", "bbox-crs says the CRS of a bbox, but there is no bbox");
+            throw ApiException.badParameter("bbox-crs", Label.of("bbox-crs 说明 bbox 的坐标参考系，但没有 bbox",
+                    "bbox-crs says the CRS of a bbox, but there is no bbox"));
         }
         if (bbox != null) {
             Crs crs = bboxCrs == null ? Crs.CRS84 : bboxCrs;
@@ -84,9 +91,10 @@ final class ItemsRequest {
         if (value == null) {
             return null;
         }
-        return CrsRegistry.find(value).orElseThrow(() -> ApiException.badParameter(name, name + "=" + value
-                + " is not a CRS ParkAtlas supports; use one of " + String.join(", ", CrsRegistry.supported()
-                .stream().map(Crs::uri).toList())));
+        String supported = String.join(", ", CrsRegistry.supported().stream().map(Crs::uri).toList());
+        return CrsRegistry.find(value).orElseThrow(() -> ApiException.badParameter(name, Label.of(name + "=" + value
+                + " 不是 ParkAtlas 支持的坐标参考系；可用：" + supported, name + "=" + value
+                + " is not a CRS ParkAtlas supports; use one of " + supported)));
     }
 
     /** The {@code as_of} day of derived attributes such as readiness (see {@link AsOf}). */
@@ -96,7 +104,8 @@ final class ItemsRequest {
 
     static void checkFormat(String f) {
         if (f != null && !f.equals("json") && !f.equals("geojson")) {
-            throw ApiException.badParameter("f", "f=" + f + " is not a format this API serves; use f=json");
+            throw ApiException.badParameter("f", Label.of("f=" + f + " 不是本 API 提供的格式；请用 f=json",
+                    "f=" + f + " is not a format this API serves; use f=json"));
         }
     }
 
@@ -111,7 +120,8 @@ final class ItemsRequest {
         }
         long limit = parseWhole("limit", text);
         if (limit < 1) {
-            throw ApiException.badParameter("limit", "limit must be at least 1, not " + text);
+            throw ApiException.badParameter("limit", Label.of("limit 至少为 1，而不是 " + text,
+                    "limit must be at least 1, not " + text));
         }
         // Above the maximum the page is capped, not refused, as OGC API Features asks.
         return (int) Math.min(limit, OgcApi.MAX_LIMIT);
@@ -123,7 +133,8 @@ final class ItemsRequest {
         }
         long offset = parseWhole("offset", text);
         if (offset < 0) {
-            throw ApiException.badParameter("offset", "offset must not be negative, not " + text);
+            throw ApiException.badParameter("offset", Label.of("offset 不能为负数，而不是 " + text,
+                    "offset must not be negative, not " + text));
         }
         return offset;
     }
@@ -132,7 +143,8 @@ final class ItemsRequest {
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw ApiException.badParameter(name, name + " must be a whole number, not \"" + text + "\"");
+            throw ApiException.badParameter(name, Label.of(name + " 须为整数，而不是“" + text + "”",
+                    name + " must be a whole number, not \"" + text + "\""));
         }
     }
 
@@ -144,19 +156,20 @@ final class ItemsRequest {
     static Envelope parseBbox(String text, Crs crs) {
         String[] parts = text.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
-            throw ApiException.badParameter("bbox", "bbox must be 4 numbers minLon,minLat,maxLon,maxLat (or 6 with "
-                    + "heights), not \"" + text + "\"");
+            throw ApiException.badParameter("bbox", Label.of("bbox 须为 4 个数 minLon,minLat,maxLon,maxLat（含高度时为 6 个），"
+                    + "而不是“" + text + "”", "bbox must be 4 numbers minLon,minLat,maxLon,maxLat (or 6 with "
+                    + "heights), not \"" + text + "\""));
         }
         double[] n = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             try {
                 n[i] = Double.parseDouble(parts[i].trim());
             } catch (NumberFormatException e) {
-                throw ApiException.badParameter("bbox", "bbox value " + (i + 1) + " \"" + parts[i]
-                        + "\" is not a number");
+                throw ApiException.badParameter("bbox", Label.of("bbox 第 " + (i + 1) + " 个值“" + parts[i]
+                        + "”不是数", "bbox value " + (i + 1) + " \"" + parts[i] + "\" is not a number"));
             }
             if (!Double.isFinite(n[i])) {
-                throw ApiException.badParameter("bbox", "bbox values must be finite numbers");
+                throw ApiException.badParameter("bbox", Label.of("bbox 的值须为有限的数", "bbox values must be finite numbers"));
             }
         }
         int half = parts.length / 2;
@@ -167,17 +180,21 @@ final class ItemsRequest {
         double maxX = n[half + x];
         double maxY = n[half + y];
         if (crs.geographic() && (minY < -90 || maxY > 90 || minX < -180 || maxX > 180)) {
-            throw ApiException.badParameter("bbox", "bbox is in " + crs.label() + ": longitudes within -180..180 "
-                    + "and latitudes within -90..90");
+            throw ApiException.badParameter("bbox", Label.of("bbox 的坐标参考系为 " + crs.label()
+                    + "：经度须在 -180..180、纬度须在 -90..90 之内", "bbox is in " + crs.label()
+                    + ": longitudes within -180..180 and latitudes within -90..90"));
         }
         if (minY > maxY) {
-            throw ApiException.badParameter("bbox", "the bbox's lower " + (crs.geographic() ? "latitude " : "y ")
-                    + minY + " is above its upper " + (crs.geographic() ? "latitude " : "y ") + maxY);
+            String axis = crs.geographic() ? "latitude " : "y ";
+            throw ApiException.badParameter("bbox", Label.of("bbox 的下边界 " + minY + " 高于上边界 " + maxY,
+                    "the bbox's lower " + axis + minY + " is above its upper " + axis + maxY));
         }
         if (minX > maxX) {
-            throw ApiException.badParameter("bbox", "the bbox's west " + (crs.geographic() ? "longitude " : "x ")
-                    + minX + " is east of its east " + (crs.geographic() ? "longitude " : "x ") + maxX
-                    + (crs.geographic() ? " (boxes across the antimeridian are not supported)" : ""));
+            String axis = crs.geographic() ? "longitude " : "x ";
+            throw ApiException.badParameter("bbox", Label.of("bbox 的西边界 " + minX + " 在东边界 " + maxX + " 以东"
+                    + (crs.geographic() ? "（不支持跨越 180° 经线的范围）" : ""), "the bbox's west " + axis + minX
+                    + " is east of its east " + axis + maxX
+                    + (crs.geographic() ? " (boxes across the antimeridian are not supported)" : "")));
         }
         return new Envelope(minX, maxX, minY, maxY);
     }
@@ -189,8 +206,8 @@ final class ItemsRequest {
             return Filter.compare(property, Operator.EQ, parseDate(parts[0]));
         }
         if (parts.length != 2) {
-            throw ApiException.badParameter("datetime", "datetime must be an instant or an interval start/end, not \""
-                    + text + "\"");
+            throw ApiException.badParameter("datetime", Label.of("datetime 须为时刻或区间 start/end，而不是“" + text
+                    + "”", "datetime must be an instant or an interval start/end, not \"" + text + "\""));
         }
         List<Filter> bounds = new ArrayList<>();
         if (!isOpen(parts[0])) {
@@ -200,7 +217,8 @@ final class ItemsRequest {
             bounds.add(Filter.compare(property, Operator.LE, parseDate(parts[1])));
         }
         if (bounds.isEmpty()) {
-            throw ApiException.badParameter("datetime", "datetime \"../..\" bounds nothing");
+            throw ApiException.badParameter("datetime", Label.of("datetime \"../..\" 没有限定任何范围",
+                    "datetime \"../..\" bounds nothing"));
         }
         return Filter.and(bounds);
     }
@@ -216,8 +234,9 @@ final class ItemsRequest {
             }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw ApiException.badParameter("datetime", "\"" + text + "\" is not an RFC 3339 date or date-time "
-                    + "(e.g. 2027-06-30 or 2027-06-30T00:00:00Z)");
+            throw ApiException.badParameter("datetime", Label.of("“" + text + "”不是 RFC 3339 日期或日期时间"
+                    + "（如 2027-06-30 或 2027-06-30T00:00:00Z）", "\"" + text + "\" is not an RFC 3339 date or "
+                    + "date-time (e.g. 2027-06-30 or 2027-06-30T00:00:00Z)"));
         }
     }
 }

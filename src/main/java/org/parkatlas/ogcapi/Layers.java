@@ -1,6 +1,7 @@
 package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
+import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 
@@ -11,8 +12,8 @@ final class Layers {
     }
 
     static Layer require(Catalog catalog, String collectionId) {
-        return catalog.find(collectionId).orElseThrow(() -> ApiException.notFound("there is no collection \""
-                + collectionId + "\"; the collections are " + String.join(", ",
-                catalog.layers().stream().map(Layer::id).toList())));
+        String all = String.join(", ", catalog.layers().stream().map(Layer::id).toList());
+        return catalog.find(collectionId).orElseThrow(() -> ApiException.notFound(Label.of("没有图层“" + collectionId
+                + "”；现有图层：" + all, "there is no collection \"" + collectionId + "\"; the collections are " + all)));
     }
 }

@@ -1,6 +1,7 @@
 package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
+import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Attribute;
 
 import java.time.LocalDate;
@@ -23,14 +24,16 @@ final class PropertyValues {
                 case DATE -> LocalDate.parse(text.trim());
             };
             if (value instanceof String s && !attribute.allows(s)) {
-                throw ApiException.badParameter(parameter, "\"" + s + "\" is not a value of " + attribute.name()
-                        + "; use one of " + attribute.values().stream().map(v -> v.value())
-                        .collect(Collectors.joining(", ")));
+                String values = attribute.values().stream().map(v -> v.value()).collect(Collectors.joining(", "));
+                throw ApiException.badParameter(parameter, Label.of("“" + s + "”不是 " + attribute.name()
+                        + " 的可选值；可用：" + values, "\"" + s + "\" is not a value of " + attribute.name()
+                        + "; use one of " + values));
             }
             return value;
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw ApiException.badParameter(parameter, attribute.name() + " is a " + attribute.type().jsonName()
-                    + " property; \"" + text + "\" is not one");
+            throw ApiException.badParameter(parameter, Label.of(attribute.name() + " 是 "
+                    + attribute.type().jsonName() + " 类型的属性；“" + text + "”不是", attribute.name() + " is a "
+                    + attribute.type().jsonName() + " property; \"" + text + "\" is not one"));
         }
     }
 

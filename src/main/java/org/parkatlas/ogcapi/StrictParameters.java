@@ -1,6 +1,8 @@
 package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
+import org.parkatlas.http.Http;
+import org.parkatlas.catalog.Label;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,11 +13,13 @@ final class StrictParameters {
     }
 
     static void allowOnly(Map<String, String> query, String... allowed) {
-        Set<String> known = Set.of(allowed);
+        Set<String> known = new java.util.LinkedHashSet<>(java.util.List.of(allowed));
+        known.add(Http.LANG); // every answer can be asked for in a language
         for (String name : query.keySet()) {
             if (!known.contains(name)) {
-                throw ApiException.badParameter(name, "unknown query parameter \"" + name + "\"; this resource takes "
-                        + String.join(", ", allowed));
+                String takes = String.join(", ", known);
+                throw ApiException.badParameter(name, Label.of("未知的查询参数“" + name + "”；此资源接受 " + takes,
+                        "unknown query parameter \"" + name + "\"; this resource takes " + takes));
             }
         }
         ItemsRequest.checkFormat(query.get("f"));

@@ -1,6 +1,7 @@
 package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
+import org.parkatlas.http.Http;
 import jakarta.servlet.http.HttpServletResponse;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
@@ -162,6 +163,7 @@ class TransactionsController {
     }
 
     private static ApiException notFound(String collectionId, String featureId) {
-        return ApiException.notFound("collection " + collectionId + " has no feature \"" + featureId + "\"");
+        return ApiException.notFound(Label.of("图层 " + collectionId + " 中没有要素“" + featureId + "”",
+                "collection " + collectionId + " has no feature \"" + featureId + "\""));
     }
 }

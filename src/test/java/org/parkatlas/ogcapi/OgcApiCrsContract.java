@@ -73,7 +73,8 @@ abstract class OgcApiCrsContract extends ParkAtlasServerTest {
 
     @Test
     void anUnsupportedCrsIsABadRequest() {
-        HttpResponse<String> response = get(PLANT + "&crs=" + encode("http://www.opengis.net/def/crs/EPSG/0/2382"));
+        HttpResponse<String> response = getInEnglish(PLANT + "&crs=" + encode(
+                "http://www.opengis.net/def/crs/EPSG/0/2382"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("not a CRS ParkAtlas supports");

@@ -39,7 +39,7 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
             "/ogcapi/conformance?foo=bar                                      | 400 | unknown query parameter \"foo\"",
     })
     void answersWithAProblemThatSaysWhatIsWrong(String path, int status, String detail) {
-        HttpResponse<String> response = get(path.trim());
+        HttpResponse<String> response = getInEnglish(path.trim());
         checkProblem(response, status, detail == null ? "" : detail.trim());
     }
 
@@ -56,6 +56,19 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
         checkProblem(chinese, 401, "请以规划人员或管理员身份登录");
         assertThat(JSON.readTree(chinese.body()).path("title").asString()).as("zh-CN unless asked").isEqualTo("需要登录");
         assertThat(JSON.readTree(chinese.body()).path("type").asString()).endsWith("/sign-in-required");
+    }
+
+    @Test
+    void aQueryErrorIsSaidInChineseUnlessEnglishIsAskedFor() {
+        HttpResponse<String> chinese = get("/ogcapi/collections/parcels/items?limit=0");
+        checkProblem(chinese, 400, "limit 至少为 1");
+        assertThat(chinese.headers().firstValue("Content-Language")).contains("zh-CN");
+        HttpResponse<String> english = get("/ogcapi/collections/parcels/items?limit=0&lang=en");
+        checkProblem(english, 400, "limit must be at least 1");
+        assertThat(english.headers().firstValue("Content-Language")).contains("en");
+        assertThat(get("/ogcapi/collections/parcels/items?limit=1&lang=en").statusCode()).as("lang is a parameter "
+                + "of every resource").isEqualTo(200);
+        assertThat(get("/ogcapi/conformance?lang=en").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -145,7 +145,7 @@ abstract class OgcApiFilterContract extends ParkAtlasServerTest {
     }
 
     private void checkBad(String path, String detail) {
-        HttpResponse<String> response = get(path);
+        HttpResponse<String> response = getInEnglish(path);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).path("detail").asString()).contains(detail);
     }
