@@ -41,6 +41,8 @@ public final class WriteBatch {
     private final List<Edit> edits = new ArrayList<>();
     private final List<Layer> editedLayers = new ArrayList<>();
     private final List<LayerChanged> changes = new ArrayList<>();
+    /** Features of a load that broke the common input rules: not written, reported with the rest at the end. */
+    private final List<RuleViolation> refused = new ArrayList<>();
 
     private record Written(Layer layer, Feature feature, String pointer) {
     }
@@ -107,17 +109,18 @@ public final class WriteBatch {
         if (replace && hasHistory(layer)) {
             store.stream(layer, FeatureQuery.all(), f -> before.put(f.id(), f));
         }
-        List<RuleViolation> refused = new ArrayList<>();
         List<Feature> prepared = new ArrayList<>(features.size());
+        List<String> pointers = new ArrayList<>(features.size());
         for (int i = 0; i < features.size(); i++) {
             Feature feature = features.get(i);
             Feature old = before.get(feature.id());
             Feature versioned = new Feature(feature.id(), feature.geometry(), feature.properties(),
                     old == null ? 0 : old.version() + 1);
-            prepare(layer, versioned, "/features/" + i, refused).ifPresent(prepared::add);
-        }
-        if (!refused.isEmpty()) {
-            throw new RuleViolationException(refused);
+            String pointer = "/features/" + i;
+            prepare(layer, versioned, pointer, refused).ifPresent(f -> {
+                prepared.add(f);
+                pointers.add(pointer);
+            });
         }
         if (replace) {
             store.replace(Map.of(layer, prepared));
@@ -127,7 +130,7 @@ public final class WriteBatch {
         view.forget(layer);
         for (int i = 0; i < prepared.size(); i++) {
             Feature feature = prepared.get(i).version() == 0 ? withVersion(prepared.get(i), 1) : prepared.get(i);
-            written.put(key(layer, feature.id()), new Written(layer, feature, "/features/" + i));
+            written.put(key(layer, feature.id()), new Written(layer, feature, pointers.get(i)));
             remember(layer, new Edit(before.remove(feature.id()), feature, operation, actor, at, note));
         }
         before.values().forEach(gone -> remember(layer, new Edit(gone, null, WriteOperation.RETIRE, actor, at,
@@ -140,9 +143,12 @@ public final class WriteBatch {
         return layer.id() + "-" + UUID.randomUUID().toString().substring(0, 13);
     }
 
-    /** Runs the layers' rules over everything written; throws with every broken rule, or keeps the history. */
+    /**
+     * Runs the layers' rules over everything written; throws with every broken rule (and the loaded features the
+     * common rules refused), or keeps the history.
+     */
     void finish() {
-        List<RuleViolation> broken = new ArrayList<>();
+        List<RuleViolation> broken = new ArrayList<>(refused);
         for (Written w : written.values()) {
             for (LayerRules rule : rules) {
                 if (rule.appliesTo(w.layer())) {
@@ -188,8 +194,8 @@ public final class WriteBatch {
     }
 
     private Feature prepareOrRefuse(Layer layer, Feature feature) {
-        List<RuleViolation> refused = new ArrayList<>();
-        return prepare(layer, feature, "", refused).orElseThrow(() -> new RuleViolationException(refused));
+        List<RuleViolation> broken = new ArrayList<>();
+        return prepare(layer, feature, "", broken).orElseThrow(() -> new RuleViolationException(broken));
     }
 
     /** Computed areas, the common input rules and what the layer's module derives; empty (and why) when refused. */

@@ -112,17 +112,20 @@ class ImportApiTest extends ParkAtlasServerTest {
         String open = "{\"type\":\"Polygon\",\"coordinates\":[[[111.6015,36.1761],[111.60194,36.1761],"
                 + "[111.60194,36.17655],[111.6015,36.17655],[111.6015,36.1761]]]}";
         String file = "{\"type\":\"FeatureCollection\",\"features\":[" + parcel("imp-1", taken, "GT-IMP-1") + ","
-                + parcel("imp-2", open, "GT-IMP-2") + "," + parcel("imp-3", open, "GT-IMP-3") + "]}";
+                + parcel("imp-2", open, "GT-IMP-2") + "," + parcel("imp-3", open, "GT-IMP-3") + ","
+                + parcel("imp-4", "{\"type\":\"Point\",\"coordinates\":[111.62,36.17]}", "GT-IMP-4") + "]}";
         HttpResponse<String> response = post("/api/collections/parcels/import?mode=append", file,
                 basic(ADMIN, ADMIN_PASSWORD));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
         JsonNode violations = JSON.readTree(response.body()).path("violations");
         java.util.List<String> found = new java.util.ArrayList<>();
         violations.forEach(v -> found.add(v.path("pointer").asString() + " " + v.path("rule").asString() + " "
-                + v.path("features").get(0).asString()));
-        assertThat(found).as("against what stays, and between the file's own parcels").containsExactlyInAnyOrder(
-                "/features/0 no-overlap parcel-0100", "/features/1 no-overlap imp-3", "/features/2 no-overlap imp-2");
-        violations.forEach(v -> assertThat(v.path("geometry").path("type").asString()).isEqualTo("Polygon"));
+                + v.path("features").path(0).asString("")));
+        assertThat(found).as("against what stays, between the file's own parcels, and every feature's own faults")
+                .containsExactlyInAnyOrder("/features/0 no-overlap parcel-0100", "/features/1 no-overlap imp-3",
+                        "/features/2 no-overlap imp-2", "/features/3/geometry/type geometry-type ");
+        violations.forEach(v -> assertThat(v.path("rule").asString().equals("no-overlap")
+                ? v.path("geometry").path("type").asString() : "Polygon").isEqualTo("Polygon"));
         assertThat(count("parcels")).as("nothing imported").isEqualTo(before);
 
         String clean = "{\"type\":\"FeatureCollection\",\"features\":[" + parcel("imp-2", open, "GT-IMP-2") + "]}";
