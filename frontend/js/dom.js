@@ -7,3 +7,14 @@ export function el(tag, className, text) {
   if (text !== undefined && text !== null) node.textContent = text;
   return node;
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A new SVG element with the given attributes (null and undefined ones left out). */
+export function svgEl(name, attrs = {}) {
+  const node = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== null && v !== undefined) node.setAttribute(k, String(v));
+  }
+  return node;
+}

@@ -10,7 +10,10 @@
 // Only planners and admins see the toggle (body.pa-can-edit); the server checks the role anyway.
 
 import { t, pick, onLangChange } from './i18n.js';
-import { csrfToken, ensureCsrfToken, canEdit } from './auth.js';
+import { canEdit } from './auth.js';
+import { request } from './request.js';
+import { ruleLabel, operationLabel } from './vocabulary.js';
+import { describeError } from './status.js';
 import { formatArea } from './popup.js';
 import { redLineOutlines, RED_LINE_STYLE } from './redlines.js';
 import { el } from './dom.js';
@@ -23,7 +26,6 @@ const ITEMS_URL = '/ogcapi/collections/parcels/items';
 const SNAP = { snappable: true, snapDistance: 15 };
 // Which collections the pointer snaps to while drawing or editing: neighbouring parcels and roads.
 const SNAP_TARGETS = new Set(['parcels', 'roads']);
-const REQUIRED = ['code', 'land_use', 'status', 'leveling'];
 // Above the data layers and the readiness trace, below tooltips and popups.
 const OVERLAY_PANE = { name: 'pa-pane-edit', zIndex: 480 };
 const EARTH_RADIUS = 6378137;
@@ -55,46 +57,9 @@ function cloneLatLngs(v) {
   return Array.isArray(v) ? v.map(cloneLatLngs) : L.latLng(v.lat, v.lng);
 }
 
-/** An HTTP failure that carries the parsed problem+json body. */
-class ApiError extends Error {
-  constructor(status, body) {
-    super((body && (body.detail || body.title)) || `HTTP ${status}`);
-    this.status = status;
-    this.body = body || {};
-  }
-}
-
-async function send(method, url, { body, contentType, ifMatch } = {}) {
-  const headers = { Accept: 'application/geo+json, application/json, application/problem+json' };
-  let token = csrfToken();
-  if (!token && method !== 'GET') token = await ensureCsrfToken();
-  if (token && method !== 'GET') headers['X-XSRF-TOKEN'] = token;
-  if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
-  if (ifMatch) headers['If-Match'] = ifMatch;
-  let response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      cache: 'no-store',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (e) {
-    const err = new Error(t('errorNetwork'));
-    err.network = true;
-    throw err;
-  }
-  const text = response.status === 204 ? '' : await response.text();
-  let json = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch (e) {
-    json = null;
-  }
-  if (!response.ok) throw new ApiError(response.status, json);
-  return { status: response.status, etag: response.headers.get('ETag'), body: json };
-}
+/** Every call goes through the one request module (CSRF header, Accept-Language, ProblemError). */
+const send = (method, url, options = {}) =>
+  request(method, url, { accept: 'application/geo+json, application/json, application/problem+json', cache: 'no-store', ...options });
 
 const itemUrl = (id) => `${ITEMS_URL}/${encodeURIComponent(id)}`;
 
@@ -192,7 +157,7 @@ export class Editor {
     this.fields = [];
     for (const attr of this.collection.attributes || []) {
       if (attr.computed) continue;
-      const required = REQUIRED.includes(attr.name) || !!attr.required;
+      const required = Boolean(attr.required);
       const row = el('label', 'pa-field');
       row.dataset.attr = attr.name;
       const label = el('span', 'pa-field-label');
@@ -569,7 +534,7 @@ export class Editor {
       },
       (err) => {
         console.error(`ParkAtlas: could not read ${id} before editing`, err);
-        if (this.edit === edit) this._setMessage('error', t('errorSave', { detail: err.message }));
+        if (this.edit === edit) this._setMessage('error', t('errorSave', { detail: describeError(err) }));
         return null;
       },
     );
@@ -766,11 +731,11 @@ export class Editor {
       await fn();
     } catch (err) {
       console.warn('ParkAtlas: edit refused', err);
-      if (err.status === 422) this._showViolations(err.body);
-      else if (err.status === 412) await this._showStale(err.body);
+      if (err.status === 422) this._showViolations(err.problem);
+      else if (err.status === 412) await this._showStale(err.problem);
       else if (err.status === 403 || err.status === 401) this._setMessage('error', t('errorForbidden'));
       else if (err.status === 404) this._setMessage('error', t('errorGone'));
-      else this._setMessage('error', t('errorSave', { detail: err.message }));
+      else this._setMessage('error', t('errorSave', { detail: describeError(err) }));
     } finally {
       this.busy = false;
       this._renderState();
@@ -785,7 +750,7 @@ export class Editor {
     for (const v of violations) {
       const li = el('li', 'pa-violation');
       li.dataset.rule = v.rule || '';
-      const rule = el('strong', 'pa-violation-rule', t(`rule_${v.rule}`) !== `rule_${v.rule}` ? t(`rule_${v.rule}`) : v.rule || '');
+      const rule = el('strong', 'pa-violation-rule', ruleLabel(v.rule));
       li.append(rule, document.createTextNode(v.message ? ` ${v.message}` : ''));
       if (Array.isArray(v.features) && v.features.length) li.dataset.features = v.features.join(',');
       list.appendChild(li);
@@ -938,7 +903,7 @@ export class Editor {
     const list = $('pa-history-list');
     list.replaceChildren();
     if (!h) return;
-    if (h.error) return void list.appendChild(el('li', 'pa-history-empty', t('errorSave', { detail: h.error.message })));
+    if (h.error) return void list.appendChild(el('li', 'pa-history-empty', t('errorSave', { detail: describeError(h.error) })));
     if (!h.versions) return void list.appendChild(el('li', 'pa-history-empty', t('loading')));
     if (!h.versions.length) return void list.appendChild(el('li', 'pa-history-empty', t('historyEmpty')));
     for (const v of [...h.versions].reverse()) {
@@ -948,7 +913,7 @@ export class Editor {
       row.dataset.version = String(v.version);
       row.setAttribute('aria-pressed', String(String(h.shown) === String(v.version)));
       const when = v.at ? String(v.at).replace('T', ' ').slice(0, 16) : '';
-      const op = t(`op_${v.operation}`) !== `op_${v.operation}` ? t(`op_${v.operation}`) : v.operation || '';
+      const op = operationLabel(v.operation);
       row.append(el('span', 'pa-history-op', `v${v.version} · ${op}`), el('span', 'pa-history-meta', `${v.by || ''} · ${when}`));
       if (v.note) row.appendChild(el('span', 'pa-history-note', v.note));
       li.appendChild(row);

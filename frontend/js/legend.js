@@ -4,8 +4,7 @@
 // come from the catalog's value labels, so a park that renames "可出让" sees it here too.
 
 import { pick, t } from './i18n.js';
-import { valueLabel } from './popup.js';
-import { attributeValues } from './config.js';
+import { valueLabel, attributeValues } from './vocabulary.js';
 import {
   PARCEL_STATUS, UTILITY_COLORS, FACILITY_COLORS, ROAD_WEIGHT, LINE_STATUSES, CORRIDOR_KIND,
   BOUNDARY_STYLE, AXIS_STYLE, parcelStyle, roadStyle, utilityStyle, facilityStyle, buildingStyle,
@@ -13,16 +12,7 @@ import {
 } from './styles.js';
 import { monthLabel } from './asof.js';
 import { RED_LINE_STYLE } from './redlines.js';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function svgEl(name, attrs) {
-  const node = document.createElementNS(SVG_NS, name);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v !== null && v !== undefined) node.setAttribute(k, String(v));
-  }
-  return node;
-}
+import { el, svgEl } from './dom.js';
 
 /** A 28×16 swatch: 'area' (filled box), 'line' or 'point', styled with Leaflet path options. */
 function swatch(shape, style, extraClass) {
@@ -69,38 +59,18 @@ function scaleDash(dash) {
 }
 
 function row(sw, label, count) {
-  const li = document.createElement('li');
-  li.className = 'pa-legend-row';
-  li.appendChild(sw);
-  const span = document.createElement('span');
-  span.className = 'pa-legend-label';
-  span.textContent = label;
-  li.appendChild(span);
-  if (count !== undefined && count !== null) {
-    const c = document.createElement('span');
-    c.className = 'pa-legend-count';
-    c.textContent = String(count);
-    li.appendChild(c);
-  }
+  const li = el('li', 'pa-legend-row');
+  li.append(sw, el('span', 'pa-legend-label', label));
+  if (count !== undefined && count !== null) li.appendChild(el('span', 'pa-legend-count', String(count)));
   return li;
 }
 
 function section(id, heading, subheading) {
-  const sec = document.createElement('section');
-  sec.className = 'pa-legend-section';
+  const sec = el('section', 'pa-legend-section');
   if (id) sec.dataset.legend = id;
-  if (heading) {
-    const h = document.createElement('h3');
-    h.textContent = heading;
-    sec.appendChild(h);
-  }
-  if (subheading) {
-    const p = document.createElement('p');
-    p.className = 'pa-legend-sub';
-    p.textContent = subheading;
-    sec.appendChild(p);
-  }
-  const ul = document.createElement('ul');
+  if (heading) sec.appendChild(el('h3', null, heading));
+  if (subheading) sec.appendChild(el('p', 'pa-legend-sub', subheading));
+  const ul = el('ul');
   sec.appendChild(ul);
   return { sec, ul };
 }
@@ -186,18 +156,15 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
     for (const status of valuesOf(roads, 'status', LINE_STATUSES)) {
       ul.appendChild(row(swatch('line', roadStyle('secondary', status)), valueLabel(roads, 'status', status)));
     }
-    const sub = document.createElement('p');
-    sub.className = 'pa-legend-sub';
-    sub.textContent = t('grade');
-    sec.appendChild(sub);
-    const ul2 = document.createElement('ul');
+    sec.appendChild(el('p', 'pa-legend-sub', t('grade')));
+    const ul2 = el('ul');
     for (const grade of valuesOf(roads, 'grade', Object.keys(ROAD_WEIGHT))) {
       ul2.appendChild(row(swatch('line', roadStyle(grade, 'existing')), valueLabel(roads, 'grade', grade)));
     }
     sec.appendChild(ul2);
     if (redLines) {
       // Edit mode draws the red-line corridors' outlines (snap targets) whether or not the roads are shown.
-      const ul3 = document.createElement('ul');
+      const ul3 = el('ul');
       const li = row(swatch('line', RED_LINE_STYLE), t('legendRedLines'));
       li.dataset.legend = 'red-lines';
       ul3.appendChild(li);
@@ -214,8 +181,7 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
       ul.appendChild(row(swatch('line', utilityStyle(u, 'existing')), valueLabel(utilities, 'utility', u)));
     }
     // Dashing means the same as on roads; show it in neutral grey rather than repeating every colour.
-    const statusUl = document.createElement('ul');
-    statusUl.className = 'pa-legend-inline';
+    const statusUl = el('ul', 'pa-legend-inline');
     for (const status of valuesOf(utilities, 'status', LINE_STATUSES)) {
       const s = { ...utilityStyle(null, status), color: '#555' };
       statusUl.appendChild(row(swatch('line', s), valueLabel(utilities, 'status', status)));
@@ -231,8 +197,7 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
     for (const kind of valuesOf(facilities, 'kind', Object.keys(FACILITY_COLORS))) {
       ul.appendChild(row(swatch('point', facilityStyle(kind, 'existing')), valueLabel(facilities, 'kind', kind)));
     }
-    const statusUl = document.createElement('ul');
-    statusUl.className = 'pa-legend-inline';
+    const statusUl = el('ul', 'pa-legend-inline');
     for (const status of valuesOf(facilities, 'status', LINE_STATUSES)) {
       const s = { ...facilityStyle(null, status) };
       statusUl.appendChild(row(swatch('point', s), valueLabel(facilities, 'status', status)));
@@ -271,10 +236,5 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
   }
 
   container.replaceChildren(frag);
-  if (!container.childElementCount) {
-    const p = document.createElement('p');
-    p.className = 'pa-legend-sub';
-    p.textContent = t('legendEmpty');
-    container.appendChild(p);
-  }
+  if (!container.childElementCount) container.appendChild(el('p', 'pa-legend-sub', t('legendEmpty')));
 }
