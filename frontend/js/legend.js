@@ -11,7 +11,7 @@ import {
   corridorStyle, zoneStyle, industrialParkStyle, readinessStyle,
 } from './styles.js';
 import { monthLabel } from './asof.js';
-import { RED_LINE_STYLE } from './redlines.js';
+import { redLineStyle } from './redlines.js';
 import { el, svgEl } from './dom.js';
 
 /** A 28×16 swatch: 'area' (filled box), 'line' or 'point', styled with Leaflet path options. */
@@ -165,7 +165,7 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
     if (redLines) {
       // Edit mode draws the red-line corridors' outlines (snap targets) whether or not the roads are shown.
       const ul3 = el('ul');
-      const li = row(swatch('line', RED_LINE_STYLE), t('legendRedLines'));
+      const li = row(swatch('line', redLineStyle()), t('legendRedLines'));
       li.dataset.legend = 'red-lines';
       ul3.appendChild(li);
       sec.appendChild(ul3);

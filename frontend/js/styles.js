@@ -351,3 +351,15 @@ export function traceStyle(item, met) {
     source: { radius: 10, color: '#111111', weight: 3, fill: true, fillColor: color, fillOpacity: 1 },
   };
 }
+
+/** Edit mode's map styles: conflicts, the other planner's version, history outlines, the drawing, the split line. */
+export function editStyles() {
+  return {
+    conflict: { color: '#D7191C', weight: 3, fillColor: '#D7191C', fillOpacity: 0.35 },
+    theirs: { color: '#6A1B9A', weight: 3, dashArray: '8 5', fill: false },
+    historyBefore: { color: '#7A7A7A', weight: 3, dashArray: '6 4', fillOpacity: 0.08 },
+    historyAfter: { color: '#1565C0', weight: 3, fillOpacity: 0.12 },
+    draft: { color: '#1565C0', weight: 3, fillOpacity: 0.2 },
+    splitLine: { color: '#D7191C', weight: 3 },
+  };
+}
