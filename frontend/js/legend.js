@@ -6,13 +6,15 @@
 import { pick, t } from './i18n.js';
 import { valueLabel, attributeValues } from './vocabulary.js';
 import {
-  PARCEL_STATUS, UTILITY_COLORS, FACILITY_COLORS, ROAD_WEIGHT, LINE_STATUSES, CORRIDOR_KIND,
-  BOUNDARY_STYLE, AXIS_STYLE, parcelStyle, roadStyle, utilityStyle, facilityStyle, buildingStyle,
-  corridorStyle, zoneStyle, industrialParkStyle, readinessStyle,
+  PARCEL_STATUS, UTILITY_COLORS, FACILITY_COLORS, ROAD_WEIGHT, LINE_STATUSES, CORRIDOR_KIND, LEGEND_NEUTRAL,
+  BOUNDARY_STYLE, AXIS_STYLE, ZONE_PALETTE, PARK_PALETTE, parcelStyle, roadStyle, utilityStyle, facilityStyle,
+  buildingStyle, corridorStyle, zoneStyle, industrialParkStyle, readinessStyle,
 } from './styles.js';
 import { monthLabel } from './asof.js';
 import { redLineStyle } from './redlines.js';
 import { el, svgEl } from './dom.js';
+
+const isWhite = (color) => Boolean(color) && color.toUpperCase() === LEGEND_NEUTRAL.white.toUpperCase();
 
 /** A 28×16 swatch: 'area' (filled box), 'line' or 'point', styled with Leaflet path options. */
 function swatch(shape, style, extraClass) {
@@ -33,8 +35,8 @@ function swatch(shape, style, extraClass) {
       fill: style.fillColor,
       'fill-opacity': style.fillOpacity ?? 1,
       // A white outline vanishes on the white legend; show it as a thin dark ring instead.
-      stroke: style.color && style.color.toUpperCase() === '#FFFFFF' ? '#444' : style.color,
-      'stroke-width': style.color && style.color.toUpperCase() === '#FFFFFF' ? 0.75 : 1.5,
+      stroke: isWhite(style.color) ? LEGEND_NEUTRAL.ring : style.color,
+      'stroke-width': isWhite(style.color) ? 0.75 : 1.5,
       'stroke-dasharray': style.dashArray,
     });
   } else {
@@ -183,7 +185,7 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
     // Dashing means the same as on roads; show it in neutral grey rather than repeating every colour.
     const statusUl = el('ul', 'pa-legend-inline');
     for (const status of valuesOf(utilities, 'status', LINE_STATUSES)) {
-      const s = { ...utilityStyle(null, status), color: '#555' };
+      const s = { ...utilityStyle(null, status), color: LEGEND_NEUTRAL.line };
       statusUl.appendChild(row(swatch('line', s), valueLabel(utilities, 'status', status)));
     }
     sec.appendChild(statusUl);
@@ -224,8 +226,8 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
         continue;
       }
       const style = id === 'axes' ? AXIS_STYLE
-        : id === 'zones' ? zoneStyle('#7B3294')
-        : id === 'industrial-parks' ? industrialParkStyle('#C2185B')
+        : id === 'zones' ? zoneStyle(ZONE_PALETTE()[0])
+        : id === 'industrial-parks' ? industrialParkStyle(PARK_PALETTE()[0])
         : BOUNDARY_STYLE;
       const li = row(swatch(id === 'axes' ? 'line' : 'area', style), title(c));
       li.dataset.legend = id;

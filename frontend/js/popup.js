@@ -4,7 +4,7 @@
 
 import { getLang, pick, t, unitFor, LANGS } from './i18n.js';
 import { enumLabel, valueLabel } from './vocabulary.js';
-import { PARCEL_STATUS } from './styles.js';
+import { PARCEL_STATUS, badgeInk } from './styles.js';
 import { el } from './dom.js';
 
 const M2_PER_MU = 10000 / 15; // 1 mu = 666.67 m², the unit Chinese land is sold in
@@ -158,7 +158,7 @@ export function buildPopup(collection, feature) {
     const colours = PARCEL_STATUS[props.status];
     if (colours) {
       badge.style.setProperty('--pa-badge-bg', colours.fill);
-      badge.style.setProperty('--pa-badge-fg', props.status === 'planned' ? '#333' : '#fff');
+      badge.style.setProperty('--pa-badge-fg', badgeInk(props.status));
     }
     header.appendChild(badge);
   }

@@ -11,10 +11,12 @@
 // circle), so a parcel edge snapped to it never reaches into the corridor (the server allows 0.1 m² of intrusion;
 // 1 cm along a 300 m edge would already be 3 m²). The gap left between parcel and corridor is a few centimetres.
 
+import { token } from './styles.js';
+
 /** The roads' red-line corridors (centreline ± red_line_width_m / 2), drawn faint while editing and snapped to. */
 export function redLineStyle() {
   return {
-    color: '#D7191C', weight: 1.5, opacity: 0.75, dashArray: '6 4', fill: false, interactive: false,
+    color: token('--pa-edit-red-line'), weight: 1.5, opacity: 0.75, dashArray: '6 4', fill: false, interactive: false,
     className: 'pa-redline', pane: 'pa-pane-edit',
     pmIgnore: true, // not editable …
     snapIgnore: false, // … but a snap target (Geoman only skips layers whose snapIgnore is true)
