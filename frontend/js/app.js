@@ -14,6 +14,7 @@ import { ReadinessView } from './readiness.js';
 import { UserBar } from './userbar.js';
 import { canEdit } from './auth.js';
 import { createReadinessHook, createEditingHook } from './hooks.js';
+import { htmlText } from './dom.js';
 import { initStatus, showLoading, hideLoading, showError, clearError, describeError, relabelStatus } from './status.js';
 
 const L = window.L;
@@ -175,7 +176,8 @@ function fitPadding() {
 function addBasemap(map, basemap) {
   if (!basemap || !basemap.url) return null;
   return L.tileLayer(basemap.url, {
-    attribution: basemap.attribution || '',
+    // Leaflet writes the attribution as HTML; the configured text goes in as text (links in it become plain names).
+    attribution: htmlText(basemap.attribution),
     subdomains: basemap.subdomains || 'abc',
     maxZoom: 20,
     maxNativeZoom: basemap.maxZoom || 18,

@@ -18,3 +18,15 @@ export function svgEl(name, attrs = {}) {
   }
   return node;
 }
+
+/**
+ * For the few Leaflet APIs that only take HTML strings (the attribution control): the text a server-supplied
+ * string would show, escaped, so any markup in it stays text. An inert DOMParser document reads entities such as
+ * &copy; without running anything.
+ */
+export function htmlText(value) {
+  if (value === null || value === undefined || value === '') return '';
+  const text = new DOMParser().parseFromString(String(value), 'text/html').body.textContent || '';
+  const escapes = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+  return text.replace(/[&<>"']/g, (c) => escapes[c]);
+}
