@@ -2,16 +2,19 @@
 //
 // Order of events: apply the language, build the empty map, fetch the catalog, create one
 // layer per collection, load the initially visible ones (resolving parkatlas.ready), then
-// prefetch the rest quietly so that turning a layer on later is instant.
+// prefetch the rest quietly so that turning a layer on later is instant. Independently, ask
+// who is signed in; for a planner or admin, load the edit mode (Leaflet-Geoman and editing/).
 
 import { getLang, setLang, onLangChange, applyDocumentLang, t, pick, otherLang, LANGS } from './i18n.js';
 import { loadCatalog } from './config.js';
 import { LayerManager } from './layers.js';
 import { LayerPanel } from './panel.js';
 import { renderLegend } from './legend.js';
-import { ReadinessView, createReadinessHook } from './readiness.js';
+import { ReadinessView } from './readiness.js';
 import { UserBar } from './userbar.js';
-import { Editor, createEditingHook } from './editing.js';
+import { canEdit } from './auth.js';
+import { createReadinessHook, createEditingHook } from './hooks.js';
+import { htmlText } from './dom.js';
 import { initStatus, showLoading, hideLoading, showError, clearError, describeError, relabelStatus } from './status.js';
 
 const L = window.L;
@@ -125,6 +128,32 @@ function setupPanelToggle() {
   });
 }
 
+/**
+ * Once /api/me has answered: for a planner or admin, loads Leaflet-Geoman and the editor module and attaches the
+ * editor to parkatlas.editing; for anyone else the hook's `ready` rejects and nothing more is loaded.
+ */
+async function attachEditor(map, parkatlas) {
+  const user = await userReady;
+  if (!canEdit(user)) {
+    editingHook.fail(new Error('edit mode is for signed-in planners and admins'));
+    return;
+  }
+  try {
+    const { loadEditor } = await import('./editing/index.js');
+    const editor = await loadEditor(map, manager, catalog, {
+      getUser: () => parkatlas.user || userBar.user,
+      onLegend: queueLegend,
+    });
+    editorRef = editor;
+    // Usable once the parcels are drawn (a failed parcel layer is reported by the panel, not here).
+    editingHook.attach(editor, manager.load('parcels').catch(() => {}));
+  } catch (err) {
+    console.error('ParkAtlas: edit mode unavailable', err);
+    document.body.classList.add('pa-no-editor');
+    editingHook.fail(err);
+  }
+}
+
 function parkBounds(park) {
   const b = park && Array.isArray(park.bbox) ? park.bbox.map(Number) : null;
   if (!b || b.length < 4 || b.some((v) => !Number.isFinite(v))) return null;
@@ -147,7 +176,8 @@ function fitPadding() {
 function addBasemap(map, basemap) {
   if (!basemap || !basemap.url) return null;
   return L.tileLayer(basemap.url, {
-    attribution: basemap.attribution || '',
+    // Leaflet writes the attribution as HTML; the configured text goes in as text (links in it become plain names).
+    attribution: htmlText(basemap.attribution),
     subdomains: basemap.subdomains || 'abc',
     maxZoom: 20,
     maxNativeZoom: basemap.maxZoom || 18,
@@ -247,20 +277,10 @@ async function main() {
 
   // Before the layers load, so ?view=readiness colours the parcels as they arrive.
   readiness = new ReadinessView(map, manager, catalog, { onLegend: queueLegend, coveredRight: panelCover });
-  readinessHook.attach(readiness);
+  readinessHook.attach(readiness, readiness.ready);
 
-  // Edit mode needs Leaflet-Geoman; without it (a failed vendor file) the map stays read-only.
-  if (map.pm) {
-    map.pm.setLang(getLang() === 'en' ? 'en' : 'zh');
-    onLangChange((lang) => map.pm.setLang(lang === 'en' ? 'en' : 'zh'));
-    const editor = new Editor(map, manager, catalog, { getUser: () => parkatlas.user || userBar.user, onLegend: queueLegend });
-    editorRef = editor;
-    editingHook.attach(editor);
-  } else {
-    console.error('ParkAtlas: Leaflet-Geoman not loaded; edit mode unavailable');
-    document.body.classList.add('pa-no-editor');
-    editingHook.fail(new Error('Leaflet-Geoman not loaded'));
-  }
+  // Edit mode only for those who may edit: Leaflet-Geoman and the editor are not even downloaded for anyone else.
+  attachEditor(map, parkatlas);
 
   const onLayerError = (id, err) => {
     console.error(`ParkAtlas: layer ${id} failed`, err);

@@ -1,36 +1,19 @@
-// Who is signed in, and the CSRF token the server's session login needs.
+// Who is signed in (GET /api/me), what their roles let them do, and signing out.
 //
-// The backend (Spring Security) keeps a session cookie and a CSRF token in the cookie XSRF-TOKEN,
-// readable by scripts. Forms send the token as the field `_csrf`, scripts as the header
-// X-XSRF-TOKEN. GET /api/me both answers who is signed in and makes the server set the cookie.
+// The CSRF token the server's session login needs lives in request.js, which sends it with every write;
+// forms (login.html) send it as the field `_csrf`. GET /api/me both answers who is signed in and makes the
+// server set the token's cookie.
 
 import { t } from './i18n.js';
+import { request, csrfToken, ensureCsrfToken, ME_URL, ProblemError } from './request.js';
 
-export const ME_URL = '/api/me';
+export { csrfToken, ensureCsrfToken, ME_URL };
 export const LOGIN_PAGE = '/login.html';
 export const LOGOUT_URL = '/logout';
-const CSRF_COOKIE = 'XSRF-TOKEN';
 const SIGNED_OUT = Object.freeze({ signedIn: false });
 
 // Most privileged first: a user with several roles is labelled by the strongest one.
 export const ROLES = ['admin', 'planner', 'analyst'];
-
-/** The CSRF token from the XSRF-TOKEN cookie, or null when the server has not set it yet. */
-export function csrfToken() {
-  for (const part of document.cookie.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === CSRF_COOKIE) {
-      const value = part.slice(eq + 1).trim();
-      try {
-        return decodeURIComponent(value) || null;
-      } catch (e) {
-        return value || null;
-      }
-    }
-  }
-  return null;
-}
 
 /** "ROLE_ADMIN" and "admin" alike become "admin", so either spelling from the server works. */
 function normaliseRole(role) {
@@ -50,28 +33,12 @@ function normaliseMe(body) {
  */
 export async function fetchMe() {
   try {
-    const response = await fetch(ME_URL, {
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-    if (!response.ok) {
-      console.warn(`ParkAtlas: ${ME_URL} answered HTTP ${response.status}; treating as signed out`);
-      return SIGNED_OUT;
-    }
-    return normaliseMe(await response.json());
+    const r = await request('GET', ME_URL, { cache: 'no-store' });
+    return normaliseMe(r.body);
   } catch (err) {
     console.warn(`ParkAtlas: ${ME_URL} failed; treating as signed out`, err);
     return SIGNED_OUT;
   }
-}
-
-/** The token, asking the server for one (via GET /api/me) if the cookie is not there yet. */
-export async function ensureCsrfToken() {
-  const token = csrfToken();
-  if (token) return token;
-  await fetchMe();
-  return csrfToken();
 }
 
 /** The user's strongest known role ("admin", "planner", "analyst"), else the first one given. */
@@ -90,22 +57,8 @@ export function canEdit(user) {
   return !!(user && user.signedIn && user.roles.some((r) => r === 'admin' || r === 'planner'));
 }
 
-async function postLogout(token) {
-  try {
-    return await fetch(LOGOUT_URL, {
-      method: 'POST',
-      headers: token ? { 'X-XSRF-TOKEN': token } : {},
-      credentials: 'same-origin',
-      // The server answers with a redirect to the login page; the browser goes there itself below.
-      redirect: 'manual',
-    });
-  } catch (e) {
-    // Same marking as config.js, so describeError() can say "the server could not be reached".
-    const err = new Error(e && e.message ? e.message : 'network error');
-    err.network = true;
-    throw err;
-  }
-}
+// The server answers POST /logout with a redirect to the login page; the page goes there itself below.
+const postLogout = () => request('POST', LOGOUT_URL, { redirect: 'manual' });
 
 /**
  * POST /logout with the CSRF header, then go to the login page. A 403 usually means a stale
@@ -113,14 +66,12 @@ async function postLogout(token) {
  * server could not be reached or refused twice, so the caller can say so.
  */
 export async function signOut() {
-  let response = await postLogout(await ensureCsrfToken());
-  if (response.status === 403) {
-    await fetchMe();
-    response = await postLogout(csrfToken());
-  }
-  // type "opaqueredirect" is the expected 302; 2xx is fine too.
-  if (response.type !== 'opaqueredirect' && !response.ok) {
-    throw new Error(`HTTP ${response.status}${response.statusText ? ' ' + response.statusText : ''}`);
+  try {
+    await postLogout();
+  } catch (err) {
+    if (!(err instanceof ProblemError) || err.status !== 403) throw err;
+    await ensureCsrfToken({ fresh: true });
+    await postLogout();
   }
   window.location.assign(`${LOGIN_PAGE}?logout`);
 }

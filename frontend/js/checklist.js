@@ -12,6 +12,7 @@ import { formatNumber } from './popup.js';
 import { traceStyle } from './styles.js';
 import { describeError } from './status.js';
 import { el } from './dom.js';
+import { readinessItemLabel } from './vocabulary.js';
 
 /** The source's name in the page's language: the English name on the English page, where there is one. */
 function sourceName(item) {
@@ -161,7 +162,8 @@ export class Checklist {
     mark.setAttribute('aria-hidden', 'true');
     li.appendChild(mark);
 
-    const label = pick(item.label, pick(this.labels()[item.item], item.item));
+    // The server's own label for this answer, else the one it gave with the dates, else its vocabulary's.
+    const label = pick(item.label, pick(this.labels()[item.item], readinessItemLabel(item.item)));
     const name = el('span', 'pa-readiness-label', label);
     li.appendChild(name);
 

@@ -3,6 +3,11 @@
 // The catalog is the single source of truth for which layers exist, what they are called
 // and how their attributes are labelled; nothing here hard-codes a collection list.
 
+import { request } from './request.js';
+import { setVocabulary } from './vocabulary.js';
+
+export { ProblemError } from './request.js';
+
 export const CONFIG_URL = '/api/map/config';
 
 // Large enough that a park's layers normally arrive in one page; paging is still followed.
@@ -10,29 +15,9 @@ const PAGE_LIMIT = 10000;
 // A misbehaving server that keeps returning "next" must not hang the page forever.
 const MAX_PAGES = 200;
 
-export class HttpError extends Error {
-  constructor(status, statusText, url) {
-    super(`HTTP ${status}${statusText ? ' ' + statusText : ''}`);
-    this.status = status;
-    this.url = url;
-  }
-}
-
+/** GET a JSON document through the one request module; rejects with its ProblemError. */
 export async function getJson(url, accept = 'application/json') {
-  let response;
-  try {
-    response = await fetch(url, {
-      headers: { Accept: accept },
-      credentials: 'same-origin',
-    });
-  } catch (e) {
-    // fetch only rejects on network failure; mark it so the UI can say so plainly.
-    const err = new Error(e && e.message ? e.message : 'network error');
-    err.network = true;
-    throw err;
-  }
-  if (!response.ok) throw new HttpError(response.status, response.statusText, url);
-  return response.json();
+  return (await request('GET', url, { accept })).body;
 }
 
 export async function loadCatalog() {
@@ -40,6 +25,7 @@ export async function loadCatalog() {
   if (!catalog || !Array.isArray(catalog.collections)) {
     throw new Error('invalid catalog (no collections)');
   }
+  setVocabulary(catalog);
   return catalog;
 }
 
@@ -73,17 +59,4 @@ export async function loadItems(itemsUrl, onPage) {
     }
   }
   return total;
-}
-
-/** Attribute definitions of a collection, indexed by name. */
-export function attributeIndex(collection) {
-  const index = new Map();
-  (collection.attributes || []).forEach((a) => index.set(a.name, a));
-  return index;
-}
-
-/** The catalog's enumerated values of one attribute, or null. */
-export function attributeValues(collection, attrName) {
-  const attr = (collection.attributes || []).find((a) => a.name === attrName);
-  return attr && Array.isArray(attr.values) && attr.values.length ? attr.values : null;
 }

@@ -7,3 +7,26 @@ export function el(tag, className, text) {
   if (text !== undefined && text !== null) node.textContent = text;
   return node;
 }
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A new SVG element with the given attributes (null and undefined ones left out). */
+export function svgEl(name, attrs = {}) {
+  const node = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== null && v !== undefined) node.setAttribute(k, String(v));
+  }
+  return node;
+}
+
+/**
+ * For the few Leaflet APIs that only take HTML strings (the attribution control): the text a server-supplied
+ * string would show, escaped, so any markup in it stays text. An inert DOMParser document reads entities such as
+ * &copy; without running anything.
+ */
+export function htmlText(value) {
+  if (value === null || value === undefined || value === '') return '';
+  const text = new DOMParser().parseFromString(String(value), 'text/html').body.textContent || '';
+  const escapes = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+  return text.replace(/[&<>"']/g, (c) => escapes[c]);
+}

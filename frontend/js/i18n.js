@@ -1,8 +1,9 @@
 // Language handling for the map UI.
 //
 // Two languages: zh-CN (default, the park's own) and English (investors, consultants).
-// Data labels come from the backend catalog as {zh, en} objects; only the UI chrome
-// and a few fallbacks live here, so a park can relabel its layers without a frontend change.
+// Data labels come from the backend catalog as {zh, en} objects, and the server's own terms
+// (history operations, rule names, readiness items) from its vocabulary (vocabulary.js); only the
+// page's own strings live here, so a park can relabel its layers without a frontend change.
 
 const STORAGE_KEY = 'parkatlas.lang';
 
@@ -153,20 +154,6 @@ const STRINGS = {
     confirmRestore: '确定恢复到第 {version} 版吗？',
     restoreVersion: '恢复此版本',
     restoreDone: '已恢复到第 {version} 版',
-    'rule_simple-polygon': '边界自相交',
-    'rule_inside-park-boundary': '超出园区边界',
-    'rule_no-overlap': '与其他地块重叠',
-    'rule_clear-of-red-lines': '压占道路红线',
-    'rule_minimum-area': '面积过小',
-    'rule_not-a-sliver': '形状过于狭长',
-    op_create: '新建',
-    op_update: '修改',
-    op_split: '分割',
-    op_merge: '合并',
-    op_delete: '注销',
-    op_retire: '注销',
-    op_restore: '恢复',
-    op_import: '导入',
   },
   en: {
     appName: 'ParkAtlas',
@@ -305,71 +292,7 @@ const STRINGS = {
     confirmRestore: 'Restore version {version}?',
     restoreVersion: 'Restore this version',
     restoreDone: 'Restored version {version}',
-    'rule_simple-polygon': 'Self-intersecting outline',
-    'rule_inside-park-boundary': 'Outside the park boundary',
-    'rule_no-overlap': 'Overlaps another parcel',
-    'rule_clear-of-red-lines': 'Crosses a road red line',
-    'rule_minimum-area': 'Too small',
-    'rule_not-a-sliver': 'Sliver shape',
-    op_create: 'created',
-    op_update: 'changed',
-    op_split: 'split',
-    op_merge: 'merged',
-    op_delete: 'retired',
-    op_retire: 'retired',
-    op_restore: 'restored',
-    op_import: 'imported',
   },
-};
-
-// Fallback labels for enumerated values, used only when the catalog omits `values`
-// for an attribute, so the legend and popups never show raw codes like "in_use".
-const VALUE_LABELS = {
-  status: {
-    planned: { zh: '规划', en: 'Planned' },
-    available: { zh: '可出让', en: 'Available' },
-    reserved: { zh: '已预留', en: 'Reserved' },
-    transferred: { zh: '已出让', en: 'Transferred' },
-    in_use: { zh: '已使用', en: 'In use' },
-    existing: { zh: '已建成', en: 'Existing' },
-    under_construction: { zh: '在建', en: 'Under construction' },
-    completed: { zh: '已建成', en: 'Completed' },
-    vacant: { zh: '空置', en: 'Vacant' },
-    leased: { zh: '已出租', en: 'Leased' },
-    sold: { zh: '已出售', en: 'Sold' },
-  },
-  grade: {
-    arterial: { zh: '主干路', en: 'Arterial' },
-    secondary: { zh: '次干路', en: 'Secondary' },
-    branch: { zh: '支路', en: 'Branch' },
-  },
-  utility: {
-    water: { zh: '给水', en: 'Water supply' },
-    sewer: { zh: '污水', en: 'Sewer' },
-    storm: { zh: '雨水', en: 'Storm drain' },
-    power: { zh: '电力', en: 'Power' },
-    gas: { zh: '燃气', en: 'Gas' },
-    heat: { zh: '热力', en: 'Heating' },
-    telecom: { zh: '通信', en: 'Telecom' },
-    broadband: { zh: '宽带', en: 'Broadband' },
-  },
-  kind: {
-    sewage_plant: { zh: '污水处理厂', en: 'Sewage plant' },
-    water_plant: { zh: '水厂', en: 'Water plant' },
-    storm_outfall: { zh: '雨水排放口', en: 'Storm outfall' },
-    substation: { zh: '变电站', en: 'Substation' },
-    gas_station: { zh: '燃气门站', en: 'Gas gate station' },
-    heat_source: { zh: '热源厂', en: 'Heat source' },
-    telecom_exchange: { zh: '通信局所', en: 'Telecom exchange' },
-    ecological: { zh: '生态廊道', en: 'Ecological corridor' },
-    infrastructure: { zh: '基础设施廊道', en: 'Infrastructure corridor' },
-  },
-  leveling: {
-    done: { zh: '已平整', en: 'Done' },
-    in_progress: { zh: '平整中', en: 'In progress' },
-    not_started: { zh: '未平整', en: 'Not started' },
-  },
-  gateway: {},
 };
 
 // Catalog units are plain strings written for Chinese readers. English readers get the
@@ -461,12 +384,6 @@ export function pick(label, fallback = '') {
   // Accept BCP 47 keys too ("zh-CN"), in case a park's catalog is written that way.
   return label[current] || label[LANGS[current].tag] || label.zh || label['zh-CN'] || label.en ||
     Object.values(label).find((v) => typeof v === 'string' && v) || fallback;
-}
-
-export function fallbackValueLabel(attrName, value) {
-  const table = VALUE_LABELS[attrName];
-  const entry = table && table[value];
-  return entry ? pick(entry) : null;
 }
 
 /** How to show a value in `unit` in the current language: a display label and a multiplier. */

@@ -3,7 +3,7 @@
 
 import { loadItems } from './config.js';
 import { buildPopup, featureName, tooltipText } from './popup.js';
-import { createStyler, paneFor, baseGeometry, DEFAULT_VISIBLE, LABELLED } from './styles.js';
+import { createStyler, paneFor, baseGeometry, selectedLine, DEFAULT_VISIBLE, LABELLED } from './styles.js';
 import { el } from './dom.js';
 
 const L = window.L;
@@ -43,7 +43,7 @@ function highlightStyle(base, geometry, selected) {
   if (geometry === 'Point') return { radius: (base.radius || 7) + (selected ? 4 : 2), weight: w + 1 };
   if (geometry === 'LineString') return { weight: w + (selected ? 4 : 2), opacity: 1 };
   return selected
-    ? { weight: w + 2.5, color: '#111111', opacity: 1 }
+    ? { weight: w + 2.5, color: selectedLine(), opacity: 1 }
     : { weight: w + 1.5, opacity: 1, fillOpacity: Math.min(1, (base.fillOpacity || 0.2) + 0.12) };
 }
 
@@ -82,10 +82,10 @@ export class LayerManager {
     const id = collection.id;
     const pane = paneFor(collection);
     if (!map.getPane(pane.name)) {
-      const el = map.createPane(pane.name);
-      el.style.zIndex = String(pane.zIndex);
-      el.classList.add('pa-pane');
-      el.dataset.collection = id;
+      const paneEl = map.createPane(pane.name);
+      paneEl.style.zIndex = String(pane.zIndex);
+      paneEl.classList.add('pa-pane');
+      paneEl.dataset.collection = id;
     }
     const geometry = baseGeometry(collection.geometryType);
     const baseStyle = createStyler(collection);
@@ -183,8 +183,7 @@ export class LayerManager {
     if (entry.hitGroup && typeof layer.getLatLngs === 'function') {
       const hit = L.polyline(layer.getLatLngs(), {
         pane: entry.geojson.options.pane,
-        color: '#000000',
-        opacity: 0,
+        opacity: 0, // invisible: only its width matters
         weight: HIT_WEIGHT,
         lineCap: 'round',
         className: `pa-hit pa-hit-${id}`,

@@ -4,25 +4,17 @@
 // come from the catalog's value labels, so a park that renames "可出让" sees it here too.
 
 import { pick, t } from './i18n.js';
-import { valueLabel } from './popup.js';
-import { attributeValues } from './config.js';
+import { valueLabel, attributeValues } from './vocabulary.js';
 import {
-  PARCEL_STATUS, UTILITY_COLORS, FACILITY_COLORS, ROAD_WEIGHT, LINE_STATUSES, CORRIDOR_KIND,
-  BOUNDARY_STYLE, AXIS_STYLE, parcelStyle, roadStyle, utilityStyle, facilityStyle, buildingStyle,
-  corridorStyle, zoneStyle, industrialParkStyle, readinessStyle,
+  PARCEL_STATUS, UTILITY_COLORS, FACILITY_COLORS, ROAD_WEIGHT, LINE_STATUSES, CORRIDOR_KIND, LEGEND_NEUTRAL,
+  BOUNDARY_STYLE, AXIS_STYLE, ZONE_PALETTE, PARK_PALETTE, parcelStyle, roadStyle, utilityStyle, facilityStyle,
+  buildingStyle, corridorStyle, zoneStyle, industrialParkStyle, readinessStyle,
 } from './styles.js';
 import { monthLabel } from './asof.js';
-import { RED_LINE_STYLE } from './redlines.js';
+import { redLineStyle } from './redlines.js';
+import { el, svgEl } from './dom.js';
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function svgEl(name, attrs) {
-  const node = document.createElementNS(SVG_NS, name);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v !== null && v !== undefined) node.setAttribute(k, String(v));
-  }
-  return node;
-}
+const isWhite = (color) => Boolean(color) && color.toUpperCase() === LEGEND_NEUTRAL.white.toUpperCase();
 
 /** A 28×16 swatch: 'area' (filled box), 'line' or 'point', styled with Leaflet path options. */
 function swatch(shape, style, extraClass) {
@@ -43,8 +35,8 @@ function swatch(shape, style, extraClass) {
       fill: style.fillColor,
       'fill-opacity': style.fillOpacity ?? 1,
       // A white outline vanishes on the white legend; show it as a thin dark ring instead.
-      stroke: style.color && style.color.toUpperCase() === '#FFFFFF' ? '#444' : style.color,
-      'stroke-width': style.color && style.color.toUpperCase() === '#FFFFFF' ? 0.75 : 1.5,
+      stroke: isWhite(style.color) ? LEGEND_NEUTRAL.ring : style.color,
+      'stroke-width': isWhite(style.color) ? 0.75 : 1.5,
       'stroke-dasharray': style.dashArray,
     });
   } else {
@@ -69,38 +61,18 @@ function scaleDash(dash) {
 }
 
 function row(sw, label, count) {
-  const li = document.createElement('li');
-  li.className = 'pa-legend-row';
-  li.appendChild(sw);
-  const span = document.createElement('span');
-  span.className = 'pa-legend-label';
-  span.textContent = label;
-  li.appendChild(span);
-  if (count !== undefined && count !== null) {
-    const c = document.createElement('span');
-    c.className = 'pa-legend-count';
-    c.textContent = String(count);
-    li.appendChild(c);
-  }
+  const li = el('li', 'pa-legend-row');
+  li.append(sw, el('span', 'pa-legend-label', label));
+  if (count !== undefined && count !== null) li.appendChild(el('span', 'pa-legend-count', String(count)));
   return li;
 }
 
 function section(id, heading, subheading) {
-  const sec = document.createElement('section');
-  sec.className = 'pa-legend-section';
+  const sec = el('section', 'pa-legend-section');
   if (id) sec.dataset.legend = id;
-  if (heading) {
-    const h = document.createElement('h3');
-    h.textContent = heading;
-    sec.appendChild(h);
-  }
-  if (subheading) {
-    const p = document.createElement('p');
-    p.className = 'pa-legend-sub';
-    p.textContent = subheading;
-    sec.appendChild(p);
-  }
-  const ul = document.createElement('ul');
+  if (heading) sec.appendChild(el('h3', null, heading));
+  if (subheading) sec.appendChild(el('p', 'pa-legend-sub', subheading));
+  const ul = el('ul');
   sec.appendChild(ul);
   return { sec, ul };
 }
@@ -186,19 +158,16 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
     for (const status of valuesOf(roads, 'status', LINE_STATUSES)) {
       ul.appendChild(row(swatch('line', roadStyle('secondary', status)), valueLabel(roads, 'status', status)));
     }
-    const sub = document.createElement('p');
-    sub.className = 'pa-legend-sub';
-    sub.textContent = t('grade');
-    sec.appendChild(sub);
-    const ul2 = document.createElement('ul');
+    sec.appendChild(el('p', 'pa-legend-sub', t('grade')));
+    const ul2 = el('ul');
     for (const grade of valuesOf(roads, 'grade', Object.keys(ROAD_WEIGHT))) {
       ul2.appendChild(row(swatch('line', roadStyle(grade, 'existing')), valueLabel(roads, 'grade', grade)));
     }
     sec.appendChild(ul2);
     if (redLines) {
       // Edit mode draws the red-line corridors' outlines (snap targets) whether or not the roads are shown.
-      const ul3 = document.createElement('ul');
-      const li = row(swatch('line', RED_LINE_STYLE), t('legendRedLines'));
+      const ul3 = el('ul');
+      const li = row(swatch('line', redLineStyle()), t('legendRedLines'));
       li.dataset.legend = 'red-lines';
       ul3.appendChild(li);
       sec.appendChild(ul3);
@@ -214,10 +183,9 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
       ul.appendChild(row(swatch('line', utilityStyle(u, 'existing')), valueLabel(utilities, 'utility', u)));
     }
     // Dashing means the same as on roads; show it in neutral grey rather than repeating every colour.
-    const statusUl = document.createElement('ul');
-    statusUl.className = 'pa-legend-inline';
+    const statusUl = el('ul', 'pa-legend-inline');
     for (const status of valuesOf(utilities, 'status', LINE_STATUSES)) {
-      const s = { ...utilityStyle(null, status), color: '#555' };
+      const s = { ...utilityStyle(null, status), color: LEGEND_NEUTRAL.line };
       statusUl.appendChild(row(swatch('line', s), valueLabel(utilities, 'status', status)));
     }
     sec.appendChild(statusUl);
@@ -231,8 +199,7 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
     for (const kind of valuesOf(facilities, 'kind', Object.keys(FACILITY_COLORS))) {
       ul.appendChild(row(swatch('point', facilityStyle(kind, 'existing')), valueLabel(facilities, 'kind', kind)));
     }
-    const statusUl = document.createElement('ul');
-    statusUl.className = 'pa-legend-inline';
+    const statusUl = el('ul', 'pa-legend-inline');
     for (const status of valuesOf(facilities, 'status', LINE_STATUSES)) {
       const s = { ...facilityStyle(null, status) };
       statusUl.appendChild(row(swatch('point', s), valueLabel(facilities, 'status', status)));
@@ -259,8 +226,8 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
         continue;
       }
       const style = id === 'axes' ? AXIS_STYLE
-        : id === 'zones' ? zoneStyle('#7B3294')
-        : id === 'industrial-parks' ? industrialParkStyle('#C2185B')
+        : id === 'zones' ? zoneStyle(ZONE_PALETTE()[0])
+        : id === 'industrial-parks' ? industrialParkStyle(PARK_PALETTE()[0])
         : BOUNDARY_STYLE;
       const li = row(swatch(id === 'axes' ? 'line' : 'area', style), title(c));
       li.dataset.legend = id;
@@ -271,10 +238,5 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
   }
 
   container.replaceChildren(frag);
-  if (!container.childElementCount) {
-    const p = document.createElement('p');
-    p.className = 'pa-legend-sub';
-    p.textContent = t('legendEmpty');
-    container.appendChild(p);
-  }
+  if (!container.childElementCount) container.appendChild(el('p', 'pa-legend-sub', t('legendEmpty')));
 }

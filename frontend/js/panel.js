@@ -4,6 +4,7 @@
 // user's place in the list survive a language switch.
 
 import { pick, t } from './i18n.js';
+import { el } from './dom.js';
 
 export class LayerPanel {
   constructor(listEl, manager, { onError } = {}) {
@@ -14,22 +15,19 @@ export class LayerPanel {
 
     for (const collection of manager.ordered) {
       const id = collection.id;
-      const li = document.createElement('li');
-      li.className = 'pa-layer-item';
+      const li = el('li', 'pa-layer-item');
       li.dataset.collection = id;
 
-      const input = document.createElement('input');
+      const input = el('input');
       input.type = 'checkbox';
       input.id = `pa-layer-${id}`;
       input.dataset.layer = id;
       input.checked = manager.entries.get(id).defaultVisible;
 
-      const label = document.createElement('label');
+      const label = el('label', 'pa-layer-title');
       label.htmlFor = input.id;
-      label.className = 'pa-layer-title';
 
-      const meta = document.createElement('span');
-      meta.className = 'pa-layer-meta';
+      const meta = el('span', 'pa-layer-meta');
       meta.id = `pa-layer-meta-${id}`;
       input.setAttribute('aria-describedby', meta.id);
 

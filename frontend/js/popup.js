@@ -2,8 +2,9 @@
 // current language. Content is built with DOM nodes and textContent only, because
 // attribute values are data a park types in and must never be interpreted as HTML.
 
-import { getLang, pick, t, fallbackValueLabel, unitFor, LANGS } from './i18n.js';
-import { PARCEL_STATUS } from './styles.js';
+import { getLang, pick, t, unitFor, LANGS } from './i18n.js';
+import { enumLabel, valueLabel } from './vocabulary.js';
+import { PARCEL_STATUS, badgeInk } from './styles.js';
 import { el } from './dom.js';
 
 const M2_PER_MU = 10000 / 15; // 1 mu = 666.67 m², the unit Chinese land is sold in
@@ -60,18 +61,7 @@ function withUnit(text, u) {
   return u === '%' || u === '‰' || u === '°' ? `${text}${u}` : `${text} ${u}`;
 }
 
-function enumLabel(attr, value) {
-  const values = attr && Array.isArray(attr.values) ? attr.values : null;
-  const hit = values && values.find((v) => String(v.value) === String(value));
-  if (hit && hit.label) return pick(hit.label, String(value));
-  return (attr && fallbackValueLabel(attr.name, value)) ?? String(value);
-}
-
-/** Label of an enumerated value of a collection attribute, for the legend too. */
-export function valueLabel(collection, attrName, value) {
-  const attr = (collection.attributes || []).find((a) => a.name === attrName) || { name: attrName };
-  return enumLabel(attr, value);
-}
+export { valueLabel };
 
 function formatBoolean(v) {
   const truthy = v === true || v === 'true' || v === 1 || v === '1';
@@ -92,7 +82,7 @@ export function formatValue(attr, value, props) {
   const type = attr.type || (typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string');
 
   if (type === 'boolean' || typeof value === 'boolean') return formatBoolean(value);
-  if (attr.values || fallbackValueLabel(attr.name, value)) return enumLabel(attr, value);
+  if (Array.isArray(attr.values) && attr.values.length) return enumLabel(attr, value);
   if (type === 'number' || type === 'integer') {
     const n = toNumber(value);
     if (n === null) return String(value);
@@ -168,7 +158,7 @@ export function buildPopup(collection, feature) {
     const colours = PARCEL_STATUS[props.status];
     if (colours) {
       badge.style.setProperty('--pa-badge-bg', colours.fill);
-      badge.style.setProperty('--pa-badge-fg', props.status === 'planned' ? '#333' : '#fff');
+      badge.style.setProperty('--pa-badge-fg', badgeInk(props.status));
     }
     header.appendChild(badge);
   }

@@ -11,13 +11,17 @@
 // circle), so a parcel edge snapped to it never reaches into the corridor (the server allows 0.1 m² of intrusion;
 // 1 cm along a 300 m edge would already be 3 m²). The gap left between parcel and corridor is a few centimetres.
 
-// The roads' red-line corridors (centreline ± red_line_width_m / 2), drawn faint while editing and snapped to.
-export const RED_LINE_STYLE = {
-  color: '#D7191C', weight: 1.5, opacity: 0.75, dashArray: '6 4', fill: false, interactive: false,
-  className: 'pa-redline', pane: 'pa-pane-edit',
-  pmIgnore: true, // not editable …
-  snapIgnore: false, // … but a snap target (Geoman only skips layers whose snapIgnore is true)
-};
+import { token } from './styles.js';
+
+/** The roads' red-line corridors (centreline ± red_line_width_m / 2), drawn faint while editing and snapped to. */
+export function redLineStyle() {
+  return {
+    color: token('--pa-edit-red-line'), weight: 1.5, opacity: 0.75, dashArray: '6 4', fill: false, interactive: false,
+    className: 'pa-redline', pane: 'pa-pane-edit',
+    pmIgnore: true, // not editable …
+    snapIgnore: false, // … but a snap target (Geoman only skips layers whose snapIgnore is true)
+  };
+}
 
 const A = 6378137; // CGCS2000 / WGS 84 semi-major axis
 const E2 = 0.00669438; // first eccentricity squared

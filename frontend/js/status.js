@@ -4,6 +4,7 @@
 // re-renders a banner that is already showing.
 
 import { t } from './i18n.js';
+import { el } from './dom.js';
 
 const loadingEl = () => document.getElementById('pa-loading');
 const loadingTextEl = () => document.getElementById('pa-loading-text');
@@ -24,16 +25,16 @@ export function hideLoading() {
 }
 
 function renderLoading() {
-  const el = loadingEl();
-  if (!el) return;
+  const box = loadingEl();
+  if (!box) return;
   if (!loadingMsg) {
-    el.hidden = true;
-    el.setAttribute('aria-busy', 'false');
+    box.hidden = true;
+    box.setAttribute('aria-busy', 'false');
     return;
   }
   loadingTextEl().textContent = t(loadingMsg.key, loadingMsg.params);
-  el.setAttribute('aria-busy', 'true');
-  el.hidden = false;
+  box.setAttribute('aria-busy', 'true');
+  box.hidden = false;
 }
 
 /** A readable one-liner for fetch/HTTP failures; details go to the console for the administrator. */
@@ -54,27 +55,25 @@ export function clearError(id) {
 }
 
 function renderErrors() {
-  const el = errorEl();
-  if (!el) return;
+  const box = errorEl();
+  if (!box) return;
   const list = errorListEl();
   list.replaceChildren(
     ...[...errors.values()].map(({ key, params }) => {
-      const li = document.createElement('li');
       // Params may themselves need translating (e.g. a layer title); resolve them now.
       const resolved = {};
       for (const [k, v] of Object.entries(params || {})) resolved[k] = typeof v === 'function' ? v() : v;
-      li.textContent = t(key, resolved);
-      return li;
+      return el('li', null, t(key, resolved));
     }),
   );
-  el.hidden = errors.size === 0;
+  box.hidden = errors.size === 0;
 }
 
 export function initStatus() {
-  const el = errorEl();
-  if (!el) return;
-  el.querySelector('[data-action="retry"]').addEventListener('click', () => window.location.reload());
-  el.querySelector('[data-action="dismiss"]').addEventListener('click', () => {
+  const box = errorEl();
+  if (!box) return;
+  box.querySelector('[data-action="retry"]').addEventListener('click', () => window.location.reload());
+  box.querySelector('[data-action="dismiss"]').addEventListener('click', () => {
     errors.clear();
     renderErrors();
   });

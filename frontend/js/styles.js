@@ -3,6 +3,42 @@
 // Colours carry meaning (parcel status, utility type, facility kind), dashing carries
 // construction status, stroke weight carries road grade. The legend is built from the
 // same tables, so what the legend shows is always what the map draws.
+//
+// Every colour is a token of css/tokens.css (--pa-map-*, --pa-edit-*), read here with
+// getComputedStyle: the page's CSS and the map share one palette. The tables below hold token
+// names and resolve them when read (getters), so they work whenever the stylesheet is there.
+
+const TOKEN = Symbol('token');
+const tokenCache = new Map();
+
+/** The value of a CSS custom property of the page (e.g. "--pa-map-road" → "#3A3A3A"), cached. */
+export function token(name) {
+  if (!tokenCache.has(name)) {
+    const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+    if (!value) {
+      console.error(`ParkAtlas: colour token ${name} is not defined (is css/tokens.css linked?)`);
+      return '#FF00FF';
+    }
+    tokenCache.set(name, value);
+  }
+  return tokenCache.get(name);
+}
+
+/** A reference to a --pa-map-* token inside a table given to live(). */
+const v = (name) => ({ [TOKEN]: `--pa-${name}` });
+
+/** A copy of `spec` whose token references read the token on access. */
+function live(spec) {
+  const out = {};
+  for (const [k, val] of Object.entries(spec)) {
+    if (val && val[TOKEN]) Object.defineProperty(out, k, { get: () => token(val[TOKEN]), enumerable: true });
+    else if (val && typeof val === 'object' && !Array.isArray(val)) out[k] = live(val);
+    else out[k] = val;
+  }
+  return Object.freeze(out);
+}
+
+const palette = (prefix, n) => () => Array.from({ length: n }, (_, i) => token(`--pa-map-${prefix}-${i + 1}`));
 
 // Bottom to top. Planning structure lies underneath so that the things an investor
 // clicks (parcels, buildings, networks, facilities) stay on top and clickable.
@@ -30,41 +66,49 @@ export const DEFAULT_VISIBLE = new Set([
 
 // Okabe–Ito derived: distinguishable with the common colour-vision deficiencies,
 // and never relying on red/green alone (planned is hatched, in_use is neutral grey).
-export const PARCEL_STATUS = {
-  available: { fill: '#009E73', stroke: '#00664A' },
-  reserved: { fill: '#E69F00', stroke: '#8F6400' },
-  transferred: { fill: '#0072B2', stroke: '#00466E' },
-  in_use: { fill: '#8C8C8C', stroke: '#4D4D4D' },
-  planned: { fill: '#F4F3EC', stroke: '#8A8A8A', dash: '5 3', hatch: true },
-};
-const PARCEL_UNKNOWN = { fill: '#D9D9D9', stroke: '#7A7A7A' };
+export const PARCEL_STATUS = live({
+  available: { fill: v('map-parcel-available'), stroke: v('map-parcel-available-line') },
+  reserved: { fill: v('map-parcel-reserved'), stroke: v('map-parcel-reserved-line') },
+  transferred: { fill: v('map-parcel-transferred'), stroke: v('map-parcel-transferred-line') },
+  in_use: { fill: v('map-parcel-in-use'), stroke: v('map-parcel-in-use-line') },
+  planned: { fill: v('map-parcel-planned'), stroke: v('map-parcel-planned-line'), dash: '5 3', hatch: true, paleBadge: true },
+});
+const PARCEL_UNKNOWN = live({ fill: v('map-parcel-unknown'), stroke: v('map-parcel-unknown-line') });
+
+/** Text colour of a parcel status badge (dark on the pale planned fill). */
+export function badgeInk(status) {
+  return token(PARCEL_STATUS[status] && PARCEL_STATUS[status].paleBadge ? '--pa-map-badge-ink-pale' : '--pa-map-badge-ink');
+}
 
 // Conventional utility colours as on Chinese and international pipeline drawings.
-export const UTILITY_COLORS = {
-  water: '#1F78B4',
-  sewer: '#8C510A',
-  storm: '#01857D',
-  power: '#D7191C',
-  gas: '#E08A00',
-  heat: '#C51B7D',
-  telecom: '#6A3D9A',
-  broadband: '#9E6CD8',
-};
-const UTILITY_UNKNOWN = '#666666';
+export const UTILITY_COLORS = live({
+  water: v('map-utility-water'),
+  sewer: v('map-utility-sewer'),
+  storm: v('map-utility-storm'),
+  power: v('map-utility-power'),
+  gas: v('map-utility-gas'),
+  heat: v('map-utility-heat'),
+  telecom: v('map-utility-telecom'),
+  broadband: v('map-utility-broadband'),
+});
+const UTILITY_UNKNOWN = () => token('--pa-map-utility-unknown');
 
 // Facilities share their network's colour so a plant visibly "belongs" to its pipes.
-export const FACILITY_COLORS = {
-  sewage_plant: UTILITY_COLORS.sewer,
-  water_plant: UTILITY_COLORS.water,
-  storm_outfall: UTILITY_COLORS.storm,
-  substation: UTILITY_COLORS.power,
-  gas_station: UTILITY_COLORS.gas,
-  heat_source: UTILITY_COLORS.heat,
-  telecom_exchange: UTILITY_COLORS.telecom,
-};
-const FACILITY_UNKNOWN = '#555555';
+export const FACILITY_COLORS = live({
+  sewage_plant: v('map-utility-sewer'),
+  water_plant: v('map-utility-water'),
+  storm_outfall: v('map-utility-storm'),
+  substation: v('map-utility-power'),
+  gas_station: v('map-utility-gas'),
+  heat_source: v('map-utility-heat'),
+  telecom_exchange: v('map-utility-telecom'),
+});
+const FACILITY_UNKNOWN = () => token('--pa-map-facility-unknown');
 
-export const ROAD_COLOR = '#3A3A3A';
+/** Neutral grey for legend rows that explain dashing rather than a colour, and the ring round white outlines. */
+export const LEGEND_NEUTRAL = live({ line: v('map-neutral'), ring: v('map-neutral-ring'), white: v('map-facility-ring') });
+
+const ROAD_COLOR = () => token('--pa-map-road');
 export const ROAD_WEIGHT = { arterial: 6, secondary: 4, branch: 2.5 };
 const ROAD_WEIGHT_DEFAULT = 3;
 
@@ -78,36 +122,37 @@ export function statusDash(status, weight) {
   return null;
 }
 
-const ZONE_PALETTE = ['#7B3294', '#E66101', '#1B7837', '#2166AC', '#B2182B', '#5E3C99'];
-const PARK_PALETTE = ['#C2185B', '#00838F', '#EF6C00', '#283593', '#558B2F', '#6D4C41'];
+export const ZONE_PALETTE = palette('zone', 6);
+export const PARK_PALETTE = palette('park', 6);
 
-export const CORRIDOR_KIND = {
-  ecological: { fill: '#66BD63', stroke: '#1A9850', dash: null },
-  infrastructure: { fill: '#B5C98A', stroke: '#6B8E23', dash: '6 4' },
-};
+export const CORRIDOR_KIND = live({
+  ecological: { fill: v('map-corridor-ecological'), stroke: v('map-corridor-ecological-line'), dash: null },
+  infrastructure: { fill: v('map-corridor-infrastructure'), stroke: v('map-corridor-infrastructure-line'), dash: '6 4' },
+});
 
-export const BOUNDARY_STYLE = {
-  color: '#B2182B',
+export const BOUNDARY_STYLE = live({
+  color: v('map-boundary'),
   weight: 3.5,
   opacity: 0.95,
   dashArray: '14 6 3 6',
   fill: true,
-  fillColor: '#B2182B',
+  fillColor: v('map-boundary'),
   fillOpacity: 0.025,
-};
+});
 
-export const AXIS_STYLE = { color: '#D7301F', weight: 12, opacity: 0.3, lineCap: 'butt' };
+export const AXIS_STYLE = live({ color: v('map-axis'), weight: 12, opacity: 0.3, lineCap: 'butt' });
 
-export const BUILDING_STYLE = { color: '#1C262B', weight: 1, fillColor: '#37474F', fillOpacity: 0.85 };
+export const BUILDING_STYLE = live({ color: v('map-building-line'), weight: 1, fillColor: v('map-building'), fillOpacity: 0.85 });
 
 // Standard factory buildings are stock waiting for tenants (厂房等项目): the ones still on offer
 // stand out in the "available" green of the parcels; taken ones stay neutral slate.
-export const BUILDING_FILL = {
-  available: '#00684B',
-  vacant: '#00684B',
-  leased: '#546E7A',
-  sold: '#2F3B44',
-};
+export const BUILDING_FILL = live({
+  available: v('map-building-on-offer'),
+  vacant: v('map-building-on-offer'),
+  leased: v('map-building-leased'),
+  sold: v('map-building-sold'),
+});
+const ON_OFFER = new Set(['available', 'vacant']);
 
 function classes(collectionId, extra) {
   // Every feature path carries pa-<collection id>; tests and CSS hang off these.
@@ -137,7 +182,7 @@ export function parcelStyle(status) {
 export function roadStyle(grade, status) {
   const weight = ROAD_WEIGHT[grade] || ROAD_WEIGHT_DEFAULT;
   return {
-    color: ROAD_COLOR,
+    color: ROAD_COLOR(),
     weight,
     opacity: 0.95,
     dashArray: statusDash(status, weight),
@@ -149,7 +194,7 @@ export function roadStyle(grade, status) {
 export function utilityStyle(utility, status) {
   const weight = 2.5;
   return {
-    color: UTILITY_COLORS[utility] || UTILITY_UNKNOWN,
+    color: UTILITY_COLORS[utility] || UTILITY_UNKNOWN(),
     weight,
     opacity: 0.95,
     dashArray: statusDash(status, weight),
@@ -159,17 +204,18 @@ export function utilityStyle(utility, status) {
 }
 
 export function facilityStyle(kind, status) {
-  const color = FACILITY_COLORS[kind] || FACILITY_UNKNOWN;
+  const color = FACILITY_COLORS[kind] || FACILITY_UNKNOWN();
   const built = status !== 'under_construction' && status !== 'planned';
+  const ring = token('--pa-map-facility-ring');
   // Unbuilt facilities are drawn hollow: an investor must not read a planned plant as working.
   return {
     radius: 7,
-    color: built ? '#FFFFFF' : color,
+    color: built ? ring : color,
     weight: 2,
     opacity: 1,
     dashArray: built ? null : '3 2',
     fill: true,
-    fillColor: built ? color : '#FFFFFF',
+    fillColor: built ? color : ring,
     fillOpacity: built ? 0.95 : 0.85,
   };
 }
@@ -180,7 +226,7 @@ export function buildingStyle(status) {
   return {
     ...BUILDING_STYLE,
     fillColor: BUILDING_FILL[status] || BUILDING_STYLE.fillColor,
-    color: BUILDING_FILL[status] === '#00684B' ? '#003D2C' : BUILDING_STYLE.color,
+    color: ON_OFFER.has(status) ? token('--pa-map-building-on-offer-line') : BUILDING_STYLE.color,
     dashArray: built ? null : statusDash(status, 1.5),
     weight: built ? 1 : 1.5,
     fillOpacity: built ? 0.85 : status === 'planned' ? 0.15 : 0.45,
@@ -208,11 +254,11 @@ export function industrialParkStyle(color) {
   return { color, weight: 2, opacity: 0.9, dashArray: '8 5', fill: true, fillColor: color, fillOpacity: 0.05 };
 }
 
-const GENERIC = {
-  Polygon: { color: '#555', weight: 1.5, fill: true, fillColor: '#999', fillOpacity: 0.2 },
-  LineString: { color: '#555', weight: 2.5 },
-  Point: { radius: 6, color: '#fff', weight: 2, fill: true, fillColor: '#555', fillOpacity: 0.9 },
-};
+const GENERIC = live({
+  Polygon: { color: v('map-generic'), weight: 1.5, fill: true, fillColor: v('map-generic-fill'), fillOpacity: 0.2 },
+  LineString: { color: v('map-generic'), weight: 2.5 },
+  Point: { radius: 6, color: v('map-generic-ring'), weight: 2, fill: true, fillColor: v('map-generic'), fillOpacity: 0.9 },
+});
 
 /** Pane name and z-index for a collection: one pane per layer keeps order stable across toggles. */
 export function paneFor(collection) {
@@ -276,10 +322,10 @@ export function createStyler(collection) {
         s = corridorStyle(p.kind);
         break;
       case 'zones':
-        s = zoneStyle(ordinal(feature, ZONE_PALETTE));
+        s = zoneStyle(ordinal(feature, ZONE_PALETTE()));
         break;
       case 'industrial-parks':
-        s = industrialParkStyle(ordinal(feature, PARK_PALETTE));
+        s = industrialParkStyle(ordinal(feature, PARK_PALETTE()));
         break;
       case 'axes':
         s = { ...AXIS_STYLE };
@@ -302,8 +348,7 @@ export const LABELLED = new Set(['zones', 'industrial-parks', 'corridors', 'axes
 // ramp (ColorBrewer RdYlGn) sampled at met/total, so the same share of items met reads the same
 // under 七通 (8 items) and 九通 (10). Red against green alone fails colour-blind readers, so
 // "ready" parcels also get a heavy dark outline, and hover text and popups state the count.
-const READINESS_RAMP = ['#D73027', '#F46D43', '#FDAE61', '#FEE08B', '#D9EF8B', '#A6D96A', '#66BD63', '#1A9850', '#006837'];
-export const READINESS_NO_DATA = '#CFCFCF';
+const READINESS_RAMP = () => Array.from({ length: 9 }, (_, i) => token(`--pa-map-readiness-${i}`));
 
 function hexToRgb(hex) {
   const n = parseInt(hex.slice(1), 16);
@@ -319,17 +364,18 @@ function mix(a, b, f) {
 
 /** Fill colour for `met` of `total` items met (null met: the server knows nothing of the parcel). */
 export function readinessColor(met, total) {
-  if (met === null || met === undefined || !total) return READINESS_NO_DATA;
-  const x = (Math.max(0, Math.min(total, met)) / total) * (READINESS_RAMP.length - 1);
-  const i = Math.min(READINESS_RAMP.length - 2, Math.floor(x));
-  return mix(READINESS_RAMP[i], READINESS_RAMP[i + 1], x - i);
+  if (met === null || met === undefined || !total) return token('--pa-map-readiness-none');
+  const ramp = READINESS_RAMP();
+  const x = (Math.max(0, Math.min(total, met)) / total) * (ramp.length - 1);
+  const i = Math.min(ramp.length - 2, Math.floor(x));
+  return mix(ramp[i], ramp[i + 1], x - i);
 }
 
 export function readinessStyle(met, total) {
   const ready = met !== null && met !== undefined && total > 0 && met >= total;
   const known = met !== null && met !== undefined;
   return {
-    color: ready ? '#00331C' : known ? '#4A4A4A' : '#8A8A8A',
+    color: token(ready ? '--pa-map-readiness-ready-line' : known ? '--pa-map-readiness-line' : '--pa-map-readiness-none-line'),
     weight: ready ? 2 : 1,
     opacity: ready ? 1 : 0.75,
     dashArray: known ? null : '4 3',
@@ -341,13 +387,26 @@ export function readinessStyle(met, total) {
 
 // The connection traced from a parcel to its source: the network's own colour on a white halo,
 // so a water trace reads as water; the road trace has no network colour of its own.
-export const TRACE_ROAD_COLOR = '#D6007A';
-
 export function traceStyle(item, met) {
-  const color = UTILITY_COLORS[item] || TRACE_ROAD_COLOR;
+  const color = UTILITY_COLORS[item] || token('--pa-map-trace-road');
   return {
     core: { color, weight: 5, opacity: 1, lineCap: 'round', lineJoin: 'round', dashArray: met ? null : '10 8' },
-    halo: { color: '#FFFFFF', weight: 10, opacity: 0.92, lineCap: 'round', lineJoin: 'round' },
-    source: { radius: 10, color: '#111111', weight: 3, fill: true, fillColor: color, fillOpacity: 1 },
+    halo: { color: token('--pa-map-trace-halo'), weight: 10, opacity: 0.92, lineCap: 'round', lineJoin: 'round' },
+    source: { radius: 10, color: token('--pa-map-trace-source-line'), weight: 3, fill: true, fillColor: color, fillOpacity: 1 },
+  };
+}
+
+/** The highlight of the selected feature's outline (popup open). */
+export const selectedLine = () => token('--pa-map-selected-line');
+
+/** Edit mode's map styles: conflicts, the other planner's version, history outlines, the drawing, the split line. */
+export function editStyles() {
+  return {
+    conflict: { color: token('--pa-edit-conflict'), weight: 3, fillColor: token('--pa-edit-conflict'), fillOpacity: 0.35 },
+    theirs: { color: token('--pa-edit-theirs'), weight: 3, dashArray: '8 5', fill: false },
+    historyBefore: { color: token('--pa-edit-history-before'), weight: 3, dashArray: '6 4', fillOpacity: 0.08 },
+    historyAfter: { color: token('--pa-edit-history-after'), weight: 3, fillOpacity: 0.12 },
+    draft: { color: token('--pa-edit-draft'), weight: 3, fillOpacity: 0.2 },
+    splitLine: { color: token('--pa-edit-split-line'), weight: 3 },
   };
 }

@@ -6,6 +6,7 @@
 // when anything needing the server — the summary, an open checklist — is refreshed.
 
 import { t } from './i18n.js';
+import { el } from './dom.js';
 import { FIRST, LAST, MAX_STEP, stepOf, dateOfStep, monthLabel } from './asof.js';
 
 const PLAY_INTERVAL_MS = 1000;
@@ -83,8 +84,7 @@ export class Timebar {
     if (!container) return;
     container.replaceChildren();
     for (let y = FIRST.year; y <= LAST.year; y += TICK_EVERY_YEARS) {
-      const span = document.createElement('span');
-      span.textContent = String(y);
+      const span = el('span', null, String(y));
       // Same position as the thumb at January of that year (the thumb's centre travels
       // from half a thumb in from the left to half a thumb in from the right).
       const f = stepOf(`${y}-01-01`) / MAX_STEP;

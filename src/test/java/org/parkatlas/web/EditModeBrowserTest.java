@@ -40,6 +40,7 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
         openEditor(browser);
         draw(browser, new double[][]{{111.6015, 36.1761}, {111.60194, 36.1761}, {111.60194, 36.17655},
                 {111.6015, 36.17655}});
+        waitForArea(browser);
         double mu = Double.parseDouble(browser.findElement(By.id("draw-area")).getAttribute("data-mu"));
         assertThat(mu).as("area in mu while drawing").isBetween(2.5, 4.0);
         fillAndSave(browser, Map.of("code", "GT-NEW-1", "land_use", "100101", "status", "planned",
@@ -227,6 +228,109 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
                     .POST(HttpRequest.BodyPublishers.noBody()).build());
         }
         assertThat(get("/ogcapi/collections/parcels/items/" + second).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theEnglishPageReadsInEnglishAndAVisitorLoadsNoEditor() throws Exception {
+        ChromeDriver visitor = HeadlessChromium.start();
+        browsers.add(visitor);
+        visitor.get(url("/"));
+        waitReady(visitor);
+        Object editor = visitor.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "window.parkatlas.editing.ready.then(() => done('ready'), e => done('failed: ' + e));");
+        assertThat(String.valueOf(editor)).as("no editor for a visitor").startsWith("failed");
+        assertThat(String.valueOf(script(visitor, "return performance.getEntriesByType('resource')"
+                + ".map(r => r.name).filter(n => n.includes('leaflet-geoman')).join(' ')")))
+                .as("a visitor's page downloads nothing of Leaflet-Geoman").isEmpty();
+
+        String parcel = "parcel-0040";
+        String original = getJson("/ogcapi/collections/parcels/items/" + parcel).path("properties").path("status")
+                .asString();
+        ChromeDriver browser = signedIn();
+        openEditor(browser);
+        try {
+            script(browser, "window.parkatlas.editing.select('" + parcel + "')");
+            wait(browser).until(d -> script(d, "return window.parkatlas.editing.etag()") != null);
+            setField(browser, "status", original.equals("reserved") ? "available" : "reserved");
+            browser.findElement(By.id("parcel-save")).click();
+            wait(browser).until(d -> "ok".equals(d.findElement(By.id("parcel-message")).getAttribute("data-kind")));
+            script(browser, "window.parkatlas.editing.select('" + parcel + "')");
+            wait(browser).until(d -> d.findElement(By.id("history-button")).isEnabled());
+            browser.findElement(By.id("history-button")).click();
+            wait(browser).until(d -> !d.findElements(By.cssSelector(".pa-history-version[data-operation='edit']"))
+                    .isEmpty());
+
+            // Switching the language while the history is open asks for it again, in English.
+            browser.findElement(By.id("lang-switch")).click();
+            wait(browser).until(d -> "en".equals(script(d, "return document.documentElement.lang")));
+            WebElement history = browser.findElement(By.id("pa-history"));
+            wait(browser).until(d -> history.getText().contains("edited") && !CJK.matcher(history.getText()).find());
+            assertThat(history.findElements(By.cssSelector(".pa-history-note"))).as("the notes").isNotEmpty();
+            assertThat(history.getText()).doesNotContainPattern(CJK);
+
+            // A refused save: the rule names and the server's messages in English.
+            browser.findElement(By.id("parcel-cancel")).click();
+            JsonNode neighbour = getJson("/ogcapi/collections/parcels/items/parcel-0100").path("geometry")
+                    .path("coordinates").get(0);
+            double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+            neighbour.forEach(c -> {
+                box[0] = Math.min(box[0], c.get(0).asDouble());
+                box[1] = Math.min(box[1], c.get(1).asDouble());
+                box[2] = Math.max(box[2], c.get(0).asDouble());
+                box[3] = Math.max(box[3], c.get(1).asDouble());
+            });
+            double dx = (box[2] - box[0]) / 4;
+            double dy = (box[3] - box[1]) / 4;
+            draw(browser, new double[][]{{box[0] + dx, box[1] + dy}, {box[2] - dx, box[1] + dy},
+                    {box[2] - dx, box[3] - dy}, {box[0] + dx, box[3] - dy}});
+            fillAndSave(browser, Map.of("code", "GT-OVERLAP-EN", "land_use", "100101", "status", "planned",
+                    "leveling", "not_started"));
+            wait(browser).until(d -> !d.findElements(By.cssSelector("path.pa-conflict")).isEmpty());
+            WebElement violations = browser.findElement(By.id("parcel-violations"));
+            assertThat(violations.getText()).contains("Overlaps another parcel").doesNotContainPattern(CJK);
+            assertThat(browser.findElement(By.id("parcel-message")).getText()).isNotBlank()
+                    .doesNotContainPattern(CJK);
+            browser.findElement(By.id("parcel-cancel")).click();
+
+            // The readiness checklist of a parcel with unmet items: labels, dates, reasons and sources in English.
+            String unready = null;
+            for (var entry : getJson("/api/readiness/parcels").path("parcels").properties()) {
+                for (JsonNode date : entry.getValue()) {
+                    if (date.isNull()) {
+                        unready = entry.getKey();
+                    }
+                }
+                if (unready != null) {
+                    break;
+                }
+            }
+            assertThat(unready).as("a parcel with an unmet item").isNotNull();
+            script(browser, "window.parkatlas.editing.enable(false); window.parkatlas.readiness.show(true);");
+            async(browser, "window.parkatlas.readiness.ready");
+            script(browser, "window.parkatlas.layers.parcels.eachLayer(l => { if (l.feature.id === '" + unready
+                    + "') l.openPopup(l.getBounds().getCenter()); });");
+            WebElement checklist = wait(browser).until(d -> d.findElements(By.cssSelector(
+                    ".pa-readiness .pa-readiness-item.unmet")).isEmpty() ? null
+                    : d.findElement(By.cssSelector(".pa-readiness")));
+            assertThat(checklist.getText()).contains("items met").doesNotContainPattern(CJK);
+        } finally {
+            String etag = get("/ogcapi/collections/parcels/items/" + parcel).headers().firstValue("ETag").orElseThrow();
+            send(HttpRequest.newBuilder(URI.create(url("/ogcapi/collections/parcels/items/" + parcel)))
+                    .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("If-Match", etag)
+                    .header("Content-Type", "application/merge-patch+json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"status\":\"" + original
+                            + "\"}}")).build());
+        }
+    }
+
+    private static final java.util.regex.Pattern CJK = java.util.regex.Pattern.compile("[\\u4e00-\\u9fff]");
+
+    /** The area shown is the server's, measured a moment after the shape last changed. */
+    private static void waitForArea(ChromeDriver browser) {
+        wait(browser).until(d -> {
+            WebElement area = d.findElement(By.id("draw-area"));
+            return area.getAttribute("data-mu") != null && !"true".equals(area.getAttribute("aria-busy"));
+        });
     }
 
     private ChromeDriver signedIn() throws Exception {
