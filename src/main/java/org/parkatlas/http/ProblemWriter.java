@@ -67,7 +67,10 @@ public final class ProblemWriter {
             return label.in(language);
         }
         if (value instanceof Geometry geometry) {
-            Crs storage = CrsRegistry.bySrid(geometry.getSRID()).orElse(Crs.CGCS2000_GK_CM_111E);
+            // a problem's geometries are in the storage CRS; an operation's result often carries no SRID (0), which
+            // must not be read as CRS84's
+            Crs storage = geometry.getSRID() > 0 ? CrsRegistry.bySrid(geometry.getSRID())
+                    .orElse(Crs.CGCS2000_GK_CM_111E) : Crs.CGCS2000_GK_CM_111E;
             return GeoJsonGeometry.toMap(Reprojector.transform(geometry, storage, Crs.CRS84));
         }
         if (value instanceof Map<?, ?> map) {

@@ -57,7 +57,7 @@ public record ItemAssessment(ReadinessItem item, LocalDate readyDate, NetworkLin
     }
 
     private Label bottleneckReason() {
-        String[] kind = bottleneck.kind().equals("source") ? sourceName() : new String[]{"线路", "line"};
+        String[] kind = bottleneck.kind().equals("source") ? sourceName() : new String[]{"线路", "the"};
         String status = bottleneck.status() == null ? "" : bottleneck.status();
         String zhStatus = switch (status) {
             case "under_construction" -> "在建";

@@ -87,6 +87,9 @@ abstract class TransactionsContract extends ParkAtlasServerTest {
         assertThat(violation.path("rule").asString()).isEqualTo("no-overlap");
         assertThat(violation.path("features").get(0).asString()).isEqualTo("parcel-0100");
         assertThat(violation.path("geometry").path("type").asString()).isEqualTo("Polygon");
+        JsonNode corner = violation.path("geometry").path("coordinates").get(0).get(0);
+        assertThat(corner.get(0).asDouble()).as("the overlap in CRS84, where the map draws it").isBetween(111.5, 111.7);
+        assertThat(corner.get(1).asDouble()).isBetween(36.1, 36.3);
         assertThat(violation.path("message").asString()).contains("overlaps");
     }
 
