@@ -59,7 +59,7 @@ export class AreaMeter {
     out.setAttribute('aria-busy', 'true');
     if (!this.shown) {
       out.hidden = false;
-      out.textContent = `${t('area')}：…`;
+      out.textContent = t('areaLine', { area: '…' });
     }
     const seq = ++this.seq;
     this.timer = setTimeout(async () => {
@@ -91,13 +91,13 @@ export class AreaMeter {
     if (this.shown && (out.dataset.m2 !== String(m2))) out.dataset.updates = String((+out.dataset.updates || 0) + 1);
     out.dataset.m2 = String(m2);
     out.dataset.mu = String(mu);
-    out.textContent = `${t('area')}：${formatArea(m2, mu)}`;
+    out.textContent = t('areaLine', { area: formatArea(m2, mu) });
     this.shown = true;
   }
 
   /** The figure again in the current language. */
   relabel() {
     const out = $();
-    if (this.shown && out.dataset.m2 !== undefined) out.textContent = `${t('area')}：${formatArea(Number(out.dataset.m2), Number(out.dataset.mu))}`;
+    if (this.shown && out.dataset.m2 !== undefined) out.textContent = t('areaLine', { area: formatArea(Number(out.dataset.m2), Number(out.dataset.mu)) });
   }
 }
