@@ -37,6 +37,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
+                        // the container's error page answers whatever method the failed request had
+                        .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()

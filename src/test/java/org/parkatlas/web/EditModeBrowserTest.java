@@ -68,21 +68,7 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
     void aParcelOverItsNeighbourShowsTheConflictInRed() throws Exception {
         ChromeDriver browser = signedIn();
         openEditor(browser);
-        JsonNode neighbour = getJson("/ogcapi/collections/parcels/items/parcel-0100").path("geometry")
-                .path("coordinates").get(0);
-        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-        neighbour.forEach(c -> {
-            box[0] = Math.min(box[0], c.get(0).asDouble());
-            box[1] = Math.min(box[1], c.get(1).asDouble());
-            box[2] = Math.max(box[2], c.get(0).asDouble());
-            box[3] = Math.max(box[3], c.get(1).asDouble());
-        });
-        double dx = (box[2] - box[0]) / 4;
-        double dy = (box[3] - box[1]) / 4;
-        draw(browser, new double[][]{{box[0] + dx, box[1] + dy}, {box[2] - dx, box[1] + dy},
-                {box[2] - dx, box[3] - dy}, {box[0] + dx, box[3] - dy}});
-        fillAndSave(browser, Map.of("code", "GT-OVERLAP", "land_use", "100101", "status", "planned",
-                "leveling", "not_started"));
+        drawOverAndSave(browser, "parcel-0100", "GT-OVERLAP");
         wait(browser).until(d -> !d.findElements(By.cssSelector("path.pa-conflict")).isEmpty());
         assertThat(browser.findElements(By.cssSelector(".pa-violation[data-rule='no-overlap']"))).isNotEmpty();
         assertThat(getJson("/ogcapi/collections/parcels/items?code=GT-OVERLAP").path("numberMatched").asInt())
@@ -270,21 +256,7 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
 
             // A refused save: the rule names and the server's messages in English.
             browser.findElement(By.id("parcel-cancel")).click();
-            JsonNode neighbour = getJson("/ogcapi/collections/parcels/items/parcel-0100").path("geometry")
-                    .path("coordinates").get(0);
-            double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
-            neighbour.forEach(c -> {
-                box[0] = Math.min(box[0], c.get(0).asDouble());
-                box[1] = Math.min(box[1], c.get(1).asDouble());
-                box[2] = Math.max(box[2], c.get(0).asDouble());
-                box[3] = Math.max(box[3], c.get(1).asDouble());
-            });
-            double dx = (box[2] - box[0]) / 4;
-            double dy = (box[3] - box[1]) / 4;
-            draw(browser, new double[][]{{box[0] + dx, box[1] + dy}, {box[2] - dx, box[1] + dy},
-                    {box[2] - dx, box[3] - dy}, {box[0] + dx, box[3] - dy}});
-            fillAndSave(browser, Map.of("code", "GT-OVERLAP-EN", "land_use", "100101", "status", "planned",
-                    "leveling", "not_started"));
+            drawOverAndSave(browser, "parcel-0100", "GT-OVERLAP-EN");
             wait(browser).until(d -> !d.findElements(By.cssSelector("path.pa-conflict")).isEmpty());
             WebElement violations = browser.findElement(By.id("parcel-violations"));
             assertThat(violations.getText()).contains("Overlaps another parcel").doesNotContainPattern(CJK);
@@ -352,6 +324,25 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
         wait(browser).until(d -> d.findElement(By.id("edit-toggle")).isDisplayed());
         browser.findElement(By.id("edit-toggle")).click();
         wait(browser).until(d -> Boolean.TRUE.equals(script(d, "return window.parkatlas.editing.enabled()")));
+    }
+
+    /** Draws a square in the middle of a neighbour (half its width and height) and tries to save it. */
+    private void drawOverAndSave(ChromeDriver browser, String neighbourId, String code) {
+        JsonNode neighbour = getJson("/ogcapi/collections/parcels/items/" + neighbourId).path("geometry")
+                .path("coordinates").get(0);
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        neighbour.forEach(c -> {
+            box[0] = Math.min(box[0], c.get(0).asDouble());
+            box[1] = Math.min(box[1], c.get(1).asDouble());
+            box[2] = Math.max(box[2], c.get(0).asDouble());
+            box[3] = Math.max(box[3], c.get(1).asDouble());
+        });
+        double dx = (box[2] - box[0]) / 4;
+        double dy = (box[3] - box[1]) / 4;
+        draw(browser, new double[][]{{box[0] + dx, box[1] + dy}, {box[2] - dx, box[1] + dy},
+                {box[2] - dx, box[3] - dy}, {box[0] + dx, box[3] - dy}});
+        fillAndSave(browser, Map.of("code", code, "land_use", "100101", "status", "planned",
+                "leveling", "not_started"));
     }
 
     /** Clicks the corners on the map (lon, lat), then the first again to close the polygon. */
