@@ -1,6 +1,10 @@
 package org.parkatlas;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +78,19 @@ class ArchitectureTest {
                 .or().haveSimpleNameEndingWith("Engine")
                 .should().dependOnClassesThat().resideInAPackage("org.parkatlas.store..")
                 .check(classes);
+    }
+
+    @Test
+    void onlyTheOneWritePathWritesToTheStore() {
+        for (String write : new String[]{"create", "update", "delete", "insert", "replace", "lockForWrite"}) {
+            noClasses().that().resideOutsideOfPackages("org.parkatlas.editing..", "org.parkatlas.store..")
+                    .should().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.base.DescribedPredicate.describe("FeatureStore",
+                                    (JavaClass c) -> c.isAssignableTo(org.parkatlas.store.FeatureStore.class))))
+                            .and(JavaCall.Predicates.target(HasName.Predicates.name(write))))
+                    .because("every write runs the layers' rules and keeps history: through editing.FeatureWriter")
+                    .check(classes);
+        }
     }
 
     @Test

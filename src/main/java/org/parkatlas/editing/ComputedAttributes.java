@@ -17,11 +17,17 @@ final class ComputedAttributes {
     private ComputedAttributes() {
     }
 
-    /** The feature with its areas set; its geometry must be in the layer's (projected) storage CRS. */
-    static Feature apply(Layer layer, Feature feature) {
+    /** The feature without any value for what the server computes or derives. */
+    static Feature strip(Layer layer, Feature feature) {
         Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
         layer.attributes().stream().filter(Attribute::computed).forEach(a -> properties.remove(a.name()));
         layer.derivedAttributes().forEach(a -> properties.remove(a.name()));
+        return feature.withProperties(properties);
+    }
+
+    /** The feature with its areas set; its geometry must be in the layer's (projected) storage CRS. */
+    static Feature apply(Layer layer, Feature feature) {
+        Map<String, Object> properties = new LinkedHashMap<>(strip(layer, feature).properties());
         if (layer.hasAttribute("area_m2")) {
             LandArea area = LandArea.of(feature.geometry());
             properties.put("area_m2", area.roundedSquareMetres());

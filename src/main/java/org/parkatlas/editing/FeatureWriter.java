@@ -5,9 +5,14 @@ import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.store.FeatureStore;
+import org.parkatlas.feature.LayerChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
@@ -26,6 +31,8 @@ import java.util.function.Function;
  */
 @Service
 public class FeatureWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(FeatureWriter.class);
 
     private final Catalog catalog;
     private final FeatureStore store;
@@ -49,16 +56,31 @@ public class FeatureWriter {
      * anywhere in it ({@link RuleViolationException}) — none of it.
      */
     public <T> T write(String actor, Function<WriteBatch, T> work) {
-        WriteBatch[] batch = new WriteBatch[1];
-        T result = transaction.execute(status -> {
+        return transaction.execute(status -> {
             store.lockForWrite();
-            batch[0] = new WriteBatch(store, catalog, rules, histories, actor);
-            T answer = work.apply(batch[0]);
-            batch[0].finish();
+            WriteBatch batch = new WriteBatch(store, catalog, rules, histories, actor);
+            T answer = work.apply(batch);
+            batch.finish();
+            // announced once the outermost transaction has committed: never for a write that is rolled back
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    announce(batch.changes());
+                }
+            });
             return answer;
         });
-        batch[0].changes().forEach(events::publishEvent);
-        return result;
+    }
+
+    /** A listener that fails must not turn a committed write into an error, nor keep the others from hearing of it. */
+    private void announce(List<LayerChanged> changes) {
+        for (LayerChanged change : changes) {
+            try {
+                events.publishEvent(change);
+            } catch (RuntimeException e) {
+                log.error("A listener failed on {} after the write had committed", change, e);
+            }
+        }
     }
 
     /** The short name of every rule a write can break, by rule id: the common ones and every layer's. */

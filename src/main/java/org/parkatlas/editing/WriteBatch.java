@@ -63,8 +63,10 @@ public final class WriteBatch {
 
     /** Adds a feature; a missing id is generated. Answers it as stored. */
     public Feature create(Layer layer, Feature feature, WriteOperation operation, Label note) {
-        Feature withId = feature.id() != null ? feature : new Feature(newId(layer), feature.geometry(),
-                feature.properties(), 0);
+        String id = feature.id() != null ? feature.id() : newId(layer);
+        // a retired id that comes back (restored, drawn again) continues its history's numbering
+        long version = lastVersions(layer, List.of(id)).getOrDefault(id, 0L) + 1;
+        Feature withId = new Feature(id, feature.geometry(), feature.properties(), version);
         Feature stored = store.create(layer, prepareOrRefuse(layer, withId));
         wrote(layer, stored, "", null, operation, note);
         return stored;
@@ -106,16 +108,19 @@ public final class WriteBatch {
      */
     public void load(Layer layer, List<Feature> features, boolean replace, WriteOperation operation, Label note) {
         Map<String, Feature> before = new HashMap<>();
-        if (replace && hasHistory(layer)) {
+        if (replace) {
+            // versions move on for ids the file gives again, so an ETag read before the import no longer matches
             store.stream(layer, FeatureQuery.all(), f -> before.put(f.id(), f));
         }
+        Map<String, Long> retired = lastVersions(layer, features.stream().map(Feature::id)
+                .filter(id -> !before.containsKey(id)).toList());
         List<Feature> prepared = new ArrayList<>(features.size());
         List<String> pointers = new ArrayList<>(features.size());
         for (int i = 0; i < features.size(); i++) {
             Feature feature = features.get(i);
             Feature old = before.get(feature.id());
-            Feature versioned = new Feature(feature.id(), feature.geometry(), feature.properties(),
-                    old == null ? 0 : old.version() + 1);
+            long version = old != null ? old.version() + 1 : retired.getOrDefault(feature.id(), 0L) + 1;
+            Feature versioned = new Feature(feature.id(), feature.geometry(), feature.properties(), version);
             String pointer = "/features/" + i;
             prepare(layer, versioned, pointer, refused).ifPresent(f -> {
                 prepared.add(f);
@@ -129,7 +134,7 @@ public final class WriteBatch {
         }
         view.forget(layer);
         for (int i = 0; i < prepared.size(); i++) {
-            Feature feature = prepared.get(i).version() == 0 ? withVersion(prepared.get(i), 1) : prepared.get(i);
+            Feature feature = prepared.get(i);
             written.put(key(layer, feature.id()), new Written(layer, feature, pointers.get(i)));
             remember(layer, new Edit(before.remove(feature.id()), feature, operation, actor, at, note));
         }
@@ -189,6 +194,16 @@ public final class WriteBatch {
         }
     }
 
+    private Map<String, Long> lastVersions(Layer layer, List<String> ids) {
+        Map<String, Long> last = new HashMap<>();
+        for (LayerHistory history : histories) {
+            if (history.appliesTo(layer)) {
+                history.lastVersions(layer, ids).forEach((id, v) -> last.merge(id, v, Math::max));
+            }
+        }
+        return last;
+    }
+
     private boolean hasHistory(Layer layer) {
         return histories.stream().anyMatch(h -> h.appliesTo(layer));
     }
@@ -200,12 +215,14 @@ public final class WriteBatch {
 
     /** Computed areas, the common input rules and what the layer's module derives; empty (and why) when refused. */
     private Optional<Feature> prepare(Layer layer, Feature feature, String pointer, List<RuleViolation> refused) {
-        List<RuleViolation> broken = InputRules.check(layer, feature);
+        // what the server computes is dropped first: a client's area_m2 of 1e16 is not the client's problem
+        Feature given = ComputedAttributes.strip(layer, feature);
+        List<RuleViolation> broken = InputRules.check(layer, given);
         if (!broken.isEmpty()) {
             broken.forEach(v -> refused.add(v.at(pointer + v.pointer())));
             return Optional.empty();
         }
-        Feature prepared = ComputedAttributes.apply(layer, feature);
+        Feature prepared = ComputedAttributes.apply(layer, given);
         for (LayerRules rule : rules) {
             if (rule.appliesTo(layer)) {
                 prepared = rule.prepare(layer, prepared, view);
@@ -214,23 +231,22 @@ public final class WriteBatch {
         return Optional.of(prepared);
     }
 
-    private static Feature withVersion(Feature feature, long version) {
-        return new Feature(feature.id(), feature.geometry(), feature.properties(), version);
-    }
-
     private static String key(Layer layer, String id) {
         return layer.id() + "\u0000" + id;
     }
 
     /** The park read inside this transaction; whole small layers are read once until this batch writes to them. */
+    private static final org.locationtech.jts.geom.GeometryFactory BOXES = new org.locationtech.jts.geom.GeometryFactory();
+
     private final class View implements ParkView {
         private final Map<ParkLayer, List<Feature>> whole = new HashMap<>();
 
         @Override
         public List<Feature> within(ParkLayer layer, Envelope box) {
-            Layer l = catalog.require(layer);
-            return store.query(l, FeatureQuery.filtered(Filter.intersects(
-                    new org.locationtech.jts.geom.GeometryFactory().toGeometry(box)))).features();
+            List<Feature> found = new ArrayList<>();
+            store.stream(catalog.require(layer), FeatureQuery.filtered(Filter.intersects(BOXES.toGeometry(box))),
+                    found::add);
+            return found;
         }
 
         @Override

@@ -86,6 +86,11 @@ public final class FeatureAssembler {
      * mistake, not a place, and would otherwise land somewhere else after reprojection.
      */
     private void checkRange(Geometry xy, String pointer) {
+        checkRange(xy, sourceCrs, pointer);
+    }
+
+    /** The same check for any geometry in x = longitude order, for adapters that read geometries themselves. */
+    public static void checkRange(Geometry xy, Crs sourceCrs, String pointer) {
         if (!sourceCrs.geographic()) {
             return;
         }

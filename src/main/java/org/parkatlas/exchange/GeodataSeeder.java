@@ -57,12 +57,15 @@ class GeodataSeeder implements SmartInitializingSingleton {
         if (!properties.enabled()) {
             return;
         }
-        boolean empty = catalog.layers().stream().allMatch(layer -> store.count(layer, Filter.INCLUDE) == 0);
-        if (!empty) {
+        if (!empty()) {
             log.info("The {} store already holds the park; not seeding.", store.dialectName());
             return;
         }
         seed();
+    }
+
+    private boolean empty() {
+        return catalog.layers().stream().allMatch(layer -> store.count(layer, Filter.INCLUDE) == 0);
     }
 
     void seed() {
@@ -82,10 +85,18 @@ class GeodataSeeder implements SmartInitializingSingleton {
         Label note = Label.of("首次启动时载入 " + properties.location(), "loaded on first start from "
                 + properties.location());
         try {
-            writer.write("system", batch -> {
+            boolean seeded = writer.write("system", batch -> {
+                // asked again under the write lock: another instance on the same database may have seeded meanwhile
+                if (!empty()) {
+                    return false;
+                }
                 content.forEach((layer, features) -> batch.load(layer, features, true, WriteOperation.IMPORT, note));
-                return null;
+                return true;
             });
+            if (!seeded) {
+                log.info("Another instance seeded the {} store first; not seeding.", store.dialectName());
+                return;
+            }
         } catch (RuleViolationException e) {
             throw new IllegalStateException("cannot seed from " + properties.location() + ": " + e.violations().size()
                     + " rule(s) broken, e.g. " + e.violations().stream().limit(5).map(v -> v.pointer() + " "

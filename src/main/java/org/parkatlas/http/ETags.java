@@ -32,7 +32,8 @@ public final class ETags {
         }
         String tag = ifMatch.trim();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            // If-Match compares strongly (RFC 9110 §13.1.1): a weak tag can match nothing
+            throw new UnusableIfMatchException(ifMatch);
         }
         try {
             long version = Long.parseLong(tag.replace("\"", ""));

@@ -7,7 +7,9 @@ import org.parkatlas.problem.Problem;
 import org.parkatlas.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -44,8 +46,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DuplicateKeyException.class)
     ResponseEntity<Object> duplicate(DuplicateKeyException e, HttpServletRequest request) {
         return respond(new Problem(409, ProblemType.CONFLICT, Label.of("冲突", "Conflict"), Label.of(
-                "已有要素使用其中某个编号；未写入任何内容",
-                "a feature with one of these ids already exists; nothing was written"), null), request);
+                "所给的编号或名称之一已被使用；未写入任何内容",
+                "one of the ids or names given is already taken; nothing was written"), null), request);
+    }
+
+    /** The park's write lock stayed taken longer than a writer waits (another long import): try again shortly. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> busy(PessimisticLockingFailureException e, HttpServletRequest request) {
+        log.warn("A write gave up waiting for the park's write lock: {} {}", request.getMethod(),
+                request.getRequestURI());
+        ResponseEntity<Object> answer = respond(new Problem(503, ProblemType.BUSY, Label.of("正忙", "Busy"), Label.of(
+                "另一项写入（如大批量导入）正在进行，本次写入未执行；请稍后重试",
+                "another write (such as a large import) is under way and this one was not made; try again shortly"),
+                null), request);
+        return ResponseEntity.status(503).headers(answer.getHeaders()).header("Retry-After", "10")
+                .body(answer.getBody());
+    }
+
+    /** A query string whose percent-encoding cannot be decoded (e.g. {@code ?x=%ZZ}). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> undecodable(InvalidParameterException e, HttpServletRequest request) {
+        return respond(new Problem(400, ProblemType.INVALID_REQUEST, Label.of("请求无效", "Bad request"), Label.of(
+                "查询字符串的百分号编码无法解码", "the query string's percent-encoding cannot be decoded"), null), request);
     }
 
     @ExceptionHandler(ResponseStatusException.class)

@@ -15,7 +15,12 @@ public final class RequestLanguage {
     }
 
     public static Language of(HttpServletRequest request) {
-        String lang = request.getParameter(Http.LANG);
+        String lang;
+        try {
+            lang = request.getParameter(Http.LANG);
+        } catch (IllegalStateException e) {
+            lang = null; // a query string that cannot be decoded: its own problem says so, in the header's language
+        }
         if (lang != null && !lang.isBlank()) {
             return Language.of(lang);
         }

@@ -1,6 +1,8 @@
 package org.parkatlas.parcel;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where a parcel's versions are kept, live or retired (the {@code parcel_history} table). */
@@ -16,4 +18,7 @@ public interface ParcelHistory {
 
     /** Whether any version of the parcel is kept. */
     boolean has(String parcelId);
+
+    /** The last version kept of each of these parcels that has any. */
+    Map<String, Long> lastVersions(Collection<String> parcelIds);
 }

@@ -10,6 +10,8 @@ import org.parkatlas.feature.Feature;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +47,11 @@ class ParcelHistoryRecorder implements LayerHistory {
         history.record(new ParcelVersion(current.id(), version, edit.operation(), edit.actor(), edit.at(),
                 edit.note(), current.properties(), changes(before, after), before == null ? null
                 : before.geometry(), after == null ? null : after.geometry()));
+    }
+
+    @Override
+    public Map<String, Long> lastVersions(Layer layer, Collection<String> ids) {
+        return ids.isEmpty() ? Map.of() : history.lastVersions(ids);
     }
 
     private static List<ParcelVersion.Change> changes(Feature before, Feature after) {

@@ -24,8 +24,11 @@ import java.util.Optional;
 @Component
 class ParcelLayerRules implements LayerRules {
 
-    /** Wide enough to find every road whose red line could reach the parcel (half of a 60 m red line, and more). */
-    private static final double ROAD_SEARCH_METRES = 40;
+    /**
+     * Wide enough to find every road whose red line could reach the parcel: half of a 200 m red line, wider than any
+     * road a park builds (the widest in the sample are 60 m).
+     */
+    private static final double ROAD_SEARCH_METRES = 100;
 
     private final TopologyCheck topology;
 

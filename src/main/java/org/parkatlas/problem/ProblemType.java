@@ -25,6 +25,8 @@ public final class ProblemType {
     public static final String NOT_ALLOWED = BASE + "not-allowed";
     /** The method, media type or format is not one this resource serves (405, 406, 415). */
     public static final String NOT_SUPPORTED = BASE + "not-supported";
+    /** The service could not take the request now (the park's write lock is held long): try again (503). */
+    public static final String BUSY = BASE + "busy";
     public static final String INTERNAL_ERROR = BASE + "internal-error";
 
     private ProblemType() {

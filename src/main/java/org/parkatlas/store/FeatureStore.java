@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 /**
  * The feature store port, in the shape of GeoTools' {@code DataStore}/{@code FeatureStore}: every read and write of
  * park layers goes through it, whichever database is behind. Geometries go in and come out in the layer's storage
- * CRS. Each write method is one transaction: it happens whole or not at all.
+ * CRS. Each write method joins the caller's transaction, or is one of its own when there is none; only the one write
+ * path ({@code editing.FeatureWriter}) calls them (ArchitectureTest checks it), and readers go through a layer's
+ * {@link FeatureSource}.
  */
 public interface FeatureStore {
 

@@ -29,6 +29,12 @@ final class PostgisDialect implements SqlDialect {
         return "LOWER(" + sql + " COLLATE \"und-x-icu\")";
     }
 
+    /** A writer waits its turn for the park's write lock, but not for ever (the default): 30 s, this transaction only. */
+    @Override
+    public java.util.List<String> beforeWriteLock() {
+        return java.util.List.of("SET LOCAL lock_timeout = '30s'");
+    }
+
     /** The column as PostGIS sends it (hex EWKB), read by PostGIS's own JTS parser: no conversion in SQL. */
     @Override
     public String selectGeometry(String column) {

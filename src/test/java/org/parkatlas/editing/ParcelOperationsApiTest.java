@@ -100,6 +100,26 @@ abstract class ParcelOperationsApiTest extends ParkAtlasServerTest {
     }
 
     @Test
+    void aRetiredParcelThatIsRestoredContinuesItsHistorysNumbering() {
+        String path = "/ogcapi/collections/parcels/items/parcel-0031";
+        HttpResponse<String> retire = send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).DELETE().build());
+        assertThat(retire.statusCode()).isEqualTo(204);
+        JsonNode retired = getJson("/api/parcels/parcel-0031/history").path("versions");
+        long last = retired.get(retired.size() - 1).path("version").asLong();
+        HttpResponse<String> restore = post("/api/parcels/parcel-0031/history/1/restore", "");
+        assertThat(restore.statusCode()).as(restore.body()).isEqualTo(201);
+        assertThat(restore.headers().firstValue("ETag")).as("after its retirement, not back at 1")
+                .contains("\"" + (last + 1) + "\"");
+        JsonNode versions = getJson("/api/parcels/parcel-0031/history").path("versions");
+        for (int i = 1; i < versions.size(); i++) {
+            assertThat(versions.get(i).path("version").asLong()).as("each version once, in order")
+                    .isGreaterThan(versions.get(i - 1).path("version").asLong());
+        }
+        assertThat(get(path).headers().firstValue("ETag")).contains("\"" + (last + 1) + "\"");
+    }
+
+    @Test
     void aShapeBeingDrawnIsMeasuredAsASavedParcelIs() {
         JsonNode parcel = getJson("/ogcapi/collections/parcels/items/parcel-0030");
         HttpResponse<String> measured = post("/api/parcels/measure", parcel.path("geometry").toString());

@@ -78,6 +78,8 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
         HttpResponse<String> encodedDots = send(HttpRequest.newBuilder(URI.create(url(
                 "/ogcapi/collections/%2e%2e/items"))).header("Accept-Language", "en").build());
         checkProblem(encodedDots, 400, "not allowed");
+        HttpResponse<String> undecodable = getInEnglish("/ogcapi/collections/parcels/items?x=%80");
+        checkProblem(undecodable, 400, "percent-encoding");
         HttpResponse<String> notAcceptable = get("/api/map/config", "application/xml");
         checkProblem(notAcceptable, 406, "");
     }

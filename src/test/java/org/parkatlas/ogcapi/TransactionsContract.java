@@ -59,6 +59,8 @@ abstract class TransactionsContract extends ParkAtlasServerTest {
         assertThat(after.path("code").asString()).as("untouched properties stay").isEqualTo("GT-TX-1");
         assertThat(after.path("min_far").asDouble()).isEqualTo(1.1);
 
+        assertThat(write("DELETE", path, null, "W/\"3\"").statusCode()).as("If-Match compares strongly")
+                .isEqualTo(412);
         assertThat(write("DELETE", path, null, "\"2\"").statusCode()).isEqualTo(412);
         assertThat(write("DELETE", path, null, "\"3\"").statusCode()).isEqualTo(204);
         assertThat(get(path).statusCode()).isEqualTo(404);

@@ -24,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ class JdbcParcelHistory implements ParcelHistory {
 
     @Override
     public Optional<ParcelVersion> version(String parcelId, long version) {
-        // the last entry of that version: a restored parcel's first entry can share the number of its retirement
+        // the last entry of that number: databases written before versions continued across retirement may hold two
         return jdbc.query(SELECT + " AND version = ? ORDER BY id DESC", (rs, n) -> read(rs), parcelId, version)
                 .stream().findFirst();
     }
@@ -80,6 +81,22 @@ class JdbcParcelHistory implements ParcelHistory {
     public boolean has(String parcelId) {
         return !jdbc.queryForList("SELECT 1 FROM parcel_history WHERE parcel_id = ? FETCH FIRST 1 ROWS ONLY",
                 Integer.class, parcelId).isEmpty();
+    }
+
+    @Override
+    public Map<String, Long> lastVersions(Collection<String> parcelIds) {
+        Map<String, Long> last = new java.util.HashMap<>();
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(parcelIds));
+        // in slices, so a large import never builds a statement with tens of thousands of parameters
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> slice = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(", ", java.util.Collections.nCopies(slice.size(), "?"));
+            jdbc.query("SELECT parcel_id, MAX(version) FROM parcel_history WHERE parcel_id IN (" + marks
+                    + ") GROUP BY parcel_id", (ResultSet rs) -> {
+                last.put(rs.getString(1), rs.getLong(2));
+            }, slice.toArray());
+        }
+        return last;
     }
 
     private ParcelVersion read(ResultSet rs) throws SQLException {

@@ -13,6 +13,7 @@ import org.parkatlas.crs.CrsRegistry;
 import org.parkatlas.crs.Reprojector;
 import org.parkatlas.geojson.GeoJsonGeometry;
 import org.parkatlas.problem.InvalidInputException;
+import org.parkatlas.exchange.FeatureAssembler;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.LandArea;
 import org.parkatlas.catalog.Label;
@@ -158,7 +159,9 @@ class ParcelController {
 
     private Geometry toStorage(Geometry geometry, String contentCrs) {
         Crs crs = ContentCrs.parse(contentCrs);
-        return Reprojector.transform(crs.toXy(geometry), crs, CrsRegistry.bySrid(layer.storageSrid()).orElseThrow());
+        Geometry xy = crs.toXy(geometry);
+        FeatureAssembler.checkRange(xy, crs, "");
+        return Reprojector.transform(xy, crs, CrsRegistry.bySrid(layer.storageSrid()).orElseThrow());
     }
 
     private FeatureAnswer feature(Feature feature) {
