@@ -15,7 +15,6 @@ import org.parkatlas.catalog.Label;
 import org.parkatlas.problem.Problem;
 import org.parkatlas.problem.ProblemType;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -17,27 +17,13 @@ public class ApiException extends Problem {
         super(status.value(), type, title, detail, extra);
     }
 
-    /** The same, said only in English (messages not yet written in Chinese as well). */
-    public ApiException(HttpStatus status, String title, String detail, Map<String, Object> extra) {
-        this(status, status == HttpStatus.NOT_FOUND ? ProblemType.NOT_FOUND : ProblemType.INVALID_REQUEST,
-                Label.of(title, title), Label.of(detail, detail), extra);
-    }
-
     public static ApiException badParameter(String parameter, Label detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, ProblemType.INVALID_REQUEST,
                 Label.of("查询参数无效", "Invalid query parameter"), detail, Map.of("parameter", parameter));
     }
 
-    public static ApiException badParameter(String parameter, String detail) {
-        return badParameter(parameter, Label.of(detail, detail));
-    }
-
     public static ApiException notFound(Label detail) {
         return new ApiException(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND, Label.of("未找到", "Not found"), detail,
                 null);
-    }
-
-    public static ApiException notFound(String detail) {
-        return notFound(Label.of(detail, detail));
     }
 }

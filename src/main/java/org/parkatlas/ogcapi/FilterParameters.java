@@ -2,7 +2,6 @@ package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
 import org.parkatlas.problem.ProblemType;
-import org.parkatlas.http.Http;
 import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;

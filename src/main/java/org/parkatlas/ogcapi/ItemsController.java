@@ -1,7 +1,6 @@
 package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
-import org.parkatlas.http.Http;
 import org.parkatlas.catalog.Label;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

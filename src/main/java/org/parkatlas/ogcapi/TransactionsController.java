@@ -1,7 +1,6 @@
 package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
-import org.parkatlas.http.Http;
 import jakarta.servlet.http.HttpServletResponse;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;

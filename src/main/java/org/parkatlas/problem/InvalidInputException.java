@@ -39,10 +39,6 @@ public class InvalidInputException extends Problem {
         return new InvalidInputException(pointer, message, true);
     }
 
-    public static InvalidInputException unprocessable(String pointer, String message) {
-        return new InvalidInputException(pointer, Label.of(message, message), true);
-    }
-
     public boolean unprocessable() {
         return unprocessable;
     }

@@ -11,12 +11,9 @@ import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.Reprojector;
-import org.parkatlas.exchange.GeoJsonFeatureReader;
 import org.parkatlas.feature.Feature;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;

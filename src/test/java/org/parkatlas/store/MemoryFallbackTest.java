@@ -5,8 +5,6 @@ import org.parkatlas.feature.ReadContext;
 import org.junit.jupiter.api.Test;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
-import org.parkatlas.crs.Crs;
-import org.parkatlas.exchange.GeoJsonFeatureReader;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeaturePage;
 import org.parkatlas.feature.FeatureQuery;
@@ -16,9 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 

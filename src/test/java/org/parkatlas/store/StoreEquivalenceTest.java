@@ -10,7 +10,6 @@ import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.Reprojector;
-import org.parkatlas.exchange.GeoJsonFeatureReader;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeaturePage;
 import org.parkatlas.feature.FeatureQuery;
@@ -20,9 +19,6 @@ import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.feature.filter.Filter.Operator;
 import org.locationtech.jts.geom.Envelope;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
