@@ -54,6 +54,8 @@ class ReadinessViewBrowserTest extends BrowserTest {
         });
         WebElement road = items.stream().filter(i -> "road".equals(i.getAttribute("data-item"))).findFirst()
                 .orElseThrow();
+        // shown, not only built: an element's text reads empty while the popup is still panning into view
+        wait.until(d -> !road.getText().isBlank());
         assertThat(road.getAttribute("class")).contains("unmet");
         assertThat(road.getText()).contains("南外环西延");
         WebElement leveling = items.stream().filter(i -> "leveling".equals(i.getAttribute("data-item")))
