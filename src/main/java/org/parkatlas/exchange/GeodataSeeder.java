@@ -28,9 +28,9 @@ import java.util.Map;
 /**
  * Fills an empty store from GeoJSON files on first start, before the server takes requests, so a newcomer sees the
  * park at once. A store that holds anything is left alone: nothing a park entered is ever overwritten by the sample.
- * All layers are read first, then written through the one write path in one transaction, in catalogue order (the
- * boundary, corridors and zones before the parcels that are checked against them), with every layer's rules; the
- * sample's parcels start their history there.
+ * All layers are read first, then written through the one write path in one transaction, in catalogue order (zones
+ * and industrial parks before the parcels whose zone and park are worked out from them); every layer's rules run
+ * once all are written, and the sample's parcels start their history there.
  */
 @Component
 class GeodataSeeder implements SmartInitializingSingleton {

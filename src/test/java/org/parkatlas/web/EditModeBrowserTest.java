@@ -106,12 +106,7 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
             assertThat(getJson("/ogcapi/collections/parcels/items/" + parcel).path("properties").path("status")
                     .asString()).as("the first planner's edit stands").isNotEqualTo("transferred");
         } finally {
-            String etag = get("/ogcapi/collections/parcels/items/" + parcel).headers().firstValue("ETag").orElseThrow();
-            send(HttpRequest.newBuilder(URI.create(url("/ogcapi/collections/parcels/items/" + parcel)))
-                    .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("If-Match", etag)
-                    .header("Content-Type", "application/merge-patch+json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"status\":\"" + original
-                            + "\"}}")).build());
+            restoreStatus(parcel, original);
         }
     }
 
@@ -288,12 +283,7 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
                     : d.findElement(By.cssSelector(".pa-readiness")));
             assertThat(checklist.getText()).contains("items met").doesNotContainPattern(CJK);
         } finally {
-            String etag = get("/ogcapi/collections/parcels/items/" + parcel).headers().firstValue("ETag").orElseThrow();
-            send(HttpRequest.newBuilder(URI.create(url("/ogcapi/collections/parcels/items/" + parcel)))
-                    .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("If-Match", etag)
-                    .header("Content-Type", "application/merge-patch+json")
-                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"status\":\"" + original
-                            + "\"}}")).build());
+            restoreStatus(parcel, original);
         }
     }
 
@@ -326,6 +316,16 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
         wait(browser).until(d -> d.findElement(By.id("edit-toggle")).isDisplayed());
         browser.findElement(By.id("edit-toggle")).click();
         wait(browser).until(d -> Boolean.TRUE.equals(script(d, "return window.parkatlas.editing.enabled()")));
+    }
+
+    /** Puts a parcel's status back as it was before the test, whatever version it has reached. */
+    private void restoreStatus(String parcel, String status) {
+        String etag = get("/ogcapi/collections/parcels/items/" + parcel).headers().firstValue("ETag").orElseThrow();
+        send(HttpRequest.newBuilder(URI.create(url("/ogcapi/collections/parcels/items/" + parcel)))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("If-Match", etag)
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"status\":\"" + status
+                        + "\"}}")).build());
     }
 
     /** Draws a square in the middle of a neighbour (half its width and height) and tries to save it. */
