@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.parkatlas.catalog.Label;
+import org.parkatlas.http.JsonBody;
+import tools.jackson.databind.JsonNode;
 import org.parkatlas.problem.Problem;
 import org.parkatlas.problem.ProblemType;
 
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Who is signed in ({@code /api/me}, for the map's title bar) and the admin's account management. */
 @RestController
@@ -68,9 +69,11 @@ class AccountController {
     /** A new account: {@code {"username": …, "password": …, "roles": ["planner"]}}. */
     @PostMapping("/api/accounts")
     @ResponseStatus(HttpStatus.CREATED)
-    AccountAnswer create(@RequestBody Map<String, Object> body) {
-        String username = String.valueOf(body.getOrDefault("username", ""));
-        String password = String.valueOf(body.getOrDefault("password", ""));
+    AccountAnswer create(@RequestBody byte[] raw) {
+        JsonNode body = JsonBody.parse(raw, Label.of("{\"username\": …, \"password\": …, \"roles\": [\"planner\"]}",
+                "{\"username\": …, \"password\": …, \"roles\": [\"planner\"]}"));
+        String username = body.path("username").isString() ? body.path("username").asString() : "";
+        String password = body.path("password").isString() ? body.path("password").asString() : "";
         if (!USERNAME.matcher(username).matches()) {
             throw refused("/username", "用户名为 2–64 个字母、数字、点、连字符或下划线",
                     "a user name is 2 to 64 letters, digits, dots, dashes or underscores");
@@ -82,10 +85,11 @@ class AccountController {
             // bcrypt reads no further than 72 bytes: a longer password would silently be cut
             throw refused("/password", "密码最多 72 字节（UTF-8）", "a password has at most 72 bytes (UTF-8)");
         }
-        Set<Role> roles;
+        Set<Role> roles = new java.util.HashSet<>();
         try {
-            roles = ((List<?>) body.getOrDefault("roles", List.of())).stream().map(r -> Role.fromId(r.toString()))
-                    .collect(Collectors.toSet());
+            for (JsonNode role : body.path("roles")) {
+                roles.add(Role.fromId(role.asString()));
+            }
         } catch (RuntimeException e) {
             throw refused("/roles", "角色为 admin、planner、analyst 组成的列表",
                     "roles are a list of admin, planner and analyst");
