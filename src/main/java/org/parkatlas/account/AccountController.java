@@ -67,7 +67,7 @@ class AccountController {
     }
 
     /** A new account: {@code {"username": …, "password": …, "roles": ["planner"]}}. */
-    @PostMapping("/api/accounts")
+    @PostMapping(value = "/api/accounts", consumes = "application/json")
     @ResponseStatus(HttpStatus.CREATED)
     AccountAnswer create(@RequestBody byte[] raw) {
         JsonNode body = JsonBody.parse(raw, Label.of("{\"username\": …, \"password\": …, \"roles\": [\"planner\"]}",

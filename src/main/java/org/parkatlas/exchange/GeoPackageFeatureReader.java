@@ -56,8 +56,14 @@ final class GeoPackageFeatureReader {
             FeatureResultSet rows = dao.queryForAll();
             try {
                 while (rows.moveToNext()) {
-                    FeatureRow row = rows.getRow();
-                    String pointer = "/" + name + "/" + row.getId();
+                    String pointer = "/" + name + "/" + rows.getId();
+                    FeatureRow row;
+                    try {
+                        row = rows.getRow(); // reads the geometry blob too: garbage there fails here
+                    } catch (RuntimeException e) {
+                        throw new InvalidInputException(pointer + "/geometry", Label.of("无法读取该几何",
+                                "the geometry cannot be read"));
+                    }
                     features.add(assembler.assemble(pointer, id(row), geometry(row, pointer), values(row)));
                     if (features.size() % 1000 == 0) {
                         progress.accept(features.size());
@@ -125,13 +131,14 @@ final class GeoPackageFeatureReader {
     }
 
     private static Geometry geometry(FeatureRow row, String pointer) {
-        GeoPackageGeometryData data = row.getGeometry();
-        if (data == null || data.isEmpty()) {
-            return null;
-        }
         try {
+            // a blob that is not a GeoPackage geometry fails in the library's header parsing as much as in WKB
+            GeoPackageGeometryData data = row.getGeometry();
+            if (data == null || data.isEmpty()) {
+                return null;
+            }
             return new WKBReader().read(data.getWkb());
-        } catch (IOException | ParseException e) {
+        } catch (IOException | ParseException | RuntimeException e) {
             throw new InvalidInputException(pointer + "/geometry", Label.of("无法读取该几何", "the geometry cannot be read"));
         }
     }

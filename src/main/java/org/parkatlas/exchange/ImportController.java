@@ -36,7 +36,8 @@ class ImportController {
         this.importer = importer;
     }
 
-    @PostMapping("/api/collections/{collectionId}/import")
+    @PostMapping(value = "/api/collections/{collectionId}/import", consumes = {"application/geo+json",
+            "application/json", "application/geopackage+sqlite3", "application/octet-stream"})
     FeatureImporter.Result importInto(@PathVariable String collectionId,
                                       @RequestParam(defaultValue = "replace") String mode,
                                       @RequestParam(required = false) String table,

@@ -13,6 +13,12 @@ public final class Http {
     public static final String IF_MATCH = "If-Match";
     public static final String CONTENT_CRS = "Content-Crs";
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** The media types a GeoJSON body may be declared as; any other is refused with 415 rather than guessed at. */
+    public static final String GEOJSON = "application/geo+json";
+    public static final String JSON = "application/json";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+    public static final String GEOPACKAGE = "application/geopackage+sqlite3";
+    public static final String OCTET_STREAM = "application/octet-stream";
 
     private Http() {
     }

@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,6 +154,9 @@ final class ItemsRequest {
      * {@code minLat,minLon,…} in EPSG:4326 and 4490, {@code minN,minE,…} in EPSG:4546), or the 6-number form with
      * heights; answered as an envelope in x/y order.
      */
+    /** Metres beyond any projected coordinate on Earth (Web Mercator ends at ±20 037 508 m). */
+    private static final double MAX_PROJECTED = 4e7;
+
     static Envelope parseBbox(String text, Crs crs) {
         String[] parts = text.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
@@ -179,6 +183,11 @@ final class ItemsRequest {
         double minY = n[y];
         double maxX = n[half + x];
         double maxY = n[half + y];
+        if (!crs.geographic() && Arrays.stream(n).anyMatch(v -> Math.abs(v) > MAX_PROJECTED)) {
+            throw ApiException.badParameter("bbox", Label.of("bbox 的坐标参考系为 " + crs.label()
+                    + "：坐标须在 ±4×10⁷ 米之内", "bbox is in " + crs.label()
+                    + ": coordinates within ±40 000 000 m"));
+        }
         if (crs.geographic() && (minY < -90 || maxY > 90 || minX < -180 || maxX > 180)) {
             throw ApiException.badParameter("bbox", Label.of("bbox 的坐标参考系为 " + crs.label()
                     + "：经度须在 -180..180、纬度须在 -90..90 之内", "bbox is in " + crs.label()

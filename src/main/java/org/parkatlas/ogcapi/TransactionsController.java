@@ -9,6 +9,7 @@ import org.parkatlas.editing.FeatureWriter;
 import org.parkatlas.catalog.Label;
 import org.parkatlas.http.ContentCrs;
 import org.parkatlas.http.ETags;
+import org.parkatlas.http.Http;
 import org.parkatlas.http.JsonBody;
 import org.parkatlas.exchange.FeatureAssembler;
 import org.parkatlas.exchange.GeoJsonFeatureReader;
@@ -57,7 +58,7 @@ class TransactionsController {
         this.editor = editor;
     }
 
-    @PostMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
+    @PostMapping(value = OgcApi.ROOT + "/collections/{collectionId}/items", consumes = {Http.GEOJSON, Http.JSON})
     void create(@PathVariable String collectionId, @RequestBody byte[] body,
                 @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
                 Principal user, HttpServletResponse response) throws IOException {
@@ -69,7 +70,7 @@ class TransactionsController {
         write(layer, created, response);
     }
 
-    @PutMapping(ITEM)
+    @PutMapping(value = ITEM, consumes = {Http.GEOJSON, Http.JSON})
     void replace(@PathVariable String collectionId, @PathVariable String featureId, @RequestBody byte[] body,
                  @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -83,7 +84,7 @@ class TransactionsController {
         write(layer, stored, response);
     }
 
-    @PatchMapping(ITEM)
+    @PatchMapping(value = ITEM, consumes = {Http.MERGE_PATCH, Http.JSON})
     void update(@PathVariable String collectionId, @PathVariable String featureId, @RequestBody byte[] body,
                 @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -117,8 +118,13 @@ class TransactionsController {
         if (!patch.isObject()) {
             throw new InvalidInputException("", Label.of("合并补丁须为 JSON 对象", "a merge patch is a JSON object"));
         }
-        if (patch.has("id") && !patch.get("id").isNull()) {
-            sameId(patch.get("id").asString(), current.id());
+        JsonNode id = patch.get("id");
+        if (id != null && !id.isNull()) {
+            if (!id.isString() && !id.isIntegralNumber()) {
+                throw InvalidInputException.unprocessable("/id", Label.of("\"id\" 须为字符串或整数",
+                        "\"id\" must be a string or an integer"));
+            }
+            sameId(id.asString(), current.id());
         }
         Map<String, Object> values = new LinkedHashMap<>(current.properties());
         JsonNode properties = patch.path("properties");

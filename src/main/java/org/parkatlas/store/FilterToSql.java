@@ -147,12 +147,16 @@ final class FilterToSql implements FilterVisitor<String>, ExpressionVisitor<Stri
     public String visit(Expression.Arithmetic expression) {
         String left = expression.left().accept(this);
         String right = expression.right().accept(this);
-        // CQL2 "/" is real division even between integers, which SQL would truncate
+        // CQL2 "/" is real division even between integers, which SQL would truncate. A zero divisor gives NULL (no
+        // match) as the in-memory evaluator does, not a database error; MOD's operands are typed, since H2 cannot
+        // infer the type of two bound parameters.
         return switch (expression.operator()) {
             case ADD, SUBTRACT, MULTIPLY -> "(" + left + " " + expression.operator().symbol() + " " + right + ")";
-            case DIVIDE -> "(CAST(" + left + " AS DOUBLE PRECISION) / " + right + ")";
-            case MODULO -> "MOD(" + left + ", " + right + ")";
-            case INTEGER_DIVIDE -> "FLOOR(CAST(" + left + " AS DOUBLE PRECISION) / " + right + ")";
+            case DIVIDE -> "(CAST(" + left + " AS DOUBLE PRECISION) / NULLIF(CAST(" + right
+                    + " AS DOUBLE PRECISION), 0))";
+            case MODULO -> "MOD(CAST(" + left + " AS NUMERIC), NULLIF(CAST(" + right + " AS NUMERIC), 0))";
+            case INTEGER_DIVIDE -> "FLOOR(CAST(" + left + " AS DOUBLE PRECISION) / NULLIF(CAST(" + right
+                    + " AS DOUBLE PRECISION), 0))";
             case POWER -> "POWER(" + left + ", " + right + ")";
         };
     }

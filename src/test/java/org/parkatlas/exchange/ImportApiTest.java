@@ -146,6 +146,28 @@ class ImportApiTest extends ParkAtlasServerTest {
                 + code + "\",\"land_use\":\"100101\",\"status\":\"planned\",\"leveling\":\"not_started\"}}";
     }
 
+    @Test
+    void aGeoPackageWithAGarbageGeometryIsRefusedNamingTheRow() throws Exception {
+        long before = count("utility-lines");
+        HttpResponse<byte[]> gpkg = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url("/api/export/parkatlas.gpkg"))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        Path file = Files.createTempFile("garbage", ".gpkg");
+        Files.write(file, gpkg.body());
+        try (java.sql.Connection sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            sqlite.createStatement().executeUpdate("UPDATE utility_lines SET geom = X'0011223344556677' "
+                    + "WHERE fid = (SELECT MAX(fid) FROM utility_lines)");
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(
+                        "/api/collections/utility-lines/import?mode=append")))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Accept-Language", "en")
+                .header("Content-Type", "application/geopackage+sqlite3")
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+        assertThat(response.statusCode()).as(response.body()).isBetween(400, 422);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("geometry cannot be read");
+        assertThat(count("utility-lines")).isEqualTo(before);
+    }
+
     private long count(String collection) {
         return getJson("/ogcapi/collections/" + collection + "/items?limit=1").path("numberMatched").asLong();
     }

@@ -34,6 +34,9 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
             "/ogcapi/collections/parcels/items?status=sold                    | 400 | use one of planned, available",
             "/ogcapi/collections/parcels/items?area_mu=big                    | 400 | area_mu is a number property",
             "/ogcapi/collections/roads/items?datetime=yesterday               | 400 | not an RFC 3339 date",
+            "/ogcapi/collections/parcels/items?bbox=-1e308,-1e308,1e308,1e308&bbox-crs=EPSG:4546 | 400 | within ±40 000 000 m",
+            "/ogcapi/collections/parcels/items?=1                             | 400 | ",
+            "/ogcapi/collections/parcels/items?as_of=%2B999999999-12-31       | 400 | between 1900-01-01 and 2199-12-31",
             "/ogcapi/collections/parcels/items?limit=5&limit=6                | 400 | more than once",
             "/ogcapi/collections/parcels/items?f=xml                          | 400 | f=xml is not a format",
             "/ogcapi/conformance?foo=bar                                      | 400 | unknown query parameter \"foo\"",
@@ -69,6 +72,32 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
         assertThat(get("/ogcapi/collections/parcels/items?limit=1&lang=en").statusCode()).as("lang is a parameter "
                 + "of every resource").isEqualTo(200);
         assertThat(get("/ogcapi/conformance?lang=en").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void arithmeticByZeroMatchesNothingAndModuloWorksOnBothStores() {
+        long all = getJson("/ogcapi/collections/parcels/items?limit=1").path("numberMatched").asLong();
+        assertThat(getJson("/ogcapi/collections/parcels/items?limit=1&filter=" + encode("area_mu / 0 > 1"))
+                .path("numberMatched").asLong()).as("x / 0 is no number, so nothing is greater than 1").isZero();
+        assertThat(getJson("/ogcapi/collections/parcels/items?limit=1&filter=" + encode("area_mu % 0 = 1"))
+                .path("numberMatched").asLong()).isZero();
+        assertThat(getJson("/ogcapi/collections/parcels/items?limit=1&filter=" + encode("7 % 5 = 2"))
+                .path("numberMatched").asLong()).isEqualTo(all);
+        assertThat(getJson("/ogcapi/collections/parcels/items?limit=1&filter=" + encode("area_mu div 0 > 1"))
+                .path("numberMatched").asLong()).isZero();
+    }
+
+    @Test
+    void aFilterNestedAThousandDeepIsRefusedNotACrash() {
+        String deep = "(".repeat(1000) + "area_mu > 1" + ")".repeat(1000);
+        HttpResponse<String> response = getInEnglish("/ogcapi/collections/parcels/items?filter=" + encode(deep));
+        checkProblem(response, 400, "nests more than 100 levels deep");
+        String fine = "(".repeat(50) + "area_mu > 1" + ")".repeat(50);
+        assertThat(get("/ogcapi/collections/parcels/items?limit=1&filter=" + encode(fine)).statusCode()).isEqualTo(200);
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -223,6 +223,14 @@ abstract class TransactionsContract extends ParkAtlasServerTest {
         checkRefused(write("POST", ITEMS, parcel("{\"type\":\"Point\",\"coordinates\":[111.62,36.17]}", "planned",
                 "X"), null), 422, "not Point");
         checkRefused(write("POST", ITEMS, "{\"type\":\"Feature\",", null), 400, "not valid JSON");
+        HttpResponse<String> text = send(HttpRequest.newBuilder(URI.create(url(ITEMS)))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(parcel(SQUARE, "planned", "X"))).build());
+        assertThat(text.statusCode()).as("a body is read only as what it says it is").isEqualTo(415);
+        assertThat(text.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        String existing = getJson(ITEMS + "?limit=1").path("features").get(0).path("id").asString();
+        HttpResponse<String> idObject = write("PATCH", ITEMS + "/" + existing, "{\"id\":{\"a\":1}}", null);
+        checkRefused(idObject, 422, "\"id\" must be a string or an integer");
         checkRefused(write("POST", ITEMS, parcel(SQUARE, "sold", "X"), null), 422, "use one of");
         HttpResponse<String> huge = write("POST", ITEMS, parcel(SQUARE, "planned", "X")
                 .replace("\"area_mu\":999", "\"min_far\":" + "9".repeat(30)), null);

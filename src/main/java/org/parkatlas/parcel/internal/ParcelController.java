@@ -84,7 +84,7 @@ class ParcelController {
      * The area of a shape being drawn, measured as a saved parcel's is (in EPSG:4546, metres), so the figure a
      * planner sees while drawing is the one the parcel gets, not a second calculation on the sphere.
      */
-    @PostMapping("/api/parcels/measure")
+    @PostMapping(value = "/api/parcels/measure", consumes = {Http.GEOJSON, Http.JSON})
     AreaAnswer measure(@RequestBody byte[] body,
                        @RequestHeader(value = Http.CONTENT_CRS, required = false) String contentCrs) {
         JsonNode node = JsonBody.parse(body, GEOMETRY);
@@ -108,7 +108,7 @@ class ParcelController {
         return new HistoryAnswer(parcelId, versions);
     }
 
-    @PostMapping("/api/parcels/{parcelId}/split")
+    @PostMapping(value = "/api/parcels/{parcelId}/split", consumes = {Http.GEOJSON, Http.JSON})
     CollectionAnswer split(@PathVariable String parcelId, @RequestBody byte[] body,
                            @RequestHeader(value = Http.CONTENT_CRS, required = false) String contentCrs,
                            @RequestHeader(value = Http.IF_MATCH, required = false) String ifMatch,
@@ -126,7 +126,7 @@ class ParcelController {
         return new CollectionAnswer("FeatureCollection", pieces.stream().map(this::feature).toList());
     }
 
-    @PostMapping("/api/parcels/merge")
+    @PostMapping(value = "/api/parcels/merge", consumes = Http.JSON)
     FeatureAnswer merge(@RequestBody byte[] body, Principal user, HttpServletResponse response) {
         JsonNode ids = JsonBody.parse(body, Label.of("{\"ids\": [\"parcel-1\", …]}", "{\"ids\": [\"parcel-1\", …]}")).path("ids");
         if (!ids.isArray()) {

@@ -64,13 +64,34 @@ public final class Cql2Text {
         this.tokens = tokens;
     }
 
+    /** Parentheses nested deeper than {@link #MAX_DEPTH} are refused where they pass it, before the parser sees them. */
+    private static void checkDepth(String text) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(' && ++depth > MAX_DEPTH) {
+                throw Cql2SyntaxException.problem(i, "(", "the filter nests more than " + MAX_DEPTH
+                        + " levels deep", null);
+            } else if (!quoted && c == ')') {
+                depth--;
+            }
+        }
+    }
+
     /**
      * The filter that {@code text} (CQL2 text) stands for, its names and literals as written.
      *
      * @throws Cql2SyntaxException at the first problem in the text
      */
+    /** Deeper than any filter a person or a client writes; deeper would exhaust the parser's stack. */
+    static final int MAX_DEPTH = 100;
+
     public static Filter parse(String text) {
         Objects.requireNonNull(text, "text");
+        checkDepth(text);
         Cql2Lexer lexer = new Cql2Lexer(CharStreams.fromString(text)) {
             @Override
             public void notifyListeners(LexerNoViableAltException e) {
