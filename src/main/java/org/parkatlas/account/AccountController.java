@@ -56,9 +56,10 @@ class AccountController {
         if (!signedIn) {
             return new Me(false, null, null);
         }
+        // only the roles: Spring Security adds authorities of its own (FACTOR_PASSWORD …) that are nobody's business
         return new Me(true, authentication.getName(), authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).map(a -> a.replaceFirst("^ROLE_", "").toLowerCase()).sorted()
-                .toList());
+                .map(GrantedAuthority::getAuthority).filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5).toLowerCase()).sorted().toList());
     }
 
     @GetMapping("/api/accounts")
@@ -97,7 +98,8 @@ class AccountController {
         if (roles.isEmpty()) {
             throw refused("/roles", "账号至少需要一个角色", "an account needs at least one role");
         }
-        if (accounts.find(username).isPresent()) {
+        if (accounts.all().stream().anyMatch(a -> a.username().equalsIgnoreCase(username))) {
+            // ADMIN and admin would be two accounts a person could not tell apart
             throw new Problem(409, ProblemType.CONFLICT, Label.of("冲突", "Conflict"), Label.of(
                     "用户名 " + username + " 已被使用", "the user name " + username + " is taken"),
                     Map.of("pointer", "/username"));

@@ -5,6 +5,8 @@ import org.parkatlas.http.ProblemWriter;
 import org.parkatlas.problem.Problem;
 import org.parkatlas.problem.ProblemType;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.beans.factory.annotation.Value;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +35,13 @@ class SecurityConfiguration {
     private static final String[] EDITORS = {Role.ADMIN.name(), Role.PLANNER.name()};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain securityFilterChain(HttpSecurity http,
+                                            @Value("${parkatlas.basemap.url:}") String basemap) throws Exception {
+        http.headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.of(basemap)))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
                         // the container's error page answers whatever method the failed request had
@@ -64,13 +71,20 @@ class SecurityConfiguration {
                 // A session cookie rides along on every browser request, so session writes need the CSRF token (a
                 // readable XSRF-TOKEN cookie sent back as a header or form field). A request with HTTP Basic
                 // credentials carries its own proof and no cookie, so it is exempt.
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .anonymous(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** The readable XSRF-TOKEN cookie the page sends back as a header; same-site only, like the session's. */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return repository;
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Absolute URLs of the API's resources, built from the request so they are right behind a proxy
- * ({@code X-Forwarded-*} is honoured).
+ * ({@code X-Forwarded-*} is honoured from the proxies {@code parkatlas.trusted-proxies} names, and from no one else).
  */
 final class ApiLinks {
 

@@ -47,6 +47,9 @@ class SessionAndRolesTest extends ParkAtlasServerTest {
         assertThat(me.path("signedIn").asBoolean()).isTrue();
         assertThat(me.path("username").asString()).isEqualTo(ADMIN);
         assertThat(me.path("roles").get(0).asString()).isEqualTo("admin");
+        assertThat(me.path("roles")).as("the roles, none of Spring Security's own authorities").hasSize(1);
+        assertThat(login.headers().allValues("Set-Cookie")).as("same-site cookies")
+                .allSatisfy(c -> assertThat(c).containsIgnoringCase("SameSite=Lax"));
 
         String etag = get(PARCEL).headers().firstValue("ETag").orElseThrow();
         String status = getJson(PARCEL).path("properties").path("status").asString();
@@ -99,6 +102,11 @@ class SessionAndRolesTest extends ParkAtlasServerTest {
                 + "\"roles\":[\"admin\"]}").statusCode()).isEqualTo(403);
         assertThat(request("POST", "/api/accounts", admin, "{\"username\":\"x-2\",\"password\":\"short\","
                 + "\"roles\":[\"planner\"]}").statusCode()).isEqualTo(422);
+        assertThat(request("POST", "/api/accounts", admin, "{\"username\":\"ADMIN\",\"password\":\"password-1\","
+                + "\"roles\":[\"planner\"]}").statusCode()).as("names are unique whatever their case").isEqualTo(409);
+        assertThat(request("POST", "/api/accounts", admin, "{\"username\":\"x-3\",\"password\":\""
+                + "长".repeat(25) + "\",\"roles\":[\"planner\"]}").statusCode()).as("75 bytes: over bcrypt's 72")
+                .isEqualTo(422);
     }
 
     private void createAccount(String username, String role) {

@@ -101,6 +101,15 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
     }
 
     @Test
+    void aClientCannotRewriteTheSelfLinksWithForwardedHeaders() {
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(URI.create(url("/ogcapi")))
+                .header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https").GET().build());
+        assertThat(forged.statusCode()).isEqualTo(200);
+        assertThat(forged.body()).as("only a configured proxy is believed").doesNotContain("evil.example")
+                .contains(url("/ogcapi"));
+    }
+
+    @Test
     void theContainersOwnErrorsAreProblemsToo() {
         HttpResponse<String> error = get("/error");
         checkProblem(error, 404, "");

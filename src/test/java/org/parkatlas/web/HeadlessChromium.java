@@ -2,6 +2,10 @@ package org.parkatlas.web;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.util.logging.Level;
 import org.parkatlas.ExternalTools;
 
 import java.io.IOException;
@@ -28,6 +32,10 @@ final class HeadlessChromium {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1400,900", "--user-data-dir=" + Files.createTempDirectory("parkatlas-chromium"));
+        // the console is kept, so a test can tell whether the page broke its Content-Security-Policy
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriver browser = new ChromeDriver(options);
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
         return browser;

@@ -38,6 +38,29 @@ class MapPageBrowserTest extends BrowserTest {
         assertThat(popup.getText()).contains("Parcel code", "mu");
     }
 
+    @Test
+    void everyViewRunsUnderAStrictContentSecurityPolicy() {
+        java.net.http.HttpResponse<String> page = get("/");
+        String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'", "style-src 'self'", "object-src 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("strict-origin-when-cross-origin");
+        openMap("/");
+        browser.findElement(By.id("readiness-toggle")).click();
+        ((JavascriptExecutor) browser).executeScript("let t; window.parkatlas.layers.parcels.eachLayer(l => {"
+                + " if (l.feature.id === 'parcel-0005') t = l; }); t.fire('click', {latlng: t.getBounds().getCenter()});");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector(
+                ".pa-readiness-item")).isEmpty());
+        browser.findElement(By.id("lang-switch")).click();
+        browser.get(url("/login.html"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("body"))
+                .getAttribute("class").contains("pa-ready"));
+        List<String> violations = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll()
+                .stream().map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy")).toList();
+        assertThat(violations).as("the map, its readiness view and the sign-in page break no CSP rule").isEmpty();
+    }
+
     private void openMap(String path) {
         browser.get(url(path));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(
