@@ -96,6 +96,17 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
         assertThat(get("/ogcapi/collections/parcels/items?limit=1&filter=" + encode(fine)).statusCode()).isEqualTo(200);
     }
 
+    /** A request sent as raw bytes, for what an HTTP client library would refuse to send; the whole answer. */
+    private String rawRequest(String requestLine) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String encode(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
@@ -118,6 +129,12 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
         checkProblem(encodedDots, 400, "not allowed");
         HttpResponse<String> undecodable = getInEnglish("/ogcapi/collections/parcels/items?x=%80");
         checkProblem(undecodable, 400, "percent-encoding");
+        HttpResponse<String> tooLong = get("/ogcapi/collections/parcels/items?x=" + "a".repeat(9000));
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        String raw = rawRequest("GET /ogcapi/collections/parcels/items?f=<x> HTTP/1.1");
+        assertThat(raw).as("a request line Tomcat refuses before any servlet").startsWith("HTTP/1.1 400")
+                .containsIgnoringCase("Content-Type: application/problem+json").doesNotContain("<html", "Tomcat");
         HttpResponse<String> notAcceptable = get("/api/map/config", "application/xml");
         checkProblem(notAcceptable, 406, "");
     }
