@@ -5,13 +5,29 @@ import java.util.List;
 /**
  * One attribute of a layer: its name (also its column and GeoJSON property name), type, unit, labels and, for
  * enumerated attributes, the allowed values. A {@code computed} attribute is derived by the server from the geometry
- * (e.g. {@code area_mu}) and is never taken from a client or a file.
+ * (e.g. {@code area_mu}) and is never taken from a client or a file. A number may carry the range a real value lies
+ * in ({@code minimum}, {@code maximum}, null where open): a negative red-line width or one of 1e308 m is a mistake.
  */
 public record Attribute(String name, AttributeType type, String unit, boolean required, boolean computed,
-                        Label label, List<AllowedValue> values) {
+                        Label label, List<AllowedValue> values, Double minimum, Double maximum) {
 
     public Attribute {
         values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    public Attribute(String name, AttributeType type, String unit, boolean required, boolean computed, Label label,
+                     List<AllowedValue> values) {
+        this(name, type, unit, required, computed, label, values, null, null);
+    }
+
+    /** The same attribute with the range its values must lie in. */
+    public Attribute within(double min, double max) {
+        return new Attribute(name, type, unit, required, computed, label, values, min, max);
+    }
+
+    /** Whether a number lies in the attribute's range (always, for an attribute without one). */
+    public boolean inRange(double value) {
+        return (minimum == null || value >= minimum) && (maximum == null || value <= maximum);
     }
 
     public boolean isEnumerated() {

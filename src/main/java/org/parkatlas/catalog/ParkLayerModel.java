@@ -40,7 +40,7 @@ final class ParkLayerModel {
                 .choice("kind", true, "类型", "Kind",
                         value("ecological", "生态廊道", "Ecological corridor"),
                         value("infrastructure", "基础设施廊道", "Infrastructure corridor"))
-                .number("width_m", false, "m", "宽度", "Width")
+                .number("width_m", false, "m", "宽度", "Width").within(0, 10000)
                 .text("description", false, "说明", "Description")
                 .area()
                 .build();
@@ -81,7 +81,7 @@ final class ParkLayerModel {
                         value("energy_saving_environmental", "节能环保", "Energy saving & environmental protection"),
                         value("digital_economy", "数字经济", "Digital economy"))
                 .text("zone", false, "所在分区", "Zone")
-                .number("target_output_yi", false, "亿元", "目标产值", "Target output")
+                .number("target_output_yi", false, "亿元", "目标产值", "Target output").within(0, 100000)
                 .area()
                 .build();
     }
@@ -102,17 +102,18 @@ final class ParkLayerModel {
                 .bool("standard_land", false, "标准地", "Standard land")
                 .area()
                 .number("min_investment_wan_per_mu", false, "万元/亩", "固定资产投资强度（下限）",
-                        "Min. fixed-asset investment")
+                        "Min. fixed-asset investment").within(0, 100000)
                 .number("min_output_wan_per_mu", false, "万元/亩·年", "亩均产值（下限）", "Min. output per mu")
-                .number("min_tax_wan_per_mu", false, "万元/亩·年", "亩均税收（下限）", "Min. tax per mu")
-                .number("min_far", false, null, "容积率（下限）", "Min. floor area ratio")
-                .number("max_far", false, null, "容积率（上限）", "Max. floor area ratio")
-                .number("max_building_density", false, "%", "建筑密度（上限）", "Max. building density")
-                .number("max_green_ratio", false, "%", "绿地率（上限）", "Max. green ratio")
+                .within(0, 1_000_000)
+                .number("min_tax_wan_per_mu", false, "万元/亩·年", "亩均税收（下限）", "Min. tax per mu").within(0, 100000)
+                .number("min_far", false, null, "容积率（下限）", "Min. floor area ratio").within(0, 20)
+                .number("max_far", false, null, "容积率（上限）", "Max. floor area ratio").within(0, 20)
+                .number("max_building_density", false, "%", "建筑密度（上限）", "Max. building density").within(0, 100)
+                .number("max_green_ratio", false, "%", "绿地率（上限）", "Max. green ratio").within(0, 100)
                 .number("max_admin_ratio", false, "%", "行政办公及生活设施用地比例（上限）",
-                        "Max. admin & living share")
+                        "Max. admin & living share").within(0, 100)
                 .number("max_energy_tce_per_wan", false, "吨标煤/万元", "单位能耗（上限）",
-                        "Max. energy per output")
+                        "Max. energy per output").within(0, 100)
                 .choice("leveling", true, "场地平整", "Leveling",
                         value("done", "已完成", "Done"),
                         value("in_progress", "进行中", "In progress"),
@@ -133,7 +134,7 @@ final class ParkLayerModel {
                         value("secondary", "次干路", "Secondary"),
                         value("branch", "支路", "Branch"))
                 .status()
-                .number("red_line_width_m", true, "m", "红线宽度", "Red-line width")
+                .number("red_line_width_m", true, "m", "红线宽度", "Red-line width").within(1, 200)
                 .text("phase", false, "建设工程", "Construction project")
                 .bool("gateway", false, "园区出入口", "Park gateway")
                 .temporal("completion_date")
@@ -175,7 +176,7 @@ final class ParkLayerModel {
                         value("heat_source", "热源厂", "Heat source"),
                         value("telecom_exchange", "通信局所", "Telecom exchange"))
                 .status()
-                .number("capacity", false, null, "规模", "Capacity")
+                .number("capacity", false, null, "规模", "Capacity").within(0, 1_000_000_000)
                 .text("capacity_unit", false, "规模单位", "Capacity unit")
                 .temporal("completion_date")
                 .build();
@@ -187,9 +188,9 @@ final class ParkLayerModel {
                 .text("code", true, "编号", "Code")
                 .text("name", false, "名称", "Name")
                 .text("parcel_code", false, "所在地块", "Parcel")
-                .integer("floors", false, "层", "层数", "Floors")
-                .number("building_area_m2", false, "m²", "建筑面积", "Floor area")
-                .number("height_m", false, "m", "建筑高度", "Height")
+                .integer("floors", false, "层", "层数", "Floors").within(1, 200)
+                .number("building_area_m2", false, "m²", "建筑面积", "Floor area").within(0, 10_000_000)
+                .number("height_m", false, "m", "建筑高度", "Height").within(0, 1000)
                 .choice("status", true, "状态", "Status",
                         value("planned", "规划中", "Planned"),
                         value("under_construction", "在建", "Under construction"),
@@ -314,6 +315,12 @@ final class ParkLayerModel {
 
         Builder temporal(String property) {
             temporal = property;
+            return this;
+        }
+
+        /** The range the values of the attribute added last must lie in. */
+        Builder within(double min, double max) {
+            attributes.set(attributes.size() - 1, attributes.get(attributes.size() - 1).within(min, max));
             return this;
         }
 

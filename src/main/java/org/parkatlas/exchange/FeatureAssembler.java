@@ -149,6 +149,13 @@ public final class FeatureAssembler {
                     + describe(attribute).zh() + "，而不是 " + given, "\"" + attribute.name() + "\" must be "
                     + describe(attribute).en() + ", not " + given));
         }
+        if (result instanceof Number number && !attribute.inRange(number.doubleValue())) {
+            String range = clip(String.valueOf(attribute.minimum())) + " … " + clip(String.valueOf(attribute.maximum()));
+            throw InvalidInputException.unprocessable(pointer, Label.of("“" + attribute.name() + "”（"
+                    + attribute.label().zh() + "）须在 " + range + " 之间，而不是 " + shown(number), "\""
+                    + attribute.name() + "\" (" + attribute.label().en() + ") must be between " + range + ", not "
+                    + shown(number)));
+        }
         if (result instanceof String text && !attribute.allows(text)) {
             String values = attribute.values().stream().map(AllowedValue::value).collect(Collectors.joining(", "));
             throw InvalidInputException.unprocessable(pointer, Label.of("“" + clip(text) + "”不是“" + attribute.name()

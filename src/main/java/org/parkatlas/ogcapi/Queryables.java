@@ -51,6 +51,12 @@ final class Queryables {
             property.put("x-enum-labels", attribute.values().stream().collect(LinkedHashMap::new,
                     (map, v) -> map.put(v.value(), CollectionsController.pick(v.label(), language)), Map::putAll));
         }
+        if (attribute.minimum() != null) {
+            property.put("minimum", attribute.minimum());
+        }
+        if (attribute.maximum() != null) {
+            property.put("maximum", attribute.maximum());
+        }
         if (attribute.computed()) {
             property.put("readOnly", true);
         }

@@ -65,6 +65,17 @@ class ImportApiTest extends ParkAtlasServerTest {
         assertThat(problem.path("detail").asString()).contains("\"finished\" is not a value of \"status\"");
         assertThat(count("roads")).isEqualTo(before);
 
+        for (String width : new String[]{"-5", "1e308"}) {
+            String bad = "{\"type\":\"FeatureCollection\",\"features\":[" + road("r-1", "existing")
+                    .replace("\"red_line_width_m\":20", "\"red_line_width_m\":" + width) + "]}";
+            HttpResponse<String> refused = post("/api/collections/roads/import", bad, basic(ADMIN, ADMIN_PASSWORD));
+            assertThat(refused.statusCode()).as(width + " m is no red-line width").isEqualTo(422);
+            assertThat(JSON.readTree(refused.body()).path("pointer").asString())
+                    .isEqualTo("/features/0/properties/red_line_width_m");
+            assertThat(JSON.readTree(refused.body()).path("detail").asString()).contains("must be between 1.0 … 200.0");
+        }
+        assertThat(getJson("/ogcapi/collections/roads/queryables").path("properties").path("red_line_width_m")
+                .path("maximum").asDouble()).isEqualTo(200.0);
         HttpResponse<String> broken = post("/api/collections/roads/import", "{\"type\": \"FeatureCollection\", ",
                 basic(ADMIN, ADMIN_PASSWORD));
         assertThat(broken.statusCode()).isEqualTo(400);
