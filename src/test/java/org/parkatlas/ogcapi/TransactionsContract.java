@@ -234,7 +234,7 @@ abstract class TransactionsContract extends ParkAtlasServerTest {
         checkRefused(write("POST", ITEMS, parcel(SQUARE, "sold", "X"), null), 422, "use one of");
         HttpResponse<String> huge = write("POST", ITEMS, parcel(SQUARE, "planned", "X")
                 .replace("\"area_mu\":999", "\"min_far\":" + "9".repeat(30)), null);
-        checkRefused(huge, 422, "outside the range a value can have");
+        checkRefused(huge, 422, "must be between 0.0 … 20.0");
         assertThat(JSON.readTree(huge.body()).path("pointer").asString()).isEqualTo("/properties/min_far");
         HttpResponse<String> crs = send(HttpRequest.newBuilder(URI.create(url(ITEMS)))
                 .header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).header("Content-Type", "application/geo+json")
