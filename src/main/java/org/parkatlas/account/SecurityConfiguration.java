@@ -16,6 +16,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -35,7 +36,7 @@ class SecurityConfiguration {
     private static final String[] EDITORS = {Role.ADMIN.name(), Role.PLANNER.name()};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http,
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle,
                                             @Value("${parkatlas.basemap.url:}") String basemap) throws Exception {
         http.headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.of(basemap)))
@@ -75,9 +76,15 @@ class SecurityConfiguration {
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .anonymous(Customizer.withDefaults());
         return http.build();
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(SignInThrottle.Settings settings) {
+        return new SignInThrottle(settings, java.time.Clock.systemUTC());
     }
 
     /** The readable XSRF-TOKEN cookie the page sends back as a header; same-site only, like the session's. */

@@ -23,6 +23,8 @@ public final class ProblemType {
     public static final String CONFLICT = BASE + "conflict";
     public static final String SIGN_IN_REQUIRED = BASE + "sign-in-required";
     public static final String NOT_ALLOWED = BASE + "not-allowed";
+    /** Too many wrong passwords for an account or from an address: wait {@code Retry-After} seconds (429). */
+    public static final String TOO_MANY_SIGN_INS = BASE + "too-many-sign-ins";
     /** The method, media type or format is not one this resource serves (405, 406, 415). */
     public static final String NOT_SUPPORTED = BASE + "not-supported";
     /** The service could not take the request now (the park's write lock is held long): try again (503). */

@@ -34,6 +34,32 @@ class AccountSecurityTest extends ParkAtlasServerTest {
     }
 
     @Test
+    void wrongPasswordsAreThrottledWithRetryAfterAndTheRightOneWaitsToo() {
+        if (accounts.find("throttle-sec").isEmpty()) {
+            accounts.create(new Account("throttle-sec", encoder.encode("right-password"), Set.of(Role.PLANNER)));
+        }
+        for (int i = 0; i < 5; i++) {
+            assertThat(basicGet("throttle-sec", "wrong-" + i).statusCode()).as("attempt " + (i + 1)).isEqualTo(401);
+        }
+        HttpResponse<String> throttled = basicGet("throttle-sec", "right-password");
+        assertThat(throttled.statusCode()).as("even the right password waits its turn").isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 30L);
+        assertThat(JSON.readTree(throttled.body()).path("type").asString()).endsWith("/too-many-sign-ins");
+        assertThat(basicGet("THROTTLE-SEC", "right-password").statusCode()).as("whatever the name's case")
+                .isEqualTo(429);
+        assertThat(basicGet(ADMIN, ADMIN_PASSWORD).statusCode()).as("other accounts from the same address go on")
+                .isEqualTo(200);
+    }
+
+    /** A signed-in read: 200 for a right password. */
+    private HttpResponse<String> basicGet(String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(url("/api/me"))).header("Authorization", basic(user, password))
+                .GET().build());
+    }
+
+    @Test
     void anAnalystMayReadButNotWrite() {
         if (accounts.find("analyst-sec").isEmpty()) {
             accounts.create(new Account("analyst-sec", encoder.encode("analyst-pw"), Set.of(Role.ANALYST)));
