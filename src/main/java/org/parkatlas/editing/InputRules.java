@@ -22,6 +22,8 @@ final class InputRules {
 
     /** Longer than any name or code a park uses; a 5 MB "name" is a mistake or an attack. */
     static final int MAX_TEXT = 2_000;
+    /** Vertices in one geometry: ten times the 20 000 of a surveyed river corridor. */
+    static final int MAX_VERTICES = 200_000;
     /** Larger than any area, price or width, and small enough to stay exact in a double. */
     static final double MAX_NUMBER = 1e15;
     /** Letters (any script), digits, and - _ . : ; no slashes, spaces or control characters (ids appear in URLs). */
@@ -34,7 +36,8 @@ final class InputRules {
             "valid-geometry", Label.of("几何无效", "Invalid geometry"),
             "finite-coordinates", Label.of("坐标无效", "Coordinates out of range"),
             "text-length", Label.of("文字过长", "Text too long"),
-            "number-range", Label.of("数值超出范围", "Number out of range"));
+            "number-range", Label.of("数值超出范围", "Number out of range"),
+            "vertex-count", Label.of("顶点过多", "Too many vertices"));
 
     private InputRules() {
     }
@@ -70,6 +73,12 @@ final class InputRules {
         if (geometry == null || geometry.isEmpty()) {
             return java.util.Optional.of(new RuleViolation("geometry-type", Label.of("要素需要几何",
                     "a " + layer.id() + " feature needs a geometry"), List.of(), null, "/geometry"));
+        }
+        if (geometry.getNumPoints() > MAX_VERTICES) {
+            return java.util.Optional.of(new RuleViolation("vertex-count", Label.of(
+                    "几何有 " + geometry.getNumPoints() + " 个顶点，最多 " + MAX_VERTICES + " 个",
+                    "the geometry has " + geometry.getNumPoints() + " vertices; the most is " + MAX_VERTICES),
+                    List.of(), null, "/geometry/coordinates"));
         }
         for (Coordinate c : geometry.getCoordinates()) {
             if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {

@@ -26,6 +26,11 @@ final class FilterParameters {
     /** The pre-1.0 name of CQL2 text, which GDAL before 3.7 (Debian 12's) sends for its -where clauses. */
     static final String CQL_TEXT_DRAFT = "cql-text";
 
+    /** Characters in a filter: far beyond a hand-written one, and a polygon of some thousand vertices in WKT. */
+    static final int MAX_FILTER_LENGTH = 256 * 1024;
+    /** Items in one IN list. */
+    static final int MAX_IN_LIST = 1_000;
+
     private FilterParameters() {
     }
 
@@ -37,6 +42,11 @@ final class FilterParameters {
                                 "filter-lang and filter-crs describe a filter, but there is no filter parameter"));
             }
             return Filter.INCLUDE;
+        }
+        if (filter.length() > MAX_FILTER_LENGTH) {
+            throw ApiException.badParameter("filter", Label.of("过滤条件长 " + filter.length() + " 个字符，最多 "
+                    + MAX_FILTER_LENGTH + " 个", "the filter is " + filter.length() + " characters long; the most is "
+                    + MAX_FILTER_LENGTH));
         }
         String lang = language == null ? CQL2_TEXT : language;
         Filter parsed;
@@ -64,6 +74,22 @@ final class FilterParameters {
                     Label.of("过滤条件无效", "Invalid filter"), Label.of("无法读取 " + lang + " 过滤条件："
                     + e.getMessage(), "the " + lang + " filter cannot be read: " + e.getMessage()), where);
         }
+        checkListSizes(parsed);
         return new FilterBinder(layer, filterCrs == null ? Crs.CRS84 : filterCrs).bind(parsed);
+    }
+
+    /** An IN list longer than {@link #MAX_IN_LIST} is a query no person writes; each item is a bound parameter. */
+    private static void checkListSizes(Filter filter) {
+        if (filter instanceof Filter.In in && in.list().size() > MAX_IN_LIST) {
+            throw ApiException.badParameter("filter", Label.of("IN 列表有 " + in.list().size() + " 项，最多 "
+                    + MAX_IN_LIST + " 项", "an IN list has " + in.list().size() + " items; the most is " + MAX_IN_LIST));
+        }
+        if (filter instanceof Filter.And and) {
+            and.parts().forEach(FilterParameters::checkListSizes);
+        } else if (filter instanceof Filter.Or or) {
+            or.parts().forEach(FilterParameters::checkListSizes);
+        } else if (filter instanceof Filter.Not not) {
+            checkListSizes(not.part());
+        }
     }
 }

@@ -52,6 +52,12 @@ class InputRulesTest {
         checkInvalid(feature("p-1", SQUARE, Map.of("min_far", 1e308)), "number-range", "/properties/min_far",
                 "outside the range");
         assertThat(InputRules.check(parcels, feature("甘亭-Z1_001.a:b", SQUARE, Map.of()))).isEmpty();
+        StringBuilder ring = new StringBuilder("POLYGON ((0 0");
+        for (int i = 1; i <= InputRules.MAX_VERTICES; i++) {
+            ring.append(", ").append(i).append(" ").append(i % 2);
+        }
+        ring.append(", 0 100, 0 0))");
+        checkInvalid(feature("p-1", ring.toString(), Map.of()), "vertex-count", "/geometry/coordinates", "vertices");
     }
 
     private RuleViolation checkInvalid(Feature feature, String rule, String pointer, String message) {

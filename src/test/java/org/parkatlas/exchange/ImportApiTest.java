@@ -25,6 +25,7 @@ class ImportApiTest extends ParkAtlasServerTest {
     static void ownStore(DynamicPropertyRegistry registry) throws Exception {
         Path dir = Files.createTempDirectory("parkatlas-import-test");
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("import"));
+        registry.add("parkatlas.limits.max-body-size", () -> "8MB");
     }
 
     @Test
@@ -177,6 +178,24 @@ class ImportApiTest extends ParkAtlasServerTest {
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(JSON.readTree(response.body()).path("detail").asString()).contains("geometry cannot be read");
         assertThat(count("utility-lines")).isEqualTo(before);
+    }
+
+    @Test
+    void aBodyLargerThanTheLimitIsRefusedWhetherItSaysSoOrStreams() {
+        byte[] big = new byte[9 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        HttpResponse<String> declared = send(HttpRequest.newBuilder(URI.create(url(
+                        "/api/collections/roads/import"))).header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .header("Content-Type", "application/geo+json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(big)).build());
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(declared.body()).path("detail").asString()).contains("larger than 8 MB");
+        HttpResponse<String> streamed = send(HttpRequest.newBuilder(URI.create(url(
+                        "/api/collections/roads/import"))).header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .header("Content-Type", "application/geo+json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build());
+        assertThat(streamed.statusCode()).as("chunked, with no length to go by").isEqualTo(413);
+        assertThat(streamed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
     }
 
     private long count(String collection) {

@@ -107,6 +107,16 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
         }
     }
 
+    @Test
+    void filtersLongerOrWiderThanAnyoneWritesAreRefused() {
+        String list = String.join(",", java.util.Collections.nCopies(1001, "1"));
+        checkProblem(getInEnglish("/ogcapi/collections/parcels/items?filter=" + encode("area_mu IN (" + list + ")")),
+                400, "an IN list has 1001 items");
+        String fine = String.join(",", java.util.Collections.nCopies(1000, "1"));
+        assertThat(get("/ogcapi/collections/parcels/items?limit=1&filter=" + encode("area_mu IN (" + fine + ")"))
+                .statusCode()).isEqualTo(200);
+    }
+
     private static String encode(String text) {
         return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
