@@ -25,11 +25,25 @@ class ImportCrashTest {
     private static final int FEATURES = 50_000;
 
     @Test
-    void aKilledImportLeavesTheLayerWhollyOldOrWhollyNewAndTheServiceStarts() throws Exception {
+    void aKilledImportLeavesTheEmbeddedLayerWhollyOldOrWhollyNewAndTheServiceStarts() throws Exception {
         Path dir = Files.createTempDirectory("parkatlas-crash");
+        killMidImport(dir, List.of("--parkatlas.data-dir=" + dir.resolve("data")));
+    }
+
+    @Test
+    void aKilledImportLeavesThePostgisLayerWhollyOldOrWhollyNewAndTheServiceStarts() throws Exception {
+        org.parkatlas.PostgisTestDatabase.assumeAvailable();
+        Path dir = Files.createTempDirectory("parkatlas-crash-pg");
+        killMidImport(dir, List.of("--parkatlas.store=postgis",
+                "--spring.datasource.url=" + org.parkatlas.PostgisTestDatabase.newDatabase(),
+                "--spring.datasource.username=" + org.parkatlas.PostgisTestDatabase.user(),
+                "--spring.datasource.password=" + org.parkatlas.PostgisTestDatabase.password()));
+    }
+
+    private static void killMidImport(Path dir, List<String> store) throws Exception {
         Path file = dir.resolve("lines.geojson");
         writeLines(file, FEATURES);
-        Path data = dir.resolve("data");
+        List<String> data = store;
 
         // first start seeds the sample (1 033 utility lines); then the big import, killed part-way
         long before = appendOne(data, dir); // counts after appending one line
@@ -53,7 +67,7 @@ class ImportCrashTest {
     }
 
     /** Appends one line with the import command, which must start and succeed; answers the layer's count after. */
-    private static long appendOne(Path data, Path dir) throws Exception {
+    private static long appendOne(List<String> data, Path dir) throws Exception {
         Process process = command(data, "import", "utility-lines", small(dir).toString(), "--mode=append");
         String output = output(process);
         assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
@@ -64,11 +78,11 @@ class ImportCrashTest {
     }
 
     /** The import command in a JVM of its own, on the test's class path. */
-    private static Process command(Path data, String... args) throws IOException {
+    private static Process command(List<String> store, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path"), "org.parkatlas.ParkAtlasApplication"));
         command.addAll(List.of(args));
-        command.add("--parkatlas.data-dir=" + data);
+        command.addAll(store);
         command.add("--parkatlas.bootstrap.password=crash-test-secret");
         command.add("--spring.main.banner-mode=off");
         return new ProcessBuilder(command).redirectErrorStream(true).start();
