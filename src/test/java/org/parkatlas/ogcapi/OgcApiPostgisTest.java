@@ -37,4 +37,8 @@ class OgcApiPostgisTest {
     @Nested
     class Transactions extends TransactionsContract {
     }
+
+    @Nested
+    class BadInputCorpus extends org.parkatlas.reliability.BadInputCorpusContract {
+    }
 }
