@@ -44,9 +44,13 @@ class FeatureImporter {
     public record Result(String collection, String format, Mode mode, long imported, long featuresInCollection) {
     }
 
-    /** Told how far reading has got: features read so far, and what is being read. */
+    /** Told how far reading has got (features read so far, and what is being read), and when writing begins. */
     public interface Progress {
         void update(long featuresRead, String what);
+
+        /** The whole file is read and checked; its features now go to the store in one transaction. */
+        default void writing(long features) {
+        }
     }
 
     private final FeatureStore store;
@@ -75,6 +79,7 @@ class FeatureImporter {
             }
         }
         List<Feature> identified = withIds(layer, features);
+        progress.writing(identified.size());
         writer.write(actor, batch -> {
             batch.load(layer, identified, mode == Mode.REPLACE, WriteOperation.IMPORT, Label.of(
                     "由 " + format + " 文件导入", "imported from a " + format + " file"));

@@ -69,7 +69,17 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         try {
             FeatureImporter.Result result = importer.importFile(layer, file,
                     FeatureImporter.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), table, "import command",
-                    (read, what) -> System.out.println("  read " + read + " features from the " + what + " file"));
+                    new FeatureImporter.Progress() {
+                        @Override
+                        public void update(long read, String what) {
+                            System.out.println("  read " + read + " features from the " + what + " file");
+                        }
+
+                        @Override
+                        public void writing(long features) {
+                            System.out.println("  writing " + features + " features in one transaction");
+                        }
+                    });
             System.out.println("Imported " + result.imported() + " features into " + result.collection() + " ("
                     + result.mode().name().toLowerCase(Locale.ROOT) + "); it now holds "
                     + result.featuresInCollection() + ".");

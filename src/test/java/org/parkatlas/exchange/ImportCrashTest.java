@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,11 +51,13 @@ class ImportCrashTest {
         BufferedReader out = new BufferedReader(new InputStreamReader(importing.getInputStream(),
                 StandardCharsets.UTF_8));
         String line;
-        while ((line = out.readLine()) != null && !line.contains("read " + FEATURES + " features")) {
-            // reading is done when the last progress line comes; the write transaction starts right after
+        while ((line = out.readLine()) != null && !line.contains("writing " + FEATURES + " features")) {
+            // the file is being read; the command says when its one write transaction begins
         }
-        assertThat(line).as("the import read the whole file").isNotNull();
-        Thread.sleep(200 + new Random().nextInt(1500)); // somewhere inside the write
+        assertThat(line).as("the import read the whole file and began writing").isNotNull();
+        // The moment of the kill is what the test is about, not a wait for something: a random point inside the
+        // write (immediately after the line above is still before anything reaches the file).
+        Thread.sleep(200 + new java.util.Random().nextInt(1500));
         importing.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by the process itself
         assertThat(importing.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
