@@ -6,6 +6,7 @@ import org.parkatlas.catalog.Layer;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.store.FeatureStore;
 import org.parkatlas.feature.LayerChanged;
+import org.parkatlas.feature.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,10 +41,12 @@ public class FeatureWriter {
     private final List<LayerHistory> histories;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final Limits limits;
 
     public FeatureWriter(Catalog catalog, FeatureStore store, List<LayerRules> rules, List<LayerHistory> histories,
-                         ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+                         ApplicationEventPublisher events, PlatformTransactionManager transactions, Limits limits) {
         this.catalog = catalog;
+        this.limits = limits;
         this.store = store;
         this.rules = List.copyOf(rules);
         this.histories = List.copyOf(histories);
@@ -58,7 +61,7 @@ public class FeatureWriter {
     public <T> T write(String actor, Function<WriteBatch, T> work) {
         return transaction.execute(status -> {
             store.lockForWrite();
-            WriteBatch batch = new WriteBatch(store, catalog, rules, histories, actor);
+            WriteBatch batch = new WriteBatch(store, catalog, rules, histories, limits, actor);
             T answer = work.apply(batch);
             batch.finish();
             // announced once the outermost transaction has committed: never for a write that is rolled back

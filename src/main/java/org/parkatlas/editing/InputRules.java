@@ -7,6 +7,7 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.Limits;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +17,11 @@ import java.util.regex.Pattern;
 /**
  * The rules every feature of every layer keeps, whoever writes it: an id that is a short plain name, a geometry of
  * the layer's kind that is valid with finite coordinates, text no longer than any person types, and numbers a
- * column can hold. They run before the layer's own rules, which may assume them.
+ * column can hold. They run before the layer's own rules, which may assume them. How long and how large is
+ * configured ({@link Limits}).
  */
 final class InputRules {
 
-    /** Longer than any name or code a park uses; a 5 MB "name" is a mistake or an attack. */
-    static final int MAX_TEXT = 2_000;
-    /** Vertices in one geometry: ten times the 20 000 of a surveyed river corridor. */
-    static final int MAX_VERTICES = 200_000;
     /** Larger than any area, price or width, and small enough to stay exact in a double. */
     static final double MAX_NUMBER = 1e15;
     /** Letters (any script), digits, and - _ . : ; no slashes, spaces or control characters (ids appear in URLs). */
@@ -42,7 +40,8 @@ final class InputRules {
     private InputRules() {
     }
 
-    static List<RuleViolation> check(Layer layer, Feature feature) {
+    static List<RuleViolation> check(Layer layer, Feature feature, Limits limits) {
+        int maxText = limits.maxTextLength();
         List<RuleViolation> violations = new ArrayList<>();
         if (feature.id() != null && !ID.matcher(feature.id()).matches()) {
             violations.add(new RuleViolation("feature-id", Label.of(
@@ -50,14 +49,14 @@ final class InputRules {
                     "a feature id is 1–64 letters, digits or . _ : -, starting with a letter or digit"), List.of(),
                     null, "/id"));
         }
-        checkGeometry(layer, feature.geometry()).ifPresent(violations::add);
+        checkGeometry(layer, feature.geometry(), limits.maxVertices()).ifPresent(violations::add);
         for (Map.Entry<String, Object> entry : feature.properties().entrySet()) {
             String pointer = "/properties/" + entry.getKey();
-            if (entry.getValue() instanceof String text && text.length() > MAX_TEXT) {
+            if (entry.getValue() instanceof String text && text.length() > maxText) {
                 violations.add(new RuleViolation("text-length", Label.of(
-                        "“" + entry.getKey() + "”长 " + text.length() + " 个字符，最多 " + MAX_TEXT + " 个",
+                        "“" + entry.getKey() + "”长 " + text.length() + " 个字符，最多 " + maxText + " 个",
                         "\"" + entry.getKey() + "\" is " + text.length() + " characters long; the most is "
-                                + MAX_TEXT), List.of(), null, pointer));
+                                + maxText), List.of(), null, pointer));
             }
             if (entry.getValue() instanceof Number number && !(Math.abs(number.doubleValue()) <= MAX_NUMBER)) {
                 violations.add(new RuleViolation("number-range", Label.of(
@@ -69,15 +68,15 @@ final class InputRules {
         return violations;
     }
 
-    private static java.util.Optional<RuleViolation> checkGeometry(Layer layer, Geometry geometry) {
+    private static java.util.Optional<RuleViolation> checkGeometry(Layer layer, Geometry geometry, int maxVertices) {
         if (geometry == null || geometry.isEmpty()) {
             return java.util.Optional.of(new RuleViolation("geometry-type", Label.of("要素需要几何",
                     "a " + layer.id() + " feature needs a geometry"), List.of(), null, "/geometry"));
         }
-        if (geometry.getNumPoints() > MAX_VERTICES) {
+        if (geometry.getNumPoints() > maxVertices) {
             return java.util.Optional.of(new RuleViolation("vertex-count", Label.of(
-                    "几何有 " + geometry.getNumPoints() + " 个顶点，最多 " + MAX_VERTICES + " 个",
-                    "the geometry has " + geometry.getNumPoints() + " vertices; the most is " + MAX_VERTICES),
+                    "几何有 " + geometry.getNumPoints() + " 个顶点，最多 " + maxVertices + " 个",
+                    "the geometry has " + geometry.getNumPoints() + " vertices; the most is " + maxVertices),
                     List.of(), null, "/geometry/coordinates"));
         }
         for (Coordinate c : geometry.getCoordinates()) {

@@ -8,6 +8,7 @@ import org.parkatlas.catalog.ParkLayer;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.LayerChanged;
+import org.parkatlas.feature.Limits;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.store.FeatureStore;
 
@@ -37,6 +38,7 @@ public final class WriteBatch {
     private final Instant at = Instant.now();
     private final View view = new View();
     /** The features written, by layer and id, as last written, with where each stands in the request. */
+    private final Limits limits;
     private final Map<String, Written> written = new LinkedHashMap<>();
     private final List<Edit> edits = new ArrayList<>();
     private final List<Layer> editedLayers = new ArrayList<>();
@@ -48,8 +50,9 @@ public final class WriteBatch {
     }
 
     WriteBatch(FeatureStore store, Catalog catalog, List<LayerRules> rules, List<LayerHistory> histories,
-               String actor) {
+               Limits limits, String actor) {
         this.store = store;
+        this.limits = limits;
         this.catalog = catalog;
         this.rules = rules;
         this.histories = histories;
@@ -217,7 +220,7 @@ public final class WriteBatch {
     private Optional<Feature> prepare(Layer layer, Feature feature, String pointer, List<RuleViolation> refused) {
         // what the server computes is dropped first: a client's area_m2 of 1e16 is not the client's problem
         Feature given = ComputedAttributes.strip(layer, feature);
-        List<RuleViolation> broken = InputRules.check(layer, given);
+        List<RuleViolation> broken = InputRules.check(layer, given, limits);
         if (!broken.isEmpty()) {
             broken.forEach(v -> refused.add(v.at(pointer + v.pointer())));
             return Optional.empty();

@@ -8,9 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.parkatlas.catalog.Label;
+import org.parkatlas.feature.Limits;
 import org.parkatlas.problem.Problem;
 import org.parkatlas.problem.ProblemType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,8 +27,8 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    BodySizeLimit(@Value("${parkatlas.limits.max-body-size:512MB}") DataSize maxBodySize) {
-        this.maxBytes = maxBodySize.toBytes();
+    BodySizeLimit(Limits limits) {
+        this.maxBytes = limits.maxBodySize().toBytes();
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.parkatlas.problem.ProblemType;
 import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
+import org.parkatlas.feature.Limits;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.feature.filter.FilterBinder;
 import org.parkatlas.feature.filter.cql2.Cql2Json;
@@ -26,15 +27,10 @@ final class FilterParameters {
     /** The pre-1.0 name of CQL2 text, which GDAL before 3.7 (Debian 12's) sends for its -where clauses. */
     static final String CQL_TEXT_DRAFT = "cql-text";
 
-    /** Characters in a filter: far beyond a hand-written one, and a polygon of some thousand vertices in WKT. */
-    static final int MAX_FILTER_LENGTH = 256 * 1024;
-    /** Items in one IN list. */
-    static final int MAX_IN_LIST = 1_000;
-
     private FilterParameters() {
     }
 
-    static Filter parse(Layer layer, String filter, String language, Crs filterCrs) {
+    static Filter parse(Layer layer, String filter, String language, Crs filterCrs, Limits limits) {
         if (filter == null) {
             if (language != null || filterCrs != null) {
                 throw ApiException.badParameter(language != null ? "filter-lang" : "filter-crs",
@@ -43,17 +39,18 @@ final class FilterParameters {
             }
             return Filter.INCLUDE;
         }
-        if (filter.length() > MAX_FILTER_LENGTH) {
+        if (filter.length() > limits.maxFilterLength()) {
             throw ApiException.badParameter("filter", Label.of("过滤条件长 " + filter.length() + " 个字符，最多 "
-                    + MAX_FILTER_LENGTH + " 个", "the filter is " + filter.length() + " characters long; the most is "
-                    + MAX_FILTER_LENGTH));
+                    + limits.maxFilterLength() + " 个（parkatlas.limits.max-filter-length）", "the filter is "
+                    + filter.length() + " characters long; the most is " + limits.maxFilterLength()
+                    + " (parkatlas.limits.max-filter-length)"));
         }
         String lang = language == null ? CQL2_TEXT : language;
         Filter parsed;
         try {
             parsed = switch (lang) {
-                case CQL2_TEXT, CQL_TEXT_DRAFT -> Cql2Text.parse(filter);
-                case CQL2_JSON -> Cql2Json.parse(filter);
+                case CQL2_TEXT, CQL_TEXT_DRAFT -> Cql2Text.parse(filter, limits.maxFilterDepth());
+                case CQL2_JSON -> Cql2Json.parse(filter, limits.maxFilterDepth());
                 default -> throw ApiException.badParameter("filter-lang", Label.of("filter-lang=" + lang
                         + " 不是本 API 能读的过滤语言；请用 cql2-text 或 cql2-json", "filter-lang=" + lang
                         + " is not a filter language this API reads; use cql2-text or cql2-json"));
@@ -74,22 +71,23 @@ final class FilterParameters {
                     Label.of("过滤条件无效", "Invalid filter"), Label.of("无法读取 " + lang + " 过滤条件："
                     + e.getMessage(), "the " + lang + " filter cannot be read: " + e.getMessage()), where);
         }
-        checkListSizes(parsed);
+        checkListSizes(parsed, limits.maxInList());
         return new FilterBinder(layer, filterCrs == null ? Crs.CRS84 : filterCrs).bind(parsed);
     }
 
-    /** An IN list longer than {@link #MAX_IN_LIST} is a query no person writes; each item is a bound parameter. */
-    private static void checkListSizes(Filter filter) {
-        if (filter instanceof Filter.In in && in.list().size() > MAX_IN_LIST) {
-            throw ApiException.badParameter("filter", Label.of("IN 列表有 " + in.list().size() + " 项，最多 "
-                    + MAX_IN_LIST + " 项", "an IN list has " + in.list().size() + " items; the most is " + MAX_IN_LIST));
+    /** An IN list longer than {@code max} is a query no person writes; each item is a bound parameter. */
+    private static void checkListSizes(Filter filter, int max) {
+        if (filter instanceof Filter.In in && in.list().size() > max) {
+            throw ApiException.badParameter("filter", Label.of("IN 列表有 " + in.list().size() + " 项，最多 " + max
+                    + " 项（parkatlas.limits.max-in-list）", "an IN list has " + in.list().size()
+                    + " items; the most is " + max + " (parkatlas.limits.max-in-list)"));
         }
         if (filter instanceof Filter.And and) {
-            and.parts().forEach(FilterParameters::checkListSizes);
+            and.parts().forEach(part -> checkListSizes(part, max));
         } else if (filter instanceof Filter.Or or) {
-            or.parts().forEach(FilterParameters::checkListSizes);
+            or.parts().forEach(part -> checkListSizes(part, max));
         } else if (filter instanceof Filter.Not not) {
-            checkListSizes(not.part());
+            checkListSizes(not.part(), max);
         }
     }
 }

@@ -9,6 +9,7 @@ import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.Limits;
 import org.parkatlas.feature.ReadContext;
 import org.parkatlas.store.FeatureSource;
 import org.parkatlas.store.FeatureSources;
@@ -31,17 +32,19 @@ class ItemsController {
 
     private final Catalog catalog;
     private final FeatureSources sources;
+    private final Limits limits;
 
-    ItemsController(Catalog catalog, FeatureSources sources) {
+    ItemsController(Catalog catalog, FeatureSources sources, Limits limits) {
         this.catalog = catalog;
         this.sources = sources;
+        this.limits = limits;
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
     void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
-        ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, request.getParameterMap());
+        ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, request.getParameterMap(), limits);
         FeatureQuery query = parsed.query();
         FeatureSource source = sources.of(layer);
         ReadContext context = new ReadContext(parsed.asOf());

@@ -11,6 +11,7 @@ import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.CrsRegistry;
 import org.parkatlas.crs.Reprojector;
 import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.Limits;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.feature.filter.Filter.Operator;
 
@@ -40,7 +41,7 @@ final class ItemsRequest {
     record Parsed(FeatureQuery query, Crs crs, LocalDate asOf) {
     }
 
-    static Parsed parse(Layer layer, Map<String, String[]> parameters) {
+    static Parsed parse(Layer layer, Map<String, String[]> parameters, Limits limits) {
         List<Filter> filters = new ArrayList<>();
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String name = entry.getKey();
@@ -78,7 +79,7 @@ final class ItemsRequest {
             filters.add(datetimeFilter(layer.temporalProperty(), datetime));
         }
         filters.add(FilterParameters.parse(layer, first(parameters, "filter"), first(parameters, "filter-lang"),
-                crsParameter(parameters, "filter-crs")));
+                crsParameter(parameters, "filter-crs"), limits));
         checkFormat(first(parameters, "f"));
         Crs crs = crsParameter(parameters, "crs");
         return new Parsed(new FeatureQuery(Filter.and(filters), null, List.of(),

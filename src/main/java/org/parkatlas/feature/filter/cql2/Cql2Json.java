@@ -34,7 +34,13 @@ import java.util.Objects;
  */
 public final class Cql2Json {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
+    /**
+     * Jackson's own nesting limit (500) is set beyond any depth a filter may be configured to ({@code op} objects
+     * and their {@code args} arrays count twice), so that the depth check, not the reader, names the problem.
+     */
+    private static final JsonMapper MAPPER = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                            .maxNestingDepth(2_000).build()).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -57,17 +63,51 @@ public final class Cql2Json {
      * @throws Cql2SyntaxException at the first problem, with its JSON Pointer ({@code ""} if the text is not JSON)
      */
     public static Filter parse(String json) {
+        return parse(json, Cql2Text.DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * The filter that {@code json} stands for, refused where its operators nest deeper than {@code maxDepth}.
+     *
+     * @throws Cql2SyntaxException at the first problem, with its JSON Pointer
+     */
+    public static Filter parse(String json, int maxDepth) {
         Objects.requireNonNull(json, "json");
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            throw Cql2SyntaxException.json("", "not valid JSON" + where + ": " + e.getOriginalMessage(),
+            throw Cql2SyntaxException.json("", "not valid JSON: " + org.parkatlas.problem.JsonSyntax.describe(e),
                     "a CQL2 JSON document");
         }
+        checkDepth(node, maxDepth);
         return parse(node);
+    }
+
+    /** Operators nested deeper than {@code maxDepth} are refused where they pass it, before the recursion sees them. */
+    private static void checkDepth(JsonNode root, int maxDepth) {
+        record At(JsonNode node, int depth, String pointer) {
+        }
+        java.util.ArrayDeque<At> open = new java.util.ArrayDeque<>();
+        open.push(new At(root, 0, ""));
+        while (!open.isEmpty()) {
+            At at = open.pop();
+            int depth = at.depth() + (at.node().isObject() && at.node().has("op") ? 1 : 0);
+            if (depth > maxDepth) {
+                throw Cql2SyntaxException.json(at.pointer(), "the filter nests more than " + maxDepth
+                        + " levels deep", null);
+            }
+            if (at.node().isArray()) {
+                for (int i = 0; i < at.node().size(); i++) {
+                    open.push(new At(at.node().get(i), depth, at.pointer() + "/" + i));
+                }
+            } else if (at.node().isObject()) {
+                for (var entry : at.node().properties()) {
+                    open.push(new At(entry.getValue(), depth, at.pointer() + "/" + entry.getKey()
+                            .replace("~", "~0").replace("/", "~1")));
+                }
+            }
+        }
     }
 
     /**

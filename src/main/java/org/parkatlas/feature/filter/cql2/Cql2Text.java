@@ -54,6 +54,9 @@ public final class Cql2Text {
     private static final String TEMPORAL_EXPECTED =
             "DATE('…'), TIMESTAMP('…'), INTERVAL(…, …), a property or a function";
 
+    /** The depth {@link #parse(String)} allows: {@code parkatlas.limits.max-filter-depth}'s default. */
+    public static final int DEFAULT_MAX_DEPTH = 100;
+
     private final String text;
     private final int codePoints;
     private final CommonTokenStream tokens;
@@ -64,16 +67,16 @@ public final class Cql2Text {
         this.tokens = tokens;
     }
 
-    /** Parentheses nested deeper than {@link #MAX_DEPTH} are refused where they pass it, before the parser sees them. */
-    private static void checkDepth(String text) {
+    /** Parentheses nested deeper than {@code maxDepth} are refused where they pass it, before the parser sees them. */
+    private static void checkDepth(String text, int maxDepth) {
         int depth = 0;
         boolean quoted = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\'') {
                 quoted = !quoted;
-            } else if (!quoted && c == '(' && ++depth > MAX_DEPTH) {
-                throw Cql2SyntaxException.problem(i, "(", "the filter nests more than " + MAX_DEPTH
+            } else if (!quoted && c == '(' && ++depth > maxDepth) {
+                throw Cql2SyntaxException.problem(i, "(", "the filter nests more than " + maxDepth
                         + " levels deep", null);
             } else if (!quoted && c == ')') {
                 depth--;
@@ -86,12 +89,19 @@ public final class Cql2Text {
      *
      * @throws Cql2SyntaxException at the first problem in the text
      */
-    /** Deeper than any filter a person or a client writes; deeper would exhaust the parser's stack. */
-    static final int MAX_DEPTH = 100;
-
     public static Filter parse(String text) {
+        return parse(text, DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * The filter that {@code text} stands for, refused where its parentheses nest deeper than {@code maxDepth}
+     * (deeper than any filter a person or a client writes; far deeper would exhaust the parser's stack).
+     *
+     * @throws Cql2SyntaxException at the first problem in the text
+     */
+    public static Filter parse(String text, int maxDepth) {
         Objects.requireNonNull(text, "text");
-        checkDepth(text);
+        checkDepth(text, maxDepth);
         Cql2Lexer lexer = new Cql2Lexer(CharStreams.fromString(text)) {
             @Override
             public void notifyListeners(LexerNoViableAltException e) {
