@@ -46,10 +46,9 @@ public final class GeoJsonFeatureReader {
         try {
             root = JSON.readTree(in);
         } catch (JacksonException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            throw new InvalidInputException("", Label.of("文档不是有效的 JSON：" + e.getOriginalMessage() + where,
-                    "the document is not valid JSON: " + e.getOriginalMessage() + where));
+            String why = org.parkatlas.problem.JsonSyntax.describe(e);
+            throw new InvalidInputException("", Label.of("文档不是有效的 JSON：" + why,
+                    "the document is not valid JSON: " + why));
         }
         if (root == null || !"FeatureCollection".equals(root.path("type").asString(null))) {
             throw new InvalidInputException("/type", Label.of("应为 GeoJSON 要素集合（FeatureCollection）",

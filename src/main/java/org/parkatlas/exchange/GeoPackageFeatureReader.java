@@ -47,8 +47,8 @@ final class GeoPackageFeatureReader {
     public List<Feature> read(Path file, String table, LongConsumer progress) {
         try (GeoPackage geoPackage = open(file)) {
             String name = chooseTable(geoPackage, table);
-            FeatureDao dao = geoPackage.getFeatureDao(name);
-            Crs crs = crsOf(dao.getSrs(), name);
+            FeatureDao dao = structure(name, () -> geoPackage.getFeatureDao(name));
+            Crs crs = crsOf(structure(name, dao::getSrs), name);
             // GeoPackage geometries are x/y (easting, northing) whatever the EPSG axis order of their CRS
             FeatureAssembler assembler = FeatureAssembler.forXyCoordinates(layer, crs, Set.of(dao.getIdColumnName(),
                     dao.getGeometryColumnName(), ID_COLUMN));
@@ -86,8 +86,28 @@ final class GeoPackageFeatureReader {
         }
     }
 
+    /**
+     * What the library reads of the file's own tables (gpkg_contents, gpkg_geometry_columns, gpkg_spatial_ref_sys);
+     * a file that lacks them, or whose rows point nowhere, is an SQLite file but not a GeoPackage this can read. The
+     * library's message names its SQL and classes, so the client hears what the standard asks for instead.
+     */
+    private static <T> T structure(String table, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String where = table == null ? "" : "（表 " + table + "）";
+            String whereEn = table == null ? "" : " (table " + table + ")";
+            throw new InvalidInputException(table == null ? "" : "/" + table, Label.of("该文件不是完整的 GeoPackage"
+                    + where + "：缺少 gpkg_contents、gpkg_geometry_columns 或 gpkg_spatial_ref_sys 中的记录，或记录彼此不符",
+                    "the file is not a complete GeoPackage" + whereEn + ": its gpkg_contents, gpkg_geometry_columns "
+                            + "or gpkg_spatial_ref_sys rows are missing or do not agree"));
+        }
+    }
+
     private String chooseTable(GeoPackage geoPackage, String table) {
-        List<String> tables = geoPackage.getFeatureTables();
+        List<String> tables = structure(null, geoPackage::getFeatureTables);
         if (table != null) {
             if (!tables.contains(table)) {
                 throw new InvalidInputException("/" + table, Label.of("GeoPackage 中没有要素表“" + table + "”；现有："

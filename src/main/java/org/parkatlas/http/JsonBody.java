@@ -24,7 +24,7 @@ public final class JsonBody {
             }
             return node;
         } catch (JacksonException e) {
-            String why = e.getOriginalMessage();
+            String why = org.parkatlas.problem.JsonSyntax.describe(e);
             throw new InvalidInputException("", Label.of("请求体不是有效的 JSON：" + why,
                     "the body is not valid JSON: " + why));
         }

@@ -113,6 +113,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     + " is not taken here");
         } else if (ex instanceof NoResourceFoundException) {
             detail = Label.of("此地址没有内容", "there is nothing at this address");
+        } else if (ex instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
+            // Spring's own message names the handler method and the Java type it wanted: not for the client
+            detail = Label.of("请求体为空或无法读取：此请求需要一个请求体", "the request body is empty or cannot be read: "
+                    + "this request needs one");
+        } else if (ex instanceof org.springframework.web.bind.MissingServletRequestParameterException m) {
+            detail = Label.of("缺少参数“" + m.getParameterName() + "”", "the parameter \"" + m.getParameterName()
+                    + "\" is missing");
         } else {
             detail = Label.of("请求无法处理（" + status + "）", "the request cannot be answered (" + status + ")");
         }

@@ -96,7 +96,21 @@ class TransactionsController {
             // checked here for a clear answer, and again by the store in the write itself
             throw new StaleVersionException(featureId, expected, current.version());
         }
-        Feature patched = mergePatch(layer, current, JsonBody.parse(body, FEATURE), ContentCrs.parse(contentCrs));
+        JsonNode patch = JsonBody.parse(body, FEATURE);
+        checkMembers(patch);
+        JsonNode id = patch.get("id");
+        if (id != null && !id.isNull()) {
+            if (!id.isString() && !id.isIntegralNumber()) {
+                throw InvalidInputException.unprocessable("/id", Label.of("\"id\" 须为字符串或整数",
+                        "\"id\" must be a string or an integer"));
+            }
+            sameId(id.asString(), featureId);
+        }
+        if (changesNothing(current, patch)) {
+            write(layer, current, response); // no new version, no history entry for a patch that changes nothing
+            return;
+        }
+        Feature patched = mergePatch(layer, current, patch, ContentCrs.parse(contentCrs));
         Feature stored = editor.replace(layer, patched, current.version(), user.getName())
                 .orElseThrow(() -> notFound(collectionId, featureId));
         write(layer, stored, response);
@@ -113,19 +127,56 @@ class TransactionsController {
         response.setStatus(HttpStatus.NO_CONTENT.value());
     }
 
-    /** RFC 7396 on a GeoJSON feature: given properties replace, null removes; a given geometry replaces. */
-    private static Feature mergePatch(Layer layer, Feature current, JsonNode patch, Crs crs) {
+    /** The members a feature has; a merge patch with any other would set something no feature can hold. */
+    private static final Set<String> FEATURE_MEMBERS = Set.of("type", "id", "geometry", "properties", "bbox", "links");
+
+    private static void checkMembers(JsonNode patch) {
         if (!patch.isObject()) {
             throw new InvalidInputException("", Label.of("合并补丁须为 JSON 对象", "a merge patch is a JSON object"));
         }
-        JsonNode id = patch.get("id");
-        if (id != null && !id.isNull()) {
-            if (!id.isString() && !id.isIntegralNumber()) {
-                throw InvalidInputException.unprocessable("/id", Label.of("\"id\" 须为字符串或整数",
-                        "\"id\" must be a string or an integer"));
+        for (String name : patch.propertyNames()) {
+            if (!FEATURE_MEMBERS.contains(name)) {
+                String pointer = "/" + name.replace("~", "~0").replace("/", "~1");
+                throw InvalidInputException.unprocessable(pointer, Label.of("合并补丁的成员“" + name
+                        + "”不属于要素；要素只有 type、id、geometry 与 properties", "the merge patch member \"" + name
+                        + "\" is not part of a feature, which has type, id, geometry and properties"));
             }
-            sameId(id.asString(), current.id());
         }
+        JsonNode type = patch.get("type");
+        if (type != null && !type.isNull() && !"Feature".equals(type.asString(""))) {
+            throw InvalidInputException.unprocessable("/type", Label.of("\"type\" 须为 \"Feature\"",
+                    "\"type\" must be \"Feature\""));
+        }
+    }
+
+    /** True when the patch gives no geometry and only the values the feature already has. */
+    private static boolean changesNothing(Feature current, JsonNode patch) {
+        if (patch.has("geometry")) {
+            return false;
+        }
+        JsonNode properties = patch.path("properties");
+        if (properties.isMissingNode() || properties.isNull()) {
+            return true;
+        }
+        if (!properties.isObject()) {
+            return false; // refused as it is merged
+        }
+        for (Map.Entry<String, JsonNode> entry : properties.properties()) {
+            Object given = GeoJsonFeatureReader.rawValue(entry.getValue());
+            Object stored = current.properties().get(entry.getKey());
+            boolean same = given == null ? stored == null
+                    : given instanceof Number a && stored instanceof Number b
+                    ? Double.isFinite(a.doubleValue()) && Double.compare(a.doubleValue(), b.doubleValue()) == 0
+                    : stored != null && given.toString().equals(stored.toString()) && !(given instanceof JsonNode);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** RFC 7396 on a GeoJSON feature: given properties replace, null removes; a given geometry replaces. */
+    private static Feature mergePatch(Layer layer, Feature current, JsonNode patch, Crs crs) {
         Map<String, Object> values = new LinkedHashMap<>(current.properties());
         JsonNode properties = patch.path("properties");
         if (!properties.isMissingNode() && !properties.isNull()) {

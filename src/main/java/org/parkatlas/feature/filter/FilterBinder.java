@@ -157,6 +157,32 @@ public final class FilterBinder {
         }
     }
 
+    /**
+     * A literal in the layer's own CRS. A geographic position lies within ±180° and ±90°, and a projected one must
+     * come out finite: BBOX(-1e308, …) is a mistake to name, not a query to send the database.
+     */
+    private org.locationtech.jts.geom.Geometry inStorageCrs(org.locationtech.jts.geom.Geometry xy) {
+        for (org.locationtech.jts.geom.Coordinate c : xy.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)
+                    || filterCrs.geographic() && (Math.abs(c.x) > 180 || Math.abs(c.y) > 90)) {
+                String place = filterCrs.geographic() ? "经度 ±180°、纬度 ±90°" : "地球上任何位置";
+                String placeEn = filterCrs.geographic() ? "longitude ±180° and latitude ±90°" : "any place on Earth";
+                throw new InvalidFilterException(org.parkatlas.catalog.Label.of("过滤条件无效：几何的坐标 (" + c.x + ", "
+                        + c.y + ") 超出" + place + "（" + filterCrs.uri() + "）", "the position (" + c.x + ", " + c.y
+                        + ") of a geometry lies outside " + placeEn + " (" + filterCrs.uri() + ")"));
+            }
+        }
+        org.locationtech.jts.geom.Geometry stored = Reprojector.transform(xy, filterCrs, storageCrs);
+        for (org.locationtech.jts.geom.Coordinate c : stored.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                throw new InvalidFilterException(org.parkatlas.catalog.Label.of("过滤条件无效：过滤条件中的几何超出 "
+                        + storageCrs.uri() + " 能表示的范围", "a geometry in the filter lies outside the area "
+                        + storageCrs.uri() + " can describe"));
+            }
+        }
+        return stored;
+    }
+
     private Expression expression(Expression expression) {
         if (expression instanceof Property property) {
             if (!queryables(layer).contains(property.name())) {
@@ -166,8 +192,7 @@ public final class FilterBinder {
             return property;
         }
         if (expression instanceof GeometryLiteral literal) {
-            return new GeometryLiteral(Reprojector.transform(filterCrs.toXy(literal.geometry()), filterCrs,
-                    storageCrs));
+            return new GeometryLiteral(inStorageCrs(filterCrs.toXy(literal.geometry())));
         }
         if (expression instanceof Arithmetic arithmetic) {
             Expression left = expression(arithmetic.left());
