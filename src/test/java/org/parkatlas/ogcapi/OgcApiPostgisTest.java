@@ -41,4 +41,8 @@ class OgcApiPostgisTest {
     @Nested
     class BadInputCorpus extends org.parkatlas.reliability.BadInputCorpusContract {
     }
+
+    @Nested
+    class ConcurrentEditors extends org.parkatlas.reliability.ConcurrentEditorsContract {
+    }
 }

@@ -132,6 +132,37 @@ abstract class TransactionsContract extends ParkAtlasServerTest {
     }
 
     @Test
+    void aSurveyedRiverCorridorOfTwentyThousandVerticesLoadsWhole() {
+        JsonNode corridor = getJson("/ogcapi/collections/corridors/items/corridor-C1");
+        String original = corridor.toString();
+        JsonNode ring = corridor.path("geometry").path("coordinates").get(0);
+        int perEdge = 20_000 / (ring.size() - 1) + 1;
+        StringBuilder dense = new StringBuilder();
+        for (int i = 0; i + 1 < ring.size(); i++) {
+            double x0 = ring.get(i).get(0).asDouble(), y0 = ring.get(i).get(1).asDouble();
+            double x1 = ring.get(i + 1).get(0).asDouble(), y1 = ring.get(i + 1).get(1).asDouble();
+            for (int k = 0; k < perEdge; k++) { // surveyed points along each edge, as a river bank has them
+                dense.append(dense.isEmpty() ? "" : ",").append('[').append(x0 + (x1 - x0) * k / perEdge).append(',')
+                        .append(y0 + (y1 - y0) * k / perEdge).append(']');
+            }
+        }
+        dense.append(",[").append(ring.get(0).get(0).asDouble()).append(',').append(ring.get(0).get(1).asDouble())
+                .append(']');
+        String feature = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + dense
+                + "]]},\"properties\":" + corridor.path("properties") + "}";
+        try {
+            HttpResponse<String> stored = write("PUT", "/ogcapi/collections/corridors/items/corridor-C1", feature, null);
+            assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+            JsonNode back = getJson("/ogcapi/collections/corridors/items/corridor-C1").path("geometry");
+            assertThat(back.path("coordinates").get(0).size()).as("every vertex kept").isGreaterThanOrEqualTo(20_000);
+        } finally {
+            JsonNode before = JSON.readTree(original);
+            write("PUT", "/ogcapi/collections/corridors/items/corridor-C1", "{\"type\":\"Feature\",\"geometry\":"
+                    + before.path("geometry") + ",\"properties\":" + before.path("properties") + "}", null);
+        }
+    }
+
+    @Test
     void aDrawnParcelIsPlacedInTheZoneAndIndustrialParkHoldingMostOfIt() {
         HttpResponse<String> created = write("POST", ITEMS, parcel(SQUARE, "planned", "GT-WHERE"), null);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
