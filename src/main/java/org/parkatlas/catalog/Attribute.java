@@ -7,9 +7,10 @@ import java.util.List;
  * enumerated attributes, the allowed values. A {@code computed} attribute is derived by the server from the geometry
  * (e.g. {@code area_mu}) and is never taken from a client or a file. A number may carry the range a real value lies
  * in ({@code minimum}, {@code maximum}, null where open): a negative red-line width or one of 1e308 m is a mistake.
+ * An {@code internal} attribute is the bureau's own record, shown to signed-in staff only ({@link Audience}).
  */
 public record Attribute(String name, AttributeType type, String unit, boolean required, boolean computed,
-                        Label label, List<AllowedValue> values, Double minimum, Double maximum) {
+                        Label label, List<AllowedValue> values, Double minimum, Double maximum, boolean internal) {
 
     public Attribute {
         values = values == null ? List.of() : List.copyOf(values);
@@ -17,12 +18,17 @@ public record Attribute(String name, AttributeType type, String unit, boolean re
 
     public Attribute(String name, AttributeType type, String unit, boolean required, boolean computed, Label label,
                      List<AllowedValue> values) {
-        this(name, type, unit, required, computed, label, values, null, null);
+        this(name, type, unit, required, computed, label, values, null, null, false);
     }
 
     /** The same attribute with the range its values must lie in. */
     public Attribute within(double min, double max) {
-        return new Attribute(name, type, unit, required, computed, label, values, min, max);
+        return new Attribute(name, type, unit, required, computed, label, values, min, max, internal);
+    }
+
+    /** The same attribute, for the park's staff only. */
+    public Attribute internalOnly() {
+        return new Attribute(name, type, unit, required, computed, label, values, minimum, maximum, true);
     }
 
     /** Whether a number lies in the attribute's range (always, for an attribute without one). */

@@ -50,6 +50,21 @@ public record Layer(String id, Label title, Label description, GeometryKind geom
         return attributes.stream().filter(a -> !a.computed()).toList();
     }
 
+    /** The stored and derived attributes {@code audience} may see, in the layer's order. */
+    public List<Attribute> attributesFor(Audience audience) {
+        return Stream.concat(attributes.stream(), derivedAttributes.stream()).filter(audience::sees).toList();
+    }
+
+    /** A stored or derived attribute by name, if {@code audience} may see it; empty otherwise, as if there were none. */
+    public Optional<Attribute> attribute(String name, Audience audience) {
+        return attribute(name).filter(audience::sees);
+    }
+
+    /** Whether any attribute is for the park's staff only. */
+    public boolean hasInternalAttributes() {
+        return Stream.concat(attributes.stream(), derivedAttributes.stream()).anyMatch(Attribute::internal);
+    }
+
     public String storageCrs() {
         return "EPSG:" + storageSrid;
     }

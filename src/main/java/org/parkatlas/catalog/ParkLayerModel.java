@@ -119,6 +119,10 @@ final class ParkLayerModel {
                         value("in_progress", "进行中", "In progress"),
                         value("not_started", "未开始", "Not started"))
                 .date("leveling_date", false, "平整完成日期", "Leveling date")
+                .number("reference_price_wan_per_mu", false, "万元/亩", "参考地价", "Reference land price")
+                .within(0, 100000)
+                .text("buyer", false, "受让单位", "Buyer").internal()
+                .text("notes", false, "内部备注", "Internal notes").internal()
                 .temporal("leveling_date")
                 .readiness()
                 .build();
@@ -198,6 +202,7 @@ final class ParkLayerModel {
                         value("leased", "已出租", "Leased"),
                         value("sold", "已出售", "Sold"))
                 .date("completion_date", false, "竣工日期", "Completion date")
+                .text("tenant", false, "承租企业", "Tenant").internal()
                 .area()
                 .temporal("completion_date")
                 .build();
@@ -315,6 +320,12 @@ final class ParkLayerModel {
 
         Builder temporal(String property) {
             temporal = property;
+            return this;
+        }
+
+        /** The attribute added last is the bureau's own record: signed-in staff see it, the public does not. */
+        Builder internal() {
+            attributes.set(attributes.size() - 1, attributes.get(attributes.size() - 1).internalOnly());
             return this;
         }
 

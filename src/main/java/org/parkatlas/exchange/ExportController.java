@@ -22,11 +22,11 @@ class ExportController {
     }
 
     @GetMapping("/api/export/parkatlas.gpkg")
-    void geoPackage(HttpServletResponse response) throws IOException {
+    void geoPackage(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
         Path folder = Files.createTempDirectory("parkatlas-export");
         Path file = folder.resolve("parkatlas.gpkg");
         try {
-            exporter.export(file);
+            exporter.export(file, org.parkatlas.http.RequestAudience.of(request));
             response.setContentType(GEOPACKAGE);
             response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"parkatlas.gpkg\"");
             response.setContentLengthLong(Files.size(file));

@@ -13,6 +13,7 @@ import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.io.WKBWriter;
 import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.Audience;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.CrsDefinitions;
 import org.parkatlas.feature.FeatureQuery;
@@ -26,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Writes the whole park into one GeoPackage (OGC 12-128r), one feature table per layer, in the storage CRS
@@ -45,13 +45,13 @@ class GeoPackageExporter {
         this.sources = sources;
     }
 
-    /** Writes every layer to a new GeoPackage at {@code target}, which must not exist yet. */
-    public void export(Path target) throws IOException {
+    /** Writes every layer, as {@code audience} may see it, to a new GeoPackage at {@code target} (not there yet). */
+    public void export(Path target, Audience audience) throws IOException {
         GeoPackageManager.create(target.toFile());
         try (GeoPackage geoPackage = GeoPackageManager.open(target.toFile())) {
             // Declared as GeoPackage 1.3, which is all we use: GDAL before 3.8 warns about the library's default 1.4.
             geoPackage.execSQL("PRAGMA user_version = 10300");
-            ReadContext today = ReadContext.today();
+            ReadContext today = new ReadContext(null, audience);
             for (FeatureSource source : sources.all()) {
                 writeLayer(geoPackage, source, today);
             }
@@ -68,7 +68,7 @@ class GeoPackageExporter {
         geometryColumns.setZ((byte) 0);
         geometryColumns.setM((byte) 0);
         geometryColumns.setSrs(srs);
-        geoPackage.createFeatureTable(FeatureTableMetadata.create(geometryColumns, FEATURE_ID_COLUMN, columns(layer)));
+        geoPackage.createFeatureTable(FeatureTableMetadata.create(geometryColumns, FEATURE_ID_COLUMN, columns(layer, today.audience())));
 
         FeatureDao dao = geoPackage.getFeatureDao(layer.tableName());
         WKBWriter wkb = new WKBWriter();
@@ -79,7 +79,7 @@ class GeoPackageExporter {
                 FeatureRow row = dao.newRow();
                 row.setGeometry(geometryData(srs.getSrsId(), wkb.write(feature.geometry())));
                 row.setValue("id", feature.id());
-                for (Attribute attribute : attributes(layer)) {
+                for (Attribute attribute : attributes(layer, today.audience())) {
                     Object value = feature.property(attribute.name());
                     if (value != null) {
                         row.setValue(attribute.name(), value instanceof java.time.LocalDate ? value.toString() : value);
@@ -93,10 +93,10 @@ class GeoPackageExporter {
         }
     }
 
-    private static List<FeatureColumn> columns(Layer layer) {
+    private static List<FeatureColumn> columns(Layer layer, Audience audience) {
         List<FeatureColumn> columns = new ArrayList<>();
         columns.add(FeatureColumn.createColumn("id", GeoPackageDataType.TEXT));
-        for (Attribute attribute : attributes(layer)) {
+        for (Attribute attribute : attributes(layer, audience)) {
             columns.add(FeatureColumn.createColumn(attribute.name(), switch (attribute.type()) {
                 case STRING -> GeoPackageDataType.TEXT;
                 case INTEGER -> GeoPackageDataType.INTEGER;
@@ -108,8 +108,8 @@ class GeoPackageExporter {
         return columns;
     }
 
-    private static List<Attribute> attributes(Layer layer) {
-        return Stream.concat(layer.attributes().stream(), layer.derivedAttributes().stream()).toList();
+    private static List<Attribute> attributes(Layer layer, Audience audience) {
+        return layer.attributesFor(audience);
     }
 
     /** The layer's single-part type (QGIS styles those best), or GEOMETRY where multi-part features are allowed. */

@@ -44,11 +44,12 @@ class CollectionsController {
     @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}/queryables",
             produces = {OgcApi.SCHEMA_JSON, OgcApi.JSON})
     Map<String, Object> queryables(@PathVariable String collectionId, @RequestParam Map<String, String> query,
-                                   @RequestHeader(value = "Accept-Language", required = false) String language) {
+                                   @RequestHeader(value = "Accept-Language", required = false) String language,
+                                   jakarta.servlet.http.HttpServletRequest request) {
         StrictParameters.allowOnly(query, "f");
         Layer layer = Layers.require(catalog, collectionId);
         return Queryables.schema(layer, ApiLinks.fromCurrentRequest().collection(layer.id()) + "/queryables",
-                language);
+                language, org.parkatlas.http.RequestAudience.of(request));
     }
 
     @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}", produces = OgcApi.JSON)

@@ -2,6 +2,7 @@ package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
 import org.parkatlas.problem.ProblemType;
+import org.parkatlas.catalog.Audience;
 import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
@@ -30,7 +31,8 @@ final class FilterParameters {
     private FilterParameters() {
     }
 
-    static Filter parse(Layer layer, String filter, String language, Crs filterCrs, Limits limits) {
+    static Filter parse(Layer layer, String filter, String language, Crs filterCrs, Limits limits,
+                        Audience audience) {
         if (filter == null) {
             if (language != null || filterCrs != null) {
                 throw ApiException.badParameter(language != null ? "filter-lang" : "filter-crs",
@@ -72,7 +74,7 @@ final class FilterParameters {
                     + e.getMessage(), "the " + lang + " filter cannot be read: " + e.getMessage()), where);
         }
         checkListSizes(parsed, limits.maxInList());
-        return new FilterBinder(layer, filterCrs == null ? Crs.CRS84 : filterCrs).bind(parsed);
+        return new FilterBinder(layer, filterCrs == null ? Crs.CRS84 : filterCrs, audience).bind(parsed);
     }
 
     /** An IN list longer than {@code max} is a query no person writes; each item is a bound parameter. */

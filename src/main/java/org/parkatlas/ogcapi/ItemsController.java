@@ -1,5 +1,6 @@
 package org.parkatlas.ogcapi;
 
+import org.parkatlas.http.RequestAudience;
 import org.parkatlas.http.ApiException;
 import org.parkatlas.catalog.Label;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,10 +45,11 @@ class ItemsController {
     void items(@PathVariable String collectionId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
-        ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, request.getParameterMap(), limits);
+        ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, request.getParameterMap(), limits,
+                RequestAudience.of(request));
         FeatureQuery query = parsed.query();
         FeatureSource source = sources.of(layer);
-        ReadContext context = new ReadContext(parsed.asOf());
+        ReadContext context = parsed.context();
         long matched = source.count(query.filter(), context);
         List<Link> links = pageLinks(layer, request.getParameterMap(), query, matched);
         response.setContentType(OgcApi.GEOJSON);
@@ -60,12 +62,14 @@ class ItemsController {
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items/{featureId}")
     void item(@PathVariable String collectionId, @PathVariable String featureId,
-              @RequestParam Map<String, String> query, HttpServletResponse response) throws IOException {
+              @RequestParam Map<String, String> query, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
         StrictParameters.allowOnly(query, "f", "crs", "as_of");
         Crs crs = query.containsKey("crs") ? ItemsRequest.crsParameter(Map.of("crs", new String[]{query.get("crs")}),
                 "crs") : Crs.CRS84;
-        Feature feature = sources.of(layer).get(featureId, new ReadContext(ItemsRequest.asOf(query.get("as_of"))))
+        Feature feature = sources.of(layer).get(featureId, new ReadContext(ItemsRequest.asOf(query.get("as_of")),
+                        RequestAudience.of(request)))
                 .orElseThrow(() -> ApiException.notFound(Label.of("图层 " + collectionId + " 中没有要素“" + featureId
                         + "”", "collection " + collectionId + " has no feature \"" + featureId + "\"")));
         ApiLinks links = ApiLinks.fromCurrentRequest();

@@ -6,12 +6,14 @@ import org.parkatlas.catalog.Label;
 import org.parkatlas.http.AsOf;
 import org.locationtech.jts.geom.Envelope;
 import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.Audience;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.CrsRegistry;
 import org.parkatlas.crs.Reprojector;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.Limits;
+import org.parkatlas.feature.ReadContext;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.feature.filter.Filter.Operator;
 
@@ -38,10 +40,10 @@ final class ItemsRequest {
     }
 
     /** What an items request asks: the query, the CRS to answer in, and the day derived attributes are as of. */
-    record Parsed(FeatureQuery query, Crs crs, LocalDate asOf) {
+    record Parsed(FeatureQuery query, Crs crs, ReadContext context) {
     }
 
-    static Parsed parse(Layer layer, Map<String, String[]> parameters, Limits limits) {
+    static Parsed parse(Layer layer, Map<String, String[]> parameters, Limits limits, Audience audience) {
         List<Filter> filters = new ArrayList<>();
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String name = entry.getKey();
@@ -52,7 +54,7 @@ final class ItemsRequest {
             if (STANDARD.contains(name)) {
                 continue;
             }
-            Attribute attribute = layer.attribute(name).orElseThrow(() -> ApiException.badParameter(name, Label.of(
+            Attribute attribute = layer.attribute(name, audience).orElseThrow(() -> ApiException.badParameter(name, Label.of(
                     "未知的查询参数“" + name + "”：可用 bbox、bbox-crs、limit、offset、datetime、crs、filter、filter-lang、"
                             + "filter-crs、as_of、lang、f 或 " + layer.id() + " 的属性（见 /ogcapi/collections/"
                             + layer.id() + "/queryables）",
@@ -79,12 +81,12 @@ final class ItemsRequest {
             filters.add(datetimeFilter(layer.temporalProperty(), datetime));
         }
         filters.add(FilterParameters.parse(layer, first(parameters, "filter"), first(parameters, "filter-lang"),
-                crsParameter(parameters, "filter-crs"), limits));
+                crsParameter(parameters, "filter-crs"), limits, audience));
         checkFormat(first(parameters, "f"));
         Crs crs = crsParameter(parameters, "crs");
         return new Parsed(new FeatureQuery(Filter.and(filters), null, List.of(),
                 parseOffset(first(parameters, "offset")), parseLimit(first(parameters, "limit"))),
-                crs == null ? Crs.CRS84 : crs, asOf(first(parameters, "as_of")));
+                crs == null ? Crs.CRS84 : crs, new ReadContext(asOf(first(parameters, "as_of")), audience));
     }
 
     /** A CRS given by URI (or a safe CURIE) in a query parameter; null when absent; 400 when not supported. */

@@ -64,7 +64,9 @@ class OpenApiDocument {
             itemParameters.add(ref("parameters", "as_of"));
         }
         for (Attribute attribute : layer.attributes()) {
-            itemParameters.add(propertyParameter(attribute));
+            if (!attribute.internal()) { // the document is public; staff may filter on internal ones all the same
+                itemParameters.add(propertyParameter(attribute));
+            }
         }
         for (Attribute attribute : layer.derivedAttributes()) {
             itemParameters.add(propertyParameter(attribute));

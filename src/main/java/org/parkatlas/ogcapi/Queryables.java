@@ -1,6 +1,7 @@
 package org.parkatlas.ogcapi;
 
 import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.Audience;
 import org.parkatlas.catalog.Layer;
 
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ final class Queryables {
     private Queryables() {
     }
 
-    static Map<String, Object> schema(Layer layer, String id, String language) {
+    static Map<String, Object> schema(Layer layer, String id, String language, Audience audience) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("geometry", Map.of("title", "geometry", "description", "The feature's geometry, "
                 + layer.geometryKind().geoJsonType(), "format", "geometry-" + layer.geometryKind().geoJsonType()
@@ -23,7 +24,9 @@ final class Queryables {
         properties.put("id", Map.of("title", "id", "description", "The feature id", "type", "string",
                 "x-ogc-role", "id"));
         for (Attribute attribute : layer.attributes()) {
-            properties.put(attribute.name(), property(attribute, language));
+            if (audience.sees(attribute)) {
+                properties.put(attribute.name(), property(attribute, language));
+            }
         }
         for (Attribute attribute : layer.derivedAttributes()) {
             Map<String, Object> derived = property(attribute, language);

@@ -1,5 +1,7 @@
 package org.parkatlas.store;
 
+import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.Audience;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.feature.DerivedProperties;
 import org.parkatlas.feature.Feature;
@@ -41,10 +43,11 @@ public final class FeatureSource {
     }
 
     public Optional<Feature> get(String id, ReadContext context) {
-        return store.get(layer, id).map(f -> enrich(f, context));
+        return store.get(layer, id).map(f -> shownTo(enrich(f, context), context));
     }
 
     public long count(Filter filter, ReadContext context) {
+        checkAudience(filter, List.of(), context);
         FilterSplit split = split(filter);
         if (!split.needsMemory()) {
             return store.count(layer, split.sql());
@@ -65,10 +68,12 @@ public final class FeatureSource {
     }
 
     /** Hands the page's features to {@code sink} as they are read; answers how many. */
-    public long stream(FeatureQuery query, ReadContext context, Consumer<Feature> sink) {
+    public long stream(FeatureQuery query, ReadContext context, Consumer<Feature> given) {
         if (query.limit() == 0) {
             return 0;
         }
+        checkAudience(query.filter(), query.sortBy(), context);
+        Consumer<Feature> sink = feature -> given.accept(shownTo(feature, context));
         FilterSplit split = split(query.filter());
         boolean derivedSort = query.sortBy().stream().anyMatch(k -> layer.isDerived(k.property()));
         if (!split.needsMemory() && !derivedSort) {
@@ -107,6 +112,36 @@ public final class FeatureSource {
     FilterSplit split(Filter filter) {
         return FilterSplit.of(filter, part -> store.supports(part) && layer.derivedAttributes().stream()
                 .noneMatch(a -> org.parkatlas.feature.filter.FilterProperties.of(part).contains(a.name())));
+    }
+
+    /**
+     * The door's own checks keep the public from naming an internal attribute; this is the last one, where every
+     * read passes: a filter or sort on one would tell its values apart as surely as showing them.
+     */
+    private void checkAudience(Filter filter, List<SortKey> sortBy, ReadContext context) {
+        if (context.audience() == Audience.STAFF || !layer.hasInternalAttributes()) {
+            return;
+        }
+        java.util.Set<String> named = new java.util.HashSet<>(org.parkatlas.feature.filter.FilterProperties.of(filter));
+        sortBy.forEach(key -> named.add(key.property()));
+        for (String name : named) {
+            if (layer.attribute(name).filter(Attribute::internal).isPresent()) {
+                throw new org.parkatlas.feature.filter.InvalidFilterException(org.parkatlas.catalog.Label.of("过滤条件无效：“"
+                        + name + "”不是 " + layer.id() + " 的可查询属性；见 /ogcapi/collections/" + layer.id()
+                        + "/queryables", "\"" + name + "\" is not a queryable of " + layer.id() + "; see /ogcapi/collections/"
+                        + layer.id() + "/queryables"));
+            }
+        }
+    }
+
+    /** The feature as its audience may see it: without internal attributes for the public. */
+    private Feature shownTo(Feature feature, ReadContext context) {
+        if (context.audience() == Audience.STAFF || !layer.hasInternalAttributes()) {
+            return feature;
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(feature.properties());
+        shown.keySet().removeIf(name -> layer.attribute(name).filter(Attribute::internal).isPresent());
+        return feature.withProperties(shown);
     }
 
     private Feature enrich(Feature feature, ReadContext context) {

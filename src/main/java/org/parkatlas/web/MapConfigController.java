@@ -71,9 +71,11 @@ class MapConfigController {
     record Vocabulary(List<Term> operations, List<Term> rules, List<Term> readinessItems, String readinessStandard) {
     }
 
+    /** The public sees the public attributes; signed-in staff every one, for the edit form too. */
     @GetMapping("/api/map/config")
-    MapConfig config() {
-        return new MapConfig(park(), basemap, catalog.layers().stream().map(MapConfigController::describe).toList(),
+    MapConfig config(jakarta.servlet.http.HttpServletRequest request) {
+        org.parkatlas.catalog.Audience audience = org.parkatlas.http.RequestAudience.of(request);
+        return new MapConfig(park(), basemap, catalog.layers().stream().map(l -> describe(l, audience)).toList(),
                 vocabulary());
     }
 
@@ -99,10 +101,10 @@ class MapConfigController {
         return new Park(name, bbox);
     }
 
-    private static Collection describe(Layer layer) {
+    private static Collection describe(Layer layer, org.parkatlas.catalog.Audience audience) {
         return new Collection(layer.id(), layer.title(), layer.geometryKind().geoJsonType(),
                 "/ogcapi/collections/" + layer.id() + "/items",
-                layer.attributes().stream().map(MapConfigController::info).toList(),
+                layer.attributes().stream().filter(audience::sees).map(MapConfigController::info).toList(),
                 layer.derivedAttributes().stream().map(MapConfigController::info).toList());
     }
 

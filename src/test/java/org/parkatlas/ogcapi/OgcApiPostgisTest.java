@@ -39,6 +39,10 @@ class OgcApiPostgisTest {
     }
 
     @Nested
+    class InternalAttributes extends InternalAttributesContract {
+    }
+
+    @Nested
     class BadInputCorpus extends org.parkatlas.reliability.BadInputCorpusContract {
     }
 

@@ -18,6 +18,7 @@ class JsonSyntaxTest {
         String said = JsonSyntax.describe(tooLong);
         assertThat(said).contains("exceeds the maximum allowed").doesNotContain("StreamReadConstraints", "`");
         JacksonException cut = catchThrowableOfType(JacksonException.class, () -> JSON.readTree("{\"a\": [1, 2"));
-        assertThat(JsonSyntax.describe(cut)).contains("end-of-input").contains("(line 1, column");
+        assertThat(JsonSyntax.describe(cut)).contains("end-of-input").contains("(line 1, column")
+                .doesNotContain("Source", "REDACTED", "#UNKNOWN");
     }
 }

@@ -1,6 +1,7 @@
 package org.parkatlas.feature.filter;
 
 import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.Audience;
 import org.parkatlas.catalog.AttributeType;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
@@ -34,17 +35,28 @@ public final class FilterBinder {
     private final Layer layer;
     private final Crs filterCrs;
     private final Crs storageCrs;
+    private final Audience audience;
 
+    /** A binder for the public. */
     public FilterBinder(Layer layer, Crs filterCrs) {
+        this(layer, filterCrs, Audience.PUBLIC);
+    }
+
+    public FilterBinder(Layer layer, Crs filterCrs, Audience audience) {
         this.layer = layer;
         this.filterCrs = filterCrs;
         this.storageCrs = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
+        this.audience = audience;
     }
 
-    /** The names a filter may use: the layer's attributes, {@code id} and {@code geometry}. */
+    /** The names a public filter may use: the layer's public attributes, {@code id} and {@code geometry}. */
     public static Set<String> queryables(Layer layer) {
-        Set<String> names = layer.attributes().stream().map(Attribute::name).collect(Collectors.toSet());
-        layer.derivedAttributes().forEach(a -> names.add(a.name()));
+        return queryables(layer, Audience.PUBLIC);
+    }
+
+    /** The names {@code audience}'s filters may use: the attributes it sees, {@code id} and {@code geometry}. */
+    public static Set<String> queryables(Layer layer, Audience audience) {
+        Set<String> names = layer.attributesFor(audience).stream().map(Attribute::name).collect(Collectors.toSet());
         names.add("id");
         names.add(Property.GEOMETRY);
         return names;
@@ -185,7 +197,7 @@ public final class FilterBinder {
 
     private Expression expression(Expression expression) {
         if (expression instanceof Property property) {
-            if (!queryables(layer).contains(property.name())) {
+            if (!queryables(layer, audience).contains(property.name())) {
                 throw new InvalidFilterException("\"" + property.name() + "\" is not a queryable of " + layer.id()
                         + "; see /ogcapi/collections/" + layer.id() + "/queryables");
             }

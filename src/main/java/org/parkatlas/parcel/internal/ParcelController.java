@@ -98,11 +98,16 @@ class ParcelController {
     @GetMapping("/api/parcels/{parcelId}/history")
     HistoryAnswer history(@PathVariable String parcelId, HttpServletRequest request) {
         Language language = RequestLanguage.of(request);
+        org.parkatlas.catalog.Audience audience = org.parkatlas.http.RequestAudience.of(request);
+        java.util.function.Predicate<String> shown = name -> layer.attribute(name).map(audience::sees).orElse(true);
         List<VersionAnswer> versions = new ArrayList<>();
         for (ParcelVersion v : parcels.history(parcelId)) {
+            Map<String, Object> properties = new LinkedHashMap<>(v.properties());
+            properties.keySet().removeIf(shown.negate()); // the history of an internal attribute is internal too
             versions.add(new VersionAnswer(v.version(), v.operation().id(), v.changedBy(), v.changedAt().toString(),
-                    v.note() == null ? null : v.note().in(language), v.changes().stream().map(c -> new ChangeAnswer(
-                    c.property(), json(c.before()), json(c.after()))).toList(), jsonProperties(v.properties()),
+                    v.note() == null ? null : v.note().in(language), v.changes().stream()
+                    .filter(c -> shown.test(c.property())).map(c -> new ChangeAnswer(c.property(), json(c.before()),
+                            json(c.after()))).toList(), jsonProperties(properties),
                     geoJson(v.geometryBefore()), geoJson(v.geometryAfter())));
         }
         return new HistoryAnswer(parcelId, versions);

@@ -77,7 +77,8 @@ public final class Cql2Json {
         try {
             node = MAPPER.readTree(json);
         } catch (JacksonException e) {
-            throw Cql2SyntaxException.json("", "not valid JSON: " + org.parkatlas.problem.JsonSyntax.describe(e),
+            throw Cql2SyntaxException.json("", "not valid JSON" + org.parkatlas.problem.JsonSyntax.where(e) + ": "
+                    + org.parkatlas.problem.JsonSyntax.why(e),
                     "a CQL2 JSON document");
         }
         checkDepth(node, maxDepth);
