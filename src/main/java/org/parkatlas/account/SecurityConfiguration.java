@@ -45,6 +45,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
+                        // investors enquire without an account; only admins read enquiries or move them on
+                        .requestMatchers(HttpMethod.POST, "/api/enquiries").permitAll()
+                        .requestMatchers("/api/enquiries", "/api/enquiries/**").hasRole(Role.ADMIN.name())
                         // the container's error page answers whatever method the failed request had
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()

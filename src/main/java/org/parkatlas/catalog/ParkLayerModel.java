@@ -202,8 +202,8 @@ final class ParkLayerModel {
                         value("leased", "已出租", "Leased"),
                         value("sold", "已出售", "Sold"))
                 .date("completion_date", false, "竣工日期", "Completion date")
-                .text("tenant", false, "承租企业", "Tenant").internal()
                 .area()
+                .text("tenant", false, "承租企业", "Tenant").internal() // added later: the table's last column
                 .temporal("completion_date")
                 .build();
     }
@@ -315,6 +315,9 @@ final class ParkLayerModel {
                     Label.of("具备开工条件", "Ready"), List.of()));
             derived.add(new Attribute("ready_date", AttributeType.DATE, null, false, true,
                     Label.of("预计具备条件日期", "Ready date"), List.of()));
+            // 1 planned · 2 leveled · 3 partly serviced · 4 fully serviced · 5 building ready (readiness.ReadinessTier)
+            derived.add(new Attribute("readiness_tier", AttributeType.INTEGER, null, false, true,
+                    Label.of("用地成熟度等级", "Readiness tier"), List.of()).within(1, 5));
             return this;
         }
 

@@ -40,7 +40,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Problem.class)
     ResponseEntity<Object> problem(Problem e, HttpServletRequest request) {
-        return respond(e, request);
+        ResponseEntity<Object> answer = respond(e, request);
+        if (e instanceof org.parkatlas.problem.TooManyRequestsException tooMany) {
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header("Retry-After", Long.toString(tooMany.retryAfterSeconds())).body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -29,6 +29,8 @@ public final class ProblemType {
     public static final String NOT_SUPPORTED = BASE + "not-supported";
     /** The service could not take the request now (the park's write lock is held long): try again (503). */
     public static final String BUSY = BASE + "busy";
+    /** More requests of one kind from one client than a person sends (enquiries); Retry-After says when. */
+    public static final String TOO_MANY_REQUESTS = BASE + "too-many-requests";
     public static final String INTERNAL_ERROR = BASE + "internal-error";
 
     private ProblemType() {

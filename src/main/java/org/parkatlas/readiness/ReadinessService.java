@@ -47,6 +47,7 @@ public class ReadinessService implements DerivedProperties {
     private final Catalog catalog;
     private final FeatureStore store;
     private final ReadinessProperties rules;
+    private volatile Map<String, LocalDate> buildings;
     /**
      * The engine, its results and the parcels they are for. The engine is replaced when a network changes; results
      * and parcels are updated in place for the parcels a change can reach.
@@ -120,6 +121,9 @@ public class ReadinessService implements DerivedProperties {
      */
     @EventListener
     void on(LayerChanged change) {
+        if (ParkLayer.FACTORY_BUILDINGS.is(change.layerId())) {
+            buildings = null; // a handful of rows: read again on the next read
+        }
         if (INPUTS.stream().noneMatch(l -> l.is(change.layerId()))) {
             return;
         }
@@ -197,10 +201,33 @@ public class ReadinessService implements DerivedProperties {
         properties.put("readiness_met", (long) readiness.metOn(day));
         properties.put("readiness_total", (long) readiness.items().size());
         properties.put("ready", readiness.readyOn(day));
+        properties.put("readiness_tier", (long) ReadinessTier.of(readiness, day,
+                availableBuildings().get(String.valueOf(feature.property("code")))));
         if (readiness.readyDate() != null) {
             properties.put("ready_date", readiness.readyDate());
         }
         return feature.withProperties(properties);
+    }
+
+    /**
+     * When a standardized factory building on each parcel (by {@code parcel_code}) is, or will be, available to a
+     * new investor: the earliest of its buildings with status {@code available} (a leased or sold one is not).
+     */
+    private Map<String, LocalDate> availableBuildings() {
+        Map<String, LocalDate> current = buildings;
+        if (current == null) {
+            Map<String, LocalDate> found = new java.util.HashMap<>();
+            for (Feature building : read(ParkLayer.FACTORY_BUILDINGS)) {
+                Object parcel = building.property("parcel_code");
+                if (parcel != null && "available".equals(building.property("status"))) {
+                    LocalDate from = building.property("completion_date") instanceof LocalDate d ? d : LocalDate.MIN;
+                    found.merge(parcel.toString(), from, (a, b) -> a.isBefore(b) ? a : b);
+                }
+            }
+            current = Map.copyOf(found);
+            buildings = current;
+        }
+        return current;
     }
 
     private Map<String, ParcelReadiness> results() {

@@ -68,7 +68,8 @@ class MapConfigController {
     }
 
     /** Operations by their history id, rules by their violation id, readiness items by their id, in order. */
-    record Vocabulary(List<Term> operations, List<Term> rules, List<Term> readinessItems, String readinessStandard) {
+    record Vocabulary(List<Term> operations, List<Term> rules, List<Term> readinessItems, String readinessStandard,
+                      List<Term> readinessTiers) {
     }
 
     /** The public sees the public attributes; signed-in staff every one, for the edit form too. */
@@ -84,7 +85,10 @@ class MapConfigController {
         List<Term> rules = writer.ruleNames().entrySet().stream().map(e -> new Term(e.getKey(), e.getValue()))
                 .toList();
         List<Term> items = readiness.items().stream().map(i -> new Term(i.id(), i.label())).toList();
-        return new Vocabulary(operations, rules, items, readiness.standard());
+        List<Label> tierLabels = org.parkatlas.readiness.ReadinessTier.labels(readiness.standard());
+        List<Term> tiers = java.util.stream.IntStream.range(0, tierLabels.size())
+                .mapToObj(i -> new Term(String.valueOf(i + 1), tierLabels.get(i))).toList();
+        return new Vocabulary(operations, rules, items, readiness.standard(), tiers);
     }
 
     private Park park() {

@@ -43,6 +43,10 @@ class OgcApiPostgisTest {
     }
 
     @Nested
+    class Enquiries extends org.parkatlas.enquiry.EnquiriesContract {
+    }
+
+    @Nested
     class BadInputCorpus extends org.parkatlas.reliability.BadInputCorpusContract {
     }
 

@@ -166,6 +166,35 @@ class ReadinessApiTest extends ParkAtlasServerTest {
     }
 
     @Test
+    void theReadinessTierFollowsTheChecklistAndIsFilterable() {
+        JsonNode all = getJson("/ogcapi/collections/parcels/items?limit=10000&as_of=2027-06-30");
+        Set<String> servicedOrBetter = new TreeSet<>();
+        Set<Integer> tiers = new TreeSet<>();
+        for (JsonNode parcel : all.path("features")) {
+            JsonNode p = parcel.path("properties");
+            int tier = p.path("readiness_tier").asInt();
+            tiers.add(tier);
+            assertThat(tier >= 4).as("tier 4 or 5 exactly when every item is met: " + parcel.path("id"))
+                    .isEqualTo(p.path("ready").asBoolean());
+            if (tier >= 2) {
+                assertThat(p.path("readiness_leveling").asBoolean()).as("tier 2 and up are leveled").isTrue();
+            }
+            if (tier >= 4) {
+                servicedOrBetter.add(parcel.path("id").asString());
+            }
+        }
+        assertThat(tiers).as("the sample park has parcels at several tiers").hasSizeGreaterThanOrEqualTo(3);
+        Set<String> filtered = new TreeSet<>();
+        getJson("/ogcapi/collections/parcels/items?limit=10000&as_of=2027-06-30&filter=" + URLEncoder.encode(
+                "readiness_tier >= 4", StandardCharsets.UTF_8)).path("features")
+                .forEach(f -> filtered.add(f.path("id").asString()));
+        assertThat(filtered).isEqualTo(servicedOrBetter);
+        JsonNode tierLabels = getJson("/api/map/config").path("vocabulary").path("readinessTiers");
+        assertThat(tierLabels).hasSize(5);
+        assertThat(tierLabels.get(3).path("label").path("zh").asString()).isEqualTo("七通一平");
+    }
+
+    @Test
     void summaryCountsEveryParcelOnceAndErrorsAreProblems() {
         JsonNode summary = getJson("/api/readiness/summary?as_of=2026-11-24");
         long counted = 0;
