@@ -125,6 +125,7 @@ final class ParkLayerModel {
                 .text("notes", false, "内部备注", "Internal notes").internal()
                 .temporal("leveling_date")
                 .readiness()
+                .distances()
                 .build();
     }
 
@@ -318,6 +319,22 @@ final class ParkLayerModel {
             // 1 planned · 2 leveled · 3 partly serviced · 4 fully serviced · 5 building ready (readiness.ReadinessTier)
             derived.add(new Attribute("readiness_tier", AttributeType.INTEGER, null, false, true,
                     Label.of("用地成熟度等级", "Readiness tier"), List.of()).within(1, 5));
+            return this;
+        }
+
+        /**
+         * The distance from a parcel to the nearest park gateway and to the nearest facility of each kind an investor
+         * weighs a site by, in metres, worked out when read (see the proximity package).
+         */
+        Builder distances() {
+            String[][] targets = {{"gateway", "距园区出入口", "To a park gateway"},
+                    {"sewage_plant", "距污水处理厂", "To the sewage plant"}, {"water_plant", "距水厂", "To the water plant"},
+                    {"substation", "距变电站", "To a substation"}, {"gas_station", "距燃气门站", "To the gas station"},
+                    {"heat_source", "距热源厂", "To the heat source"}};
+            for (String[] target : targets) {
+                derived.add(new Attribute(target[0] + "_distance_m", AttributeType.NUMBER, "m", false, true,
+                        Label.of(target[1], target[2]), List.of()));
+            }
             return this;
         }
 

@@ -14,6 +14,7 @@ import org.parkatlas.crs.Reprojector;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.Limits;
 import org.parkatlas.feature.ReadContext;
+import org.parkatlas.feature.SortKey;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.feature.filter.Filter.Operator;
 
@@ -29,12 +30,15 @@ import java.util.Set;
 /**
  * The query parameters of {@code /collections/{id}/items} parsed into a {@link FeatureQuery}: {@code bbox},
  * {@code limit}, {@code offset}, {@code datetime} and one equality filter per queryable property
- * ({@code ?status=available}). Every parameter is checked; anything unknown or malformed is a 400 that names it.
+ * ({@code ?status=available}), and {@code sortby} ({@code sortby=-area_mu,+code}: OGC API Features Part 8). Every
+ * parameter is checked; anything unknown or malformed is a 400 that names it.
  */
 final class ItemsRequest {
 
     private static final Set<String> STANDARD = Set.of("bbox", "bbox-crs", "limit", "offset", "datetime", "f", "crs",
-            "filter", "filter-lang", "filter-crs", "as_of", Http.LANG);
+            "filter", "filter-lang", "filter-crs", "as_of", "sortby", Http.LANG);
+    /** Sort keys in one request: more than a result list's columns, few enough to stay an index's business. */
+    private static final int MAX_SORT_KEYS = 5;
 
     private ItemsRequest() {
     }
@@ -84,9 +88,45 @@ final class ItemsRequest {
                 crsParameter(parameters, "filter-crs"), limits, audience));
         checkFormat(first(parameters, "f"));
         Crs crs = crsParameter(parameters, "crs");
-        return new Parsed(new FeatureQuery(Filter.and(filters), null, List.of(),
+        return new Parsed(new FeatureQuery(Filter.and(filters), null, sortBy(layer, first(parameters, "sortby"), audience),
                 parseOffset(first(parameters, "offset")), parseLimit(first(parameters, "limit"))),
                 crs == null ? Crs.CRS84 : crs, new ReadContext(asOf(first(parameters, "as_of")), audience));
+    }
+
+    /**
+     * {@code sortby}: comma-separated queryables, each ascending or with a leading {@code +} (ascending) or {@code -}
+     * (descending); the feature id breaks ties, so pages never overlap. Derived attributes sort too; nulls go last.
+     */
+    static List<SortKey> sortBy(Layer layer, String text, Audience audience) {
+        if (text == null) {
+            return List.of();
+        }
+        List<SortKey> keys = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            String key = part.strip();
+            boolean ascending = !key.startsWith("-");
+            String name = key.startsWith("-") || key.startsWith("+") ? key.substring(1).strip() : key;
+            if (name.isEmpty()) {
+                throw ApiException.badParameter("sortby", Label.of("sortby 中有空的排序键：请写 sortby=-area_mu,code 这样的形式",
+                        "sortby has an empty key: write it like sortby=-area_mu,code"));
+            }
+            if (layer.attribute(name, audience).isEmpty()) { // ties go by id, ascending, always
+                throw ApiException.badParameter("sortby", Label.of("无法按“" + name + "”排序：它不是 " + layer.id()
+                        + " 的属性（见 /ogcapi/collections/" + layer.id() + "/queryables）", "cannot sort by \"" + name
+                        + "\": it is not a property of " + layer.id() + " (see /ogcapi/collections/" + layer.id()
+                        + "/queryables)"));
+            }
+            if (keys.stream().anyMatch(k -> k.property().equals(name))) {
+                throw ApiException.badParameter("sortby", Label.of("“" + name + "”在 sortby 中出现了两次",
+                        "\"" + name + "\" appears twice in sortby"));
+            }
+            keys.add(new SortKey(name, ascending));
+        }
+        if (keys.size() > MAX_SORT_KEYS) {
+            throw ApiException.badParameter("sortby", Label.of("sortby 最多 " + MAX_SORT_KEYS + " 个排序键",
+                    "sortby takes " + MAX_SORT_KEYS + " keys at most"));
+        }
+        return keys;
     }
 
     /** A CRS given by URI (or a safe CURIE) in a query parameter; null when absent; 400 when not supported. */

@@ -102,6 +102,42 @@ abstract class OgcApiFilterContract extends ParkAtlasServerTest {
     }
 
     @Test
+    void sortbyOrdersStoredAndDerivedAttributesAndPagesFollowTheOrder() {
+        List<Double> areas = new java.util.ArrayList<>();
+        getJson(PARCELS + "?limit=10000&sortby=-area_mu").path("features")
+                .forEach(f -> areas.add(f.path("properties").path("area_mu").asDouble()));
+        assertThat(areas).hasSizeGreaterThan(100).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        // a derived attribute, nulls (never ready) last, pages that follow on from each other
+        List<String> whole = new java.util.ArrayList<>();
+        List<String> dates = new java.util.ArrayList<>();
+        getJson(PARCELS + "?limit=10000&sortby=ready_date,-area_mu").path("features").forEach(f -> {
+            whole.add(f.path("id").asString());
+            dates.add(f.path("properties").path("ready_date").asString(""));
+        });
+        int firstNull = dates.indexOf("");
+        assertThat(dates.subList(0, firstNull < 0 ? dates.size() : firstNull)).isSorted();
+        if (firstNull >= 0) {
+            assertThat(dates.subList(firstNull, dates.size())).as("never ready: last").containsOnly("");
+        }
+        List<String> paged = new java.util.ArrayList<>();
+        String next = PARCELS + "?limit=30&sortby=" + encode("ready_date,-area_mu");
+        while (next != null) {
+            JsonNode page = getJson(next);
+            page.path("features").forEach(f -> paged.add(f.path("id").asString()));
+            next = null;
+            for (JsonNode link : page.path("links")) {
+                if (link.path("rel").asString().equals("next")) {
+                    next = link.path("href").asString();
+                }
+            }
+        }
+        assertThat(paged).isEqualTo(whole);
+        checkBad(PARCELS + "?sortby=height", "cannot sort by \"height\"");
+        checkBad(PARCELS + "?sortby=area_mu,-area_mu", "appears twice");
+        checkBad(PARCELS + "?sortby=buyer", "cannot sort by \"buyer\"");
+    }
+
+    @Test
     void nextLinksKeepTheFilter() {
         String filter = "status = 'available' AND area_mu > 20";
         Set<String> seen = new TreeSet<>();

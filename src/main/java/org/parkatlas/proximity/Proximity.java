@@ -1,0 +1,114 @@
+package org.parkatlas.proximity;
+
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.index.strtree.ItemDistance;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.catalog.ParkLayer;
+import org.parkatlas.feature.DerivedProperties;
+import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.LayerChanged;
+import org.parkatlas.feature.ReadContext;
+import org.parkatlas.store.FeatureStore;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adds the parcels' {@code <target>_distance_m} attributes the catalogue declares ({@code gateway_distance_m}, and
+ * one per facility kind, e.g. {@code sewage_plant_distance_m}) as they are read: the distance from the parcel to the
+ * nearest such work, whatever its construction status, rounded to the metre; absent where the park has none. The
+ * works are indexed once and again after roads or facilities change.
+ */
+@Service
+public class Proximity implements DerivedProperties {
+
+    public static final String GATEWAY = "gateway";
+    private static final String SUFFIX = "_distance_m";
+
+    private static final ItemDistance EDGE_TO_EDGE = (a, b) -> ((Geometry) a.getItem())
+            .distance((Geometry) b.getItem());
+
+    private final Catalog catalog;
+    private final FeatureStore store;
+    /** gateway and the facility kinds the catalogue gives parcels a distance to. */
+    private final List<String> targets;
+    private volatile Map<String, STRtree> works;
+
+    Proximity(Catalog catalog, FeatureStore store) {
+        this.catalog = catalog;
+        this.store = store;
+        this.targets = catalog.require(ParkLayer.PARCELS).derivedAttributes().stream().map(a -> a.name())
+                .filter(n -> n.endsWith(SUFFIX)).map(n -> n.substring(0, n.length() - SUFFIX.length())).toList();
+    }
+
+    /** The attribute holding the distance to the nearest {@code target} (gateway or a facility kind). */
+    public static String attribute(String target) {
+        return target + SUFFIX;
+    }
+
+    @Override
+    public boolean appliesTo(Layer layer) {
+        return ParkLayer.PARCELS.is(layer);
+    }
+
+    @Override
+    public Feature enrich(Layer layer, Feature feature, ReadContext context) {
+        if (feature.geometry() == null) {
+            return feature;
+        }
+        Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
+        works().forEach((target, index) -> {
+            Geometry nearest = (Geometry) index.nearestNeighbour(feature.geometry().getEnvelopeInternal(),
+                    feature.geometry(), EDGE_TO_EDGE);
+            if (nearest != null) {
+                properties.put(attribute(target), (double) Math.round(feature.geometry().distance(nearest)));
+            }
+        });
+        return feature.withProperties(properties);
+    }
+
+    @EventListener
+    void on(LayerChanged change) {
+        if (ParkLayer.ROADS.is(change.layerId()) || ParkLayer.FACILITIES.is(change.layerId())) {
+            works = null;
+        }
+    }
+
+    private Map<String, STRtree> works() {
+        Map<String, STRtree> current = works;
+        if (current == null) {
+            Map<String, STRtree> built = new LinkedHashMap<>();
+            for (Feature road : read(ParkLayer.ROADS)) {
+                if (targets.contains(GATEWAY) && Boolean.TRUE.equals(road.property("gateway"))) {
+                    add(built, GATEWAY, road.geometry());
+                }
+            }
+            for (Feature facility : read(ParkLayer.FACILITIES)) {
+                Object kind = facility.property("kind");
+                if (kind != null && targets.contains(kind.toString())) {
+                    add(built, kind.toString(), facility.geometry());
+                }
+            }
+            built.values().forEach(STRtree::build);
+            current = Map.copyOf(built);
+            works = current;
+        }
+        return current;
+    }
+
+    private static void add(Map<String, STRtree> built, String target, Geometry geometry) {
+        if (geometry != null) {
+            built.computeIfAbsent(target, t -> new STRtree()).insert(geometry.getEnvelopeInternal(), geometry);
+        }
+    }
+
+    private List<Feature> read(ParkLayer layer) {
+        return store.query(catalog.require(layer), FeatureQuery.all()).features();
+    }
+}
