@@ -47,6 +47,10 @@ class OgcApiPostgisTest {
     }
 
     @Nested
+    class Finder extends org.parkatlas.finder.FinderContract {
+    }
+
+    @Nested
     class BadInputCorpus extends org.parkatlas.reliability.BadInputCorpusContract {
     }
 

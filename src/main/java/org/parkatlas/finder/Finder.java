@@ -1,0 +1,61 @@
+package org.parkatlas.finder;
+
+import org.parkatlas.catalog.Audience;
+import org.parkatlas.catalog.ParkLayer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.Limits;
+import org.parkatlas.feature.ReadContext;
+import org.parkatlas.feature.filter.Filter;
+import org.parkatlas.feature.filter.FilterBinder;
+import org.parkatlas.feature.filter.cql2.Cql2Text;
+import org.parkatlas.store.FeatureSource;
+import org.parkatlas.store.FeatureSources;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a finder's criteria: their CQL2 text through the CQL2 parser and binder, then the parcels' feature source —
+ * the path every filter takes — in one pass that counts the matches, adds up their mu and keeps the page asked for.
+ */
+@Service
+public class Finder {
+
+    private final FeatureSource parcels;
+    private final Limits limits;
+
+    Finder(FeatureSources sources, Limits limits) {
+        this.parcels = sources.of(ParkLayer.PARCELS);
+        this.limits = limits;
+    }
+
+    /** What a search found: how many parcels and mu in all, the filter it ran, and one page of parcels. */
+    public record Found(long count, double totalMu, String filter, LocalDate asOf, List<Feature> parcels) {
+    }
+
+    public Found find(FinderCriteria criteria, LocalDate asOf, Audience audience, long offset, int limit) {
+        String cql2 = criteria.toCql2();
+        Filter filter = new FilterBinder(parcels.layer(), Crs.CRS84, audience)
+                .bind(Cql2Text.parse(cql2, limits.maxFilterDepth()));
+        // "needs gas by mid-2027": the items are judged on the ready-by day when one is given
+        LocalDate day = criteria.readyBy() != null && !criteria.needs().isEmpty() ? criteria.readyBy() : asOf;
+        ReadContext context = new ReadContext(day, audience);
+        List<Feature> page = new ArrayList<>();
+        long[] count = {0};
+        double[] mu = {0};
+        parcels.stream(new FeatureQuery(filter, null, criteria.sort(), 0, Integer.MAX_VALUE), context, parcel -> {
+            if (count[0] >= offset && page.size() < limit) {
+                page.add(parcel);
+            }
+            count[0]++;
+            if (parcel.property("area_mu") instanceof Number n) {
+                mu[0] += n.doubleValue();
+            }
+        });
+        return new Found(count[0], Math.round(mu[0] * 100) / 100.0, cql2, context.day(), page);
+    }
+}
