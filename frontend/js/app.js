@@ -11,6 +11,7 @@ import { LayerManager } from './layers.js';
 import { LayerPanel } from './panel.js';
 import { renderLegend } from './legend.js';
 import { ReadinessView } from './readiness.js';
+import { FinderView } from './finder/index.js';
 import { UserBar } from './userbar.js';
 import { canEdit } from './auth.js';
 import { createReadinessHook, createEditingHook } from './hooks.js';
@@ -28,6 +29,7 @@ let catalog = null;
 let manager = null;
 let panel = null;
 let readiness = null;
+let finder = null;
 let editorRef = null; // the edit mode, once attached (the legend lists the red lines while it is on)
 const readinessHook = createReadinessHook();
 const editingHook = createEditingHook();
@@ -97,6 +99,7 @@ function relabelAll() {
   relabelStatus();
   if (panel) panel.relabel();
   if (readiness) readiness.relabel();
+  if (finder) finder.relabel();
   if (manager) {
     manager.relabel();
     drawLegend();
@@ -278,6 +281,14 @@ async function main() {
   // Before the layers load, so ?view=readiness colours the parcels as they arrive.
   readiness = new ReadinessView(map, manager, catalog, { onLegend: queueLegend, coveredRight: panelCover });
   readinessHook.attach(readiness, readiness.ready);
+
+  // The investor's finder; it takes the editor's place at the map's left edge when opened.
+  finder = new FinderView(map, manager, catalog, {
+    onOpen: () => {
+      if (editorRef && editorRef.on) editorRef.setEnabled(false);
+    },
+  });
+  parkatlas.finder = finder;
 
   // Edit mode only for those who may edit: Leaflet-Geoman and the editor are not even downloaded for anyone else.
   attachEditor(map, parkatlas);

@@ -350,6 +350,45 @@ export class LayerManager {
     });
   }
 
+  /** The Leaflet layer drawing one feature of a collection, or null when it is not (yet) drawn. */
+  featureLayer(id, featureId) {
+    const entry = this.entries.get(id);
+    if (!entry) return null;
+    let found = null;
+    entry.geojson.eachLayer((layer) => {
+      if (!found && layer.feature && String(layer.feature.id) === String(featureId)) found = layer;
+    });
+    return found;
+  }
+
+  /** Emphasises one feature as the pointer over it would (a result list row under the pointer), or stops. */
+  hover(id, featureId, on) {
+    const entry = this.entries.get(id);
+    const layer = this.featureLayer(id, featureId);
+    if (entry && layer) this._hover(entry, layer, on);
+  }
+
+  /**
+   * Frames one feature (clear of what covers the map's edges: `padding` = {left, right, top, bottom} in px) and
+   * opens its popup, as a click on it would. False when it is not drawn.
+   */
+  open(id, featureId, padding = {}) {
+    const layer = this.featureLayer(id, featureId);
+    if (!layer) return false;
+    if (layer.getBounds) {
+      this.map.fitBounds(layer.getBounds(), {
+        paddingTopLeft: [(padding.left || 0) + 24, (padding.top || 0) + 24],
+        paddingBottomRight: [(padding.right || 0) + 24, (padding.bottom || 0) + 24],
+        maxZoom: 17,
+        animate: false,
+      });
+      layer.openPopup(layer.getBounds().getCenter());
+    } else {
+      layer.openPopup();
+    }
+    return true;
+  }
+
   /** The layer whose popup is open, with its collection id, or null. */
   selectedFeature() {
     if (!this.selected) return null;

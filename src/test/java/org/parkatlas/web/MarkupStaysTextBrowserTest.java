@@ -68,6 +68,17 @@ class MarkupStaysTextBrowserTest extends BrowserTest {
         }
         checkNoElementWasInjected("the readiness view");
 
+        // the finder lists the parcel (its code is markup) and offers the zones and parks by name (markup too)
+        script("window.parkatlas.readiness.show(false); window.parkatlas.finder.show(true)");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.id("finder-status")).isEmpty());
+        script("const s = document.getElementById('finder-status'); s.value = 'any';"
+                + "s.dispatchEvent(new Event('change', {bubbles: true}));");
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector(
+                ".pa-finder-row[data-id='" + parcel + "']")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".pa-finder-row[data-id='" + parcel + "']")).getText())
+                .contains("<img");
+        checkNoElementWasInjected("the finder");
+
         signIn();
         browser.get(url("/"));
         waitFor("window.parkatlas.ready");
