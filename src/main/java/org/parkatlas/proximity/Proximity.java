@@ -31,8 +31,7 @@ public class Proximity implements DerivedProperties {
     public static final String GATEWAY = "gateway";
     private static final String SUFFIX = "_distance_m";
 
-    private static final ItemDistance EDGE_TO_EDGE = (a, b) -> ((Geometry) a.getItem())
-            .distance((Geometry) b.getItem());
+    private static final ItemDistance EDGE_TO_EDGE = (a, b) -> geometry(a.getItem()).distance(geometry(b.getItem()));
 
     private final Catalog catalog;
     private final FeatureStore store;
@@ -63,14 +62,28 @@ public class Proximity implements DerivedProperties {
             return feature;
         }
         Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
+        nearest(feature.geometry()).forEach(n -> properties.put(attribute(n.target()), n.metres()));
+        return feature.withProperties(properties);
+    }
+
+    /** The nearest work of one target (gateway or facility kind): the feature and how far, to the metre. */
+    public record Nearest(String target, Feature work, double metres) {
+    }
+
+    /** For each target the park has, the nearest work to {@code geometry} (in the storage CRS) and its distance. */
+    public List<Nearest> nearest(Geometry geometry) {
+        List<Nearest> found = new java.util.ArrayList<>();
         works().forEach((target, index) -> {
-            Geometry nearest = (Geometry) index.nearestNeighbour(feature.geometry().getEnvelopeInternal(),
-                    feature.geometry(), EDGE_TO_EDGE);
+            Feature nearest = (Feature) index.nearestNeighbour(geometry.getEnvelopeInternal(), geometry, EDGE_TO_EDGE);
             if (nearest != null) {
-                properties.put(attribute(target), (double) Math.round(feature.geometry().distance(nearest)));
+                found.add(new Nearest(target, nearest, (double) Math.round(geometry.distance(nearest.geometry()))));
             }
         });
-        return feature.withProperties(properties);
+        return found;
+    }
+
+    private static Geometry geometry(Object item) {
+        return item instanceof Feature f ? f.geometry() : (Geometry) item;
     }
 
     @EventListener
@@ -86,13 +99,13 @@ public class Proximity implements DerivedProperties {
             Map<String, STRtree> built = new LinkedHashMap<>();
             for (Feature road : read(ParkLayer.ROADS)) {
                 if (targets.contains(GATEWAY) && Boolean.TRUE.equals(road.property("gateway"))) {
-                    add(built, GATEWAY, road.geometry());
+                    add(built, GATEWAY, road);
                 }
             }
             for (Feature facility : read(ParkLayer.FACILITIES)) {
                 Object kind = facility.property("kind");
                 if (kind != null && targets.contains(kind.toString())) {
-                    add(built, kind.toString(), facility.geometry());
+                    add(built, kind.toString(), facility);
                 }
             }
             built.values().forEach(STRtree::build);
@@ -102,9 +115,9 @@ public class Proximity implements DerivedProperties {
         return current;
     }
 
-    private static void add(Map<String, STRtree> built, String target, Geometry geometry) {
-        if (geometry != null) {
-            built.computeIfAbsent(target, t -> new STRtree()).insert(geometry.getEnvelopeInternal(), geometry);
+    private static void add(Map<String, STRtree> built, String target, Feature work) {
+        if (work.geometry() != null) {
+            built.computeIfAbsent(target, t -> new STRtree()).insert(work.geometry().getEnvelopeInternal(), work);
         }
     }
 
