@@ -745,6 +745,24 @@ def indicator_props(industry, land_use):
     }
 
 
+# Illustrative reference land prices (万元/亩) for land still on offer, worked out without the random generator so
+# that adding them changed nothing else: by land use, more towards the east (nearer the town and the expressway
+# exit), more for standard land (its regional assessments done and paid for).
+PRICE_BY_LAND_USE = {"100101": 16.0, "100102": 14.5, "100103": 13.0, "110101": 18.0, "110102": 17.0}
+PRICE_ZONE_PREMIUM = {"Z1": 0.0, "Z2": 2.0, "Z3": 3.0}
+
+
+def with_reference_price(props):
+    if props.get("status") not in ("available", "reserved") or props.get("land_use") not in PRICE_BY_LAND_USE:
+        return props
+    price = PRICE_BY_LAND_USE[props["land_use"]] + PRICE_ZONE_PREMIUM.get(props.get("zone"), 0.0)
+    if props.get("standard_land"):
+        price += 1.5
+    out = dict(props)
+    out["reference_price_wan_per_mu"] = round(price * 2) / 2
+    return out
+
+
 def make_parcels(rng):
     parcels = []
     fac_cells = {}
@@ -1047,7 +1065,7 @@ def build():
         for ip in IPARKS])
 
     out["parcels.geojson"] = ("parcels", [
-        feature("parcel-%04d" % i, pc["props"], poly(pc["ring"]))
+        feature("parcel-%04d" % i, with_reference_price(pc["props"]), poly(pc["ring"]))
         for i, pc in enumerate(parcels, start=1)])
 
     roads = []

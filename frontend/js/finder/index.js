@@ -120,8 +120,19 @@ export class FinderView {
     writeUrl(true, this.criteria, this.selected);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      this.timer = null;
       this.pending = this._search();
     }, DEBOUNCE_MS);
+  }
+
+  /** Resolves once no change is waiting for its search and the last search has been shown (for tests, scripts). */
+  async idle() {
+    for (;;) {
+      const pending = this.pending;
+      await pending;
+      if (!this.timer && pending === this.pending) return this.answer;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   async _search() {

@@ -22,6 +22,9 @@ export class FinderResults {
     this.h = handlers;
     this.rows = new Map();
     this.answer = null;
+    this.chosen = new Set(); // parcels ticked for comparison, at most four
+    this.compareLink = el('a', 'pa-button pa-button-light pa-finder-compare-go');
+    this.compareLink.hidden = true;
   }
 
   /** Shows an answer of GET /api/finder; `error` (text) instead when the search failed. */
@@ -41,6 +44,9 @@ export class FinderResults {
     }
     this.summary.textContent = answer.count === 0 ? t('finderNone')
       : t('finderCount', { n: answer.count, mu: formatNumber(answer.total_mu) });
+    for (const id of [...this.chosen]) if (!answer.parcels.some((p) => String(p.id) === id)) this.chosen.delete(id);
+    this.summary.append(this.compareLink);
+    this._renderCompare();
     for (const row of answer.parcels) this.list.append(this._row(row));
     if (answer.count > answer.parcels.length) {
       this.list.append(el('li', 'pa-finder-more-rows', t('finderFirst', { n: answer.parcels.length })));
@@ -72,9 +78,32 @@ export class FinderResults {
     button.addEventListener('blur', () => this.h.onHover(p.id, false));
     const sheet = el('a', 'pa-finder-sheet', t('finderSheet'));
     sheet.href = this.h.sheetUrl(p);
-    li.append(button, sheet);
+    const compare = el('label', 'pa-finder-compare');
+    const box = el('input');
+    box.type = 'checkbox';
+    box.checked = this.chosen.has(String(p.id));
+    box.addEventListener('change', () => {
+      if (box.checked && this.chosen.size >= 4) {
+        box.checked = false;
+        return;
+      }
+      if (box.checked) this.chosen.add(String(p.id));
+      else this.chosen.delete(String(p.id));
+      this._renderCompare();
+    });
+    compare.append(box, document.createTextNode(t('finderCompare')));
+    const side = el('span', 'pa-finder-side');
+    side.append(sheet, compare);
+    li.append(button, side);
     this.rows.set(String(p.id), li);
     return li;
+  }
+
+  _renderCompare() {
+    const n = this.chosen.size;
+    this.compareLink.hidden = n < 2;
+    this.compareLink.textContent = t('finderCompareGo', { n });
+    this.compareLink.href = `/compare?ids=${[...this.chosen].map(encodeURIComponent).join(',')}&lang=${getLang()}`;
   }
 
   /** Marks the row of a parcel hovered on the map (or stops). */

@@ -8,6 +8,7 @@ import { request } from '../request.js';
 import { el } from '../dom.js';
 import { createStyler } from '../styles.js';
 import { describeError } from '../status.js';
+import { unit } from './units.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -23,12 +24,6 @@ let map = null;
 
 function number(n, digits = 2) {
   return n == null ? '—' : Number(n).toLocaleString(getLang() === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits });
-}
-
-function unit(u) {
-  if (!u) return '';
-  if (getLang() === 'zh') return u;
-  return { '万元/亩': '×10k CNY/mu', '万元/亩·年': '×10k CNY/mu/yr', '%': '%', '吨标煤/万元': 'tce/10k CNY', m: 'm' }[u] || u;
 }
 
 function row(dl, labelText, value) {

@@ -42,6 +42,7 @@ class FinderBrowserTest extends BrowserTest {
         JsonNode api = getJson("/api/finder?industrial_park=IP3&min_mu=50&max_mu=100&standard_land=true&ready_by="
                 + date + "&limit=1000");
         assertThat(api.path("count").asInt()).as("the sample park has such land").isPositive();
+        idle();
         List<WebElement> rows = wait.withMessage(() -> "the list: \"" + browser.findElement(By.id("pa-finder-summary"))
                 .getText() + "\" at " + browser.getCurrentUrl() + ", the API: " + api.path("count")).until(d -> {
             List<WebElement> found = d.findElements(By.cssSelector(".pa-finder-row"));
@@ -106,6 +107,46 @@ class FinderBrowserTest extends BrowserTest {
         wait.until(d -> d.findElement(By.id("pa-finder-summary")).getText().startsWith(api.path("count").asInt()
                 + " parcels"));
         assertThat(browser.findElement(By.cssSelector(".pa-finder-needs")).getText()).contains("Gas");
+    }
+
+    @Test
+    void twoParcelsFromTheListAreComparedSideBySideInALinkOfTheirOwn() {
+        open("/?view=find&lang=en&industrial_park=IP3&min_mu=50&max_mu=100&standard_land=true&ready_by=2027-06-30");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        idle();
+        List<WebElement> rows = wait.until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(".pa-finder-row"));
+            return found.size() >= 3 ? found : null;
+        });
+        String first = rows.get(0).getAttribute("data-id");
+        String third = rows.get(2).getAttribute("data-id");
+        rows.get(0).findElement(By.cssSelector(".pa-finder-compare input")).click();
+        rows.get(2).findElement(By.cssSelector(".pa-finder-compare input")).click();
+        WebElement go = browser.findElement(By.cssSelector(".pa-finder-compare-go"));
+        assertThat(go.getText()).isEqualTo("Compare the 2 chosen");
+        go.click();
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("pa-ready"));
+        assertThat(browser.getCurrentUrl()).contains("/compare?ids=" + first + "," + third, "lang=en");
+        JsonNode a = getJson("/api/parcels/" + first + "/sheet");
+        JsonNode b = getJson("/api/parcels/" + third + "/sheet");
+        List<String> heads = new ArrayList<>();
+        browser.findElements(By.cssSelector("#compare-head th")).forEach(th -> heads.add(th.getText()));
+        assertThat(heads).containsExactly("", a.path("code").asString(), b.path("code").asString());
+        WebElement area = browser.findElements(By.cssSelector("#compare-body tr")).get(0);
+        assertThat(area.getAttribute("class")).as("their areas differ").contains("pa-differs");
+        List<WebElement> cells = area.findElements(By.tagName("td"));
+        int larger = a.path("area").path("mu").asDouble() > b.path("area").path("mu").asDouble() ? 0 : 1;
+        assertThat(cells.get(larger).getAttribute("class")).as("the larger marked best").contains("pa-best");
+        assertThat(cells.get(1 - larger).getAttribute("class")).doesNotContain("pa-best");
+        assertThat(browser.findElements(By.cssSelector("#compare-body tr")).size()).as("every figure")
+                .isGreaterThan(15);
+    }
+
+    /** Waits until every change has had its search answered and shown. */
+    private void idle() {
+        assertThat(browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "window.parkatlas.finder.idle().then(() => done('idle'), e => done('failed: ' + e));"))
+                .isEqualTo("idle");
     }
 
     private void open(String path) {

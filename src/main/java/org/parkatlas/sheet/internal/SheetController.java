@@ -61,6 +61,12 @@ class SheetController {
         return "forward:/parcel.html";
     }
 
+    /** Two to four parcels side by side ({@code ?ids=a,b,c}); the page reads each one's sheet. */
+    @GetMapping("/compare")
+    String compare() {
+        return "forward:/compare.html";
+    }
+
     @GetMapping("/api/parcels/{id}/sheet")
     @ResponseBody
     Map<String, Object> sheet(@PathVariable String id, HttpServletRequest request) {
