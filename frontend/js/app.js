@@ -148,6 +148,10 @@ async function attachEditor(map, parkatlas) {
       onLegend: queueLegend,
     });
     editorRef = editor;
+    // Edit mode takes the map's left edge the finder also uses: turning it on closes the finder.
+    $('edit-toggle').addEventListener('click', () => {
+      if (editor.on && finder && finder.on) finder.show(false);
+    });
     // Usable once the parcels are drawn (a failed parcel layer is reported by the panel, not here).
     editingHook.attach(editor, manager.load('parcels').catch(() => {}));
   } catch (err) {

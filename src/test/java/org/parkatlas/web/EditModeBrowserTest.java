@@ -37,7 +37,12 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
     @Test
     void drawAParcelByClickingSaveItAndSeeItsReadiness() throws Exception {
         ChromeDriver browser = signedIn();
-        openEditor(browser);
+        browser.get(url("/?view=find"));
+        waitReady(browser);
+        wait(browser).until(d -> d.findElement(By.id("pa-finder")).isDisplayed());
+        openEditor(browser, false);
+        assertThat(browser.findElement(By.id("pa-finder")).isDisplayed())
+                .as("edit mode and the finder share the map's left edge: one at a time").isFalse();
         draw(browser, new double[][]{{111.6015, 36.1761}, {111.60194, 36.1761}, {111.60194, 36.17655},
                 {111.6015, 36.17655}});
         waitForArea(browser);
@@ -310,8 +315,14 @@ class EditModeBrowserTest extends ParkAtlasServerTest {
     }
 
     private void openEditor(ChromeDriver browser) {
-        browser.get(url("/"));
-        waitReady(browser);
+        openEditor(browser, true);
+    }
+
+    private void openEditor(ChromeDriver browser, boolean load) {
+        if (load) {
+            browser.get(url("/"));
+            waitReady(browser);
+        }
         async(browser, "window.parkatlas.editing.ready");
         wait(browser).until(d -> d.findElement(By.id("edit-toggle")).isDisplayed());
         browser.findElement(By.id("edit-toggle")).click();
