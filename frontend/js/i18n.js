@@ -60,6 +60,8 @@ const STRINGS = {
     pause: '暂停',
     // Parcel sheet (/parcels/{code})
     compareTitle: '地块对比',
+    compareBrochure: '下载对比（PDF）',
+    sheetBrochure: '下载推介（PDF）',
     compareTier: '用地成熟度',
     compareReadyDate: '具备开工条件日期',
     compareNote: '有差异的行已标出；每行中对投资者最有利的数值加粗（面积大、地价低、要求低、日期早、距离近）。',
@@ -292,6 +294,8 @@ const STRINGS = {
     pause: 'Pause',
     // Parcel sheet (/parcels/{code})
     compareTitle: 'Compare parcels',
+    compareBrochure: 'Download the comparison (PDF)',
+    sheetBrochure: 'Download the brochure (PDF)',
     compareTier: 'Readiness tier',
     compareReadyDate: 'Ready to build from',
     compareNote: 'Rows that differ are marked; in each, the value best for an investor is in bold (larger, cheaper, asking less, sooner, nearer).',

@@ -73,6 +73,10 @@ function render() {
   $('compare-title').textContent = t('compareTitle');
   document.title = `${t('compareTitle')} · ${park ? pick(park.name, '') : 'ParkAtlas'}`;
   if (!sheets.length) return;
+  const brochure = $('compare-brochure');
+  brochure.hidden = false;
+  brochure.textContent = t('compareBrochure');
+  brochure.href = `/api/parcels/brochure.pdf?ids=${sheets.map((s) => encodeURIComponent(s.id)).join(',')}&lang=${LANGS[getLang()].tag}`;
   const head = el('tr');
   head.append(el('th', null, ''));
   for (const s of sheets) {

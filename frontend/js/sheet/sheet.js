@@ -42,6 +42,8 @@ function render() {
   if (!sheet) return;
   document.title = `${sheet.code} · ${park ? pick(park.name, '') : 'ParkAtlas'}`;
   $('sheet-title').textContent = t('sheetTitle', { code: sheet.code });
+  $('sheet-brochure').textContent = t('sheetBrochure');
+  $('sheet-brochure').href = `/api/parcels/${encodeURIComponent(sheet.id)}/brochure.pdf?lang=${LANGS[getLang()].tag}`;
   $('sheet-subtitle').textContent = [sheet.industrial_park && pick(sheet.industrial_park.name),
     sheet.zone && pick(sheet.zone.name), pick(sheet.status.label), sheet.standard_land ? t('sheetStandardLand') : null]
     .filter(Boolean).join(' · ');

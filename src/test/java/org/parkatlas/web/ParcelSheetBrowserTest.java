@@ -51,8 +51,11 @@ class ParcelSheetBrowserTest extends BrowserTest {
         assertThat((Long) browser.executeScript("return document.querySelectorAll('#sheet-map path').length"))
                 .as("among its neighbours, roads and lines").isGreaterThan(10L);
 
+        assertThat(browser.findElement(By.id("sheet-brochure")).getAttribute("href"))
+                .endsWith("/api/parcels/" + sheet.path("id").asString() + "/brochure.pdf?lang=en");
         browser.findElement(By.id("lang-switch")).click();
         wait.until(d -> d.findElement(By.id("sheet-title")).getText().equals("地块 GT-Z2-054"));
+        assertThat(browser.findElement(By.id("sheet-brochure")).getAttribute("href")).endsWith("?lang=zh-CN");
         assertThat(browser.findElement(By.id("sheet-figures")).getText()).contains("亩", "公顷");
 
         browser.findElement(By.id("enquiry-name")).sendKeys("王磊");
