@@ -514,7 +514,15 @@ function initialLang() {
   // A ?lang= parameter wins so a link can be shared in a given language (and tests can pick one);
   // otherwise the user's last explicit choice; otherwise Chinese, the park's working language.
   const fromUrl = normalise(new URLSearchParams(window.location.search).get('lang'));
-  if (fromUrl) return fromUrl;
+  if (fromUrl) {
+    // a link in a language is a choice too: remembered, so signing in or following a link keeps it
+    try {
+      window.localStorage.setItem(STORAGE_KEY, fromUrl);
+    } catch (e) {
+      // not remembered; this page still speaks it
+    }
+    return fromUrl;
+  }
   try {
     const stored = normalise(window.localStorage.getItem(STORAGE_KEY));
     if (stored) return stored;

@@ -3,7 +3,7 @@
 // Nothing is shown until GET /api/me has answered, so a signed-in user never sees a flash of
 // "Sign in". A failed /api/me counts as signed out (auth.js), never as an error of the map.
 
-import { t, onLangChange } from './i18n.js';
+import { getLang, t, onLangChange } from './i18n.js';
 import { fetchMe, signOut, mainRole, roleLabel, canEdit, ROLES } from './auth.js';
 import { showError, clearError, describeError } from './status.js';
 
@@ -58,6 +58,7 @@ export class UserBar {
     if (signin) {
       signin.querySelector('.pa-user-text').textContent = t('signIn');
       signin.title = t('signInTitle');
+      signin.href = `/login.html?lang=${getLang()}`; // the sign-in page speaks the map's language
     }
     const out = $('signout');
     if (out) {

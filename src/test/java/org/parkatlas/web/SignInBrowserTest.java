@@ -41,4 +41,22 @@ class SignInBrowserTest extends BrowserTest {
         wait.until(d -> "signed-out".equals(d.findElement(By.id("pa-user")).getAttribute("data-state")));
         assertThat(browser.findElement(By.id("signin")).isDisplayed()).isTrue();
     }
+
+    @Test
+    void anEnglishReaderStaysInEnglishThroughSignIn() {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(url("/?lang=en"));
+        wait.until(d -> "signed-out".equals(d.findElement(By.id("pa-user")).getAttribute("data-state")));
+        browser.findElement(By.id("signin")).click();
+        wait.until(d -> d.findElement(By.tagName("body")).getAttribute("class").contains("pa-ready"));
+        assertThat(browser.getCurrentUrl()).contains("lang=en");
+        assertThat(browser.findElement(By.id("login-submit")).getText()).isEqualTo("Sign in");
+        browser.findElement(By.id("username")).sendKeys(ADMIN);
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(d -> d.getCurrentUrl().equals(url("/")));
+        wait.until(d -> "signed-in".equals(d.findElement(By.id("pa-user")).getAttribute("data-state")));
+        assertThat(browser.findElement(By.id("finder-toggle-text")).getText()).as("the map, in English still")
+                .isEqualTo("Find land");
+    }
 }
