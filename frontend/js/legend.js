@@ -3,7 +3,7 @@
 // Swatches are drawn from the same style functions as the map (styles.js), and labels
 // come from the catalog's value labels, so a park that renames "可出让" sees it here too.
 
-import { pick, t } from './i18n.js';
+import { getLang, pick, t } from './i18n.js';
 import { valueLabel, attributeValues } from './vocabulary.js';
 import {
   PARCEL_STATUS, UTILITY_COLORS, FACILITY_COLORS, ROAD_WEIGHT, LINE_STATUSES, CORRIDOR_KIND, LEGEND_NEUTRAL,
@@ -65,6 +65,19 @@ function row(sw, label, count) {
   li.append(sw, el('span', 'pa-legend-label', label));
   if (count !== undefined && count !== null) li.appendChild(el('span', 'pa-legend-count', String(count)));
   return li;
+}
+
+/** The areas of a layer as drawn: each one's name (in the page's language) and its path style. */
+function drawnAreas(manager, id) {
+  const layer = manager.layers[id];
+  const out = [];
+  if (!layer) return out;
+  layer.eachLayer((l) => {
+    const p = (l.feature && l.feature.properties) || {};
+    const name = getLang() === 'en' ? p.name_en || p.name : p.name;
+    if (name && l.options) out.push({ name: String(name), style: { ...l.options } });
+  });
+  return out;
 }
 
 function section(id, heading, subheading) {
@@ -219,6 +232,17 @@ export function renderLegend(container, catalog, manager, readiness = null, { re
       if (id === 'corridors') {
         for (const kind of valuesOf(c, 'kind', Object.keys(CORRIDOR_KIND))) {
           const li = row(swatch('area', corridorStyle(kind)), `${title(c)} · ${valueLabel(c, 'kind', kind)}`);
+          li.dataset.legend = id;
+          li.classList.toggle('pa-legend-off', off(id));
+          ul.appendChild(li);
+        }
+        continue;
+      }
+      // Zones and industrial parks each have a colour of their own: one row per area, in the colour it is drawn in.
+      const areas = (id === 'zones' || id === 'industrial-parks') ? drawnAreas(manager, id) : [];
+      if (areas.length) {
+        for (const area of areas) {
+          const li = row(swatch('area', area.style), `${title(c)} · ${area.name}`);
           li.dataset.legend = id;
           li.classList.toggle('pa-legend-off', off(id));
           ul.appendChild(li);

@@ -29,6 +29,25 @@ class MapPageBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theLegendGivesEachZoneItsOwnColourAndName() {
+        openMap("/?lang=en");
+        List<String> zones = new java.util.ArrayList<>();
+        getJson("/ogcapi/collections/zones/items").path("features")
+                .forEach(f -> zones.add(f.path("properties").path("name_en").asString()));
+        List<WebElement> rows = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("li[data-legend=zones]"));
+            return found.size() == zones.size() ? found : null;
+        });
+        java.util.Set<String> colours = new java.util.HashSet<>();
+        for (WebElement row : rows) {
+            colours.add(row.findElement(By.cssSelector("rect")).getAttribute("fill"));
+        }
+        assertThat(colours).as("one swatch per zone, each in its own colour").hasSize(zones.size());
+        assertThat(rows.stream().map(WebElement::getText).toList()).allSatisfy(text -> assertThat(zones.stream()
+                .anyMatch(text::contains)).isTrue());
+    }
+
+    @Test
     void switchesToEnglish() {
         openMap("/");
         browser.findElement(By.id("lang-switch")).click();
