@@ -12,6 +12,7 @@ import { LayerPanel } from './panel.js';
 import { renderLegend } from './legend.js';
 import { ReadinessView } from './readiness.js';
 import { FinderView } from './finder/index.js';
+import { keepLabelsApart } from './labels.js';
 import { UserBar } from './userbar.js';
 import { canEdit } from './auth.js';
 import { createReadinessHook, createEditingHook } from './hooks.js';
@@ -325,6 +326,9 @@ async function main() {
     const b = layers['park-boundary'] && layers['park-boundary'].getBounds();
     if (b && b.isValid()) map.fitBounds(b, { ...fitPadding(), animate: false });
   }
+  // Names of zones, parks, corridors and axes: only where they do not cover a more important one.
+  const declutterLabels = keepLabelsApart(map);
+  onLangChange(declutterLabels); // the names change length with the language
   document.body.classList.add('pa-ready');
   resolveReady(parkatlas);
 

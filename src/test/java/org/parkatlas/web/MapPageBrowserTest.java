@@ -34,17 +34,42 @@ class MapPageBrowserTest extends BrowserTest {
         List<String> zones = new java.util.ArrayList<>();
         getJson("/ogcapi/collections/zones/items").path("features")
                 .forEach(f -> zones.add(f.path("properties").path("name_en").asString()));
-        List<WebElement> rows = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector("li[data-legend=zones]"));
+        // read in one go: the legend is redrawn whenever another layer finishes loading in the background
+        @SuppressWarnings("unchecked")
+        List<List<String>> rows = new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            List<List<String>> found = (List<List<String>>) ((JavascriptExecutor) d).executeScript(
+                    "return [...document.querySelectorAll('li[data-legend=zones]')]"
+                            + ".map(li => [li.textContent, li.querySelector('rect').getAttribute('fill')])");
             return found.size() == zones.size() ? found : null;
         });
         java.util.Set<String> colours = new java.util.HashSet<>();
-        for (WebElement row : rows) {
-            colours.add(row.findElement(By.cssSelector("rect")).getAttribute("fill"));
-        }
+        rows.forEach(row -> colours.add(row.get(1)));
         assertThat(colours).as("one swatch per zone, each in its own colour").hasSize(zones.size());
-        assertThat(rows.stream().map(WebElement::getText).toList()).allSatisfy(text -> assertThat(zones.stream()
-                .anyMatch(text::contains)).isTrue());
+        assertThat(rows).allSatisfy(row -> assertThat(zones.stream().anyMatch(row.get(0)::contains)).isTrue());
+    }
+
+    @Test
+    void theMapsNamesNeverOverlapAtAnyZoom() {
+        openMap("/?lang=en");
+        JavascriptExecutor js = browser;
+        for (String boxes : List.of("corridors", "axes", "industrial-parks")) {
+            js.executeScript("window.parkatlas.map.addLayer(window.parkatlas.layers[arguments[0]])", boxes);
+        }
+        for (int zoom : new int[]{13, 14, 15, 16}) {
+            js.executeScript("window.parkatlas.map.setZoom(arguments[0], {animate: false})", zoom);
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                    "return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))")));
+            Object overlapping = js.executeScript("const shown = [...document.querySelectorAll('.pa-label')]"
+                    + ".filter(l => getComputedStyle(l).visibility !== 'hidden').map(l => l.getBoundingClientRect())"
+                    + ".filter(b => b.width > 0);"
+                    + "let n = 0; for (let i = 0; i < shown.length; i++) for (let j = i + 1; j < shown.length; j++) {"
+                    + "const a = shown[i], b = shown[j];"
+                    + "if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) n++; }"
+                    + "return n;");
+            assertThat((Long) overlapping).as("overlapping names at zoom %d", zoom).isZero();
+        }
+        assertThat((Long) js.executeScript("return document.querySelectorAll('.pa-label-zones:not(.pa-label-hidden)')"
+                + ".length")).as("the zones, most important, keep their names").isEqualTo(3L);
     }
 
     @Test
