@@ -289,6 +289,7 @@ async function main() {
 
   // The investor's finder; it takes the editor's place at the map's left edge when opened.
   finder = new FinderView(map, manager, catalog, {
+    coveredRight: panelCover,
     onOpen: () => {
       if (editorRef && editorRef.on) editorRef.setEnabled(false);
     },

@@ -26,13 +26,15 @@ async function places(collection) {
 
 export class FinderView {
   /**
-   * @param onOpen called when the finder opens (other modes that colour the parcels step aside)
+   * @param onOpen       called when the finder opens (other modes that colour the parcels step aside)
+   * @param coveredRight () → px of the map's right edge under the side panel
    */
-  constructor(map, manager, catalog, { onOpen } = {}) {
+  constructor(map, manager, catalog, { onOpen, coveredRight } = {}) {
     this.map = map;
     this.manager = manager;
     this.catalog = catalog;
     this.onOpen = onOpen || (() => {});
+    this.coveredRight = coveredRight || (() => 0);
     this.parcels = catalog.collections.find((c) => c.id === 'parcels');
     const fromUrl = criteriaFromUrl();
     this.criteria = fromUrl.criteria;
@@ -166,16 +168,10 @@ export class FinderView {
     const narrow = window.matchMedia('(max-width: 720px)').matches;
     const left = narrow ? 0 : this.section.getBoundingClientRect().width + 24;
     const top = narrow ? this.section.getBoundingClientRect().height + 16 : 16;
-    this.map.fitBounds(bounds, { paddingTopLeft: [left + 16, top], paddingBottomRight: [this._coveredRight() + 16, 16],
+    this.map.fitBounds(bounds, { paddingTopLeft: [left + 16, top], paddingBottomRight: [this.coveredRight() + 16, 16],
       maxZoom: 17, animate: false });
   }
 
-  _coveredRight() {
-    const panel = $('pa-panel');
-    const open = panel && !document.body.classList.contains('pa-panel-collapsed')
-      && !window.matchMedia('(max-width: 720px)').matches;
-    return open ? Math.round(panel.getBoundingClientRect().width + 12) : 0;
-  }
 
   _select(id, frame) {
     this.selected = id;

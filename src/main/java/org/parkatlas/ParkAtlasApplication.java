@@ -10,6 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ParkAtlasApplication {
 
+    /** The one clock the throttles count by: the real one, or a test's that it moves by hand. */
+    @org.springframework.context.annotation.Bean
+    java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
+
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(ParkAtlasApplication.class);
         if (args.length > 0 && args[0].equals("import")) {

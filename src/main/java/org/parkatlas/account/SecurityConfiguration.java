@@ -86,8 +86,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SignInThrottle signInThrottle(SignInThrottle.Settings settings) {
-        return new SignInThrottle(settings, java.time.Clock.systemUTC());
+    SignInThrottle signInThrottle(SignInThrottle.Settings settings, java.time.Clock clock) {
+        return new SignInThrottle(settings, clock);
     }
 
     /** The readable XSRF-TOKEN cookie the page sends back as a header; same-site only, like the session's. */

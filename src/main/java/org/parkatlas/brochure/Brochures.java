@@ -292,7 +292,7 @@ public class Brochures {
                 .append("</h2><table class='list'>");
         for (var n : sheet.nearest()) {
             String label = layer.attribute(n.target() + "_distance_m").map(a -> w.label(a.label())).orElse(n.target());
-            h.append("<tr><th>").append(Xml.text(label)).append("</th><td>").append(Xml.text(workName(n.work(), w)))
+            h.append("<tr><th>").append(Xml.text(label)).append("</th><td>").append(Xml.text(name(n.work(), w)))
                     .append("</td><td>").append(Xml.text(String.format(Locale.ROOT, "%,.0f m", n.metres())))
                     .append("</td></tr>");
         }
@@ -405,7 +405,7 @@ public class Brochures {
 
     private static String area(Feature p, Words w) {
         double m2 = p.property("area_m2") instanceof Number n ? n.doubleValue() : 0;
-        double mu = m2 * 15 / 10_000;
+        double mu = m2 / org.parkatlas.feature.LandArea.SQUARE_METRES_PER_MU;
         return String.format(Locale.ROOT, w.t("%,.2f 亩（%,.0f 平方米，%.2f 公顷）", "%,.2f mu (%,.0f m², %.2f ha)"),
                 mu, m2, m2 / 10_000);
     }
@@ -467,10 +467,6 @@ public class Brochures {
         Object zh = place.property("name");
         return w.language == Language.EN ? String.valueOf(place.properties().getOrDefault("name_en", zh))
                 : String.valueOf(zh);
-    }
-
-    private static String workName(Feature work, Words w) {
-        return name(work, w);
     }
 
     private static String source(ItemAssessment item, Words w) {

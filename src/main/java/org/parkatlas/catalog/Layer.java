@@ -60,11 +60,6 @@ public record Layer(String id, Label title, Label description, GeometryKind geom
         return attribute(name).filter(audience::sees);
     }
 
-    /** Whether any attribute is for the park's staff only. */
-    public boolean hasInternalAttributes() {
-        return Stream.concat(attributes.stream(), derivedAttributes.stream()).anyMatch(Attribute::internal);
-    }
-
     public String storageCrs() {
         return "EPSG:" + storageSrid;
     }

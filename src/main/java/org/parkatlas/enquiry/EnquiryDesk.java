@@ -29,11 +29,6 @@ public class EnquiryDesk {
     private final EnquiryThrottle throttle;
     private final Clock clock;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    EnquiryDesk(Enquiries enquiries, FeatureSources sources, EnquiryThrottle.Settings settings) {
-        this(enquiries, sources, settings, Clock.systemUTC());
-    }
-
     EnquiryDesk(Enquiries enquiries, FeatureSources sources, EnquiryThrottle.Settings settings, Clock clock) {
         this.enquiries = enquiries;
         this.parcels = sources.of(ParkLayer.PARCELS);

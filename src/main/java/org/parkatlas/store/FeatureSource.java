@@ -31,11 +31,15 @@ public final class FeatureSource {
     private final Layer layer;
     private final FeatureStore store;
     private final List<DerivedProperties> derived;
+    /** The layer's staff-only attributes, looked up once: they are left out of every feature the public reads. */
+    private final java.util.Set<String> internal;
 
     public FeatureSource(Layer layer, FeatureStore store, List<DerivedProperties> derived) {
         this.layer = layer;
         this.store = store;
         this.derived = derived.stream().filter(d -> d.appliesTo(layer)).toList();
+        this.internal = java.util.Set.copyOf(layer.attributesFor(Audience.STAFF).stream().filter(Attribute::internal)
+                .map(Attribute::name).toList());
     }
 
     public Layer layer() {
@@ -119,13 +123,13 @@ public final class FeatureSource {
      * read passes: a filter or sort on one would tell its values apart as surely as showing them.
      */
     private void checkAudience(Filter filter, List<SortKey> sortBy, ReadContext context) {
-        if (context.audience() == Audience.STAFF || !layer.hasInternalAttributes()) {
+        if (context.audience() == Audience.STAFF || internal.isEmpty()) {
             return;
         }
         java.util.Set<String> named = new java.util.HashSet<>(org.parkatlas.feature.filter.FilterProperties.of(filter));
         sortBy.forEach(key -> named.add(key.property()));
         for (String name : named) {
-            if (layer.attribute(name).filter(Attribute::internal).isPresent()) {
+            if (internal.contains(name)) {
                 throw new org.parkatlas.feature.filter.InvalidFilterException(org.parkatlas.catalog.Label.of("过滤条件无效：“"
                         + name + "”不是 " + layer.id() + " 的可查询属性；见 /ogcapi/collections/" + layer.id()
                         + "/queryables", "\"" + name + "\" is not a queryable of " + layer.id() + "; see /ogcapi/collections/"
@@ -136,11 +140,11 @@ public final class FeatureSource {
 
     /** The feature as its audience may see it: without internal attributes for the public. */
     private Feature shownTo(Feature feature, ReadContext context) {
-        if (context.audience() == Audience.STAFF || !layer.hasInternalAttributes()) {
+        if (context.audience() == Audience.STAFF || internal.stream().noneMatch(feature.properties()::containsKey)) {
             return feature;
         }
         Map<String, Object> shown = new LinkedHashMap<>(feature.properties());
-        shown.keySet().removeIf(name -> layer.attribute(name).filter(Attribute::internal).isPresent());
+        shown.keySet().removeAll(internal);
         return feature.withProperties(shown);
     }
 

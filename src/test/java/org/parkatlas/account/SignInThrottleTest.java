@@ -1,34 +1,17 @@
 package org.parkatlas.account;
 
 import org.junit.jupiter.api.Test;
+import org.parkatlas.MovableClock;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The throttle's arithmetic on a clock the test moves: delays double, are capped, clear on success, stay bounded. */
 class SignInThrottleTest {
 
-    private Instant now = Instant.parse("2026-12-01T08:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T08:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(new SignInThrottle.Settings(5, 50, null, null), clock);
 
     @Test
@@ -39,7 +22,7 @@ class SignInThrottleTest {
         assertThat(throttle.wait("planner", "10.0.0.1")).isEmpty();
         throttle.failed("planner", "10.0.0.1");
         assertThat(throttle.wait("PLANNER", "10.0.0.2")).contains(Duration.ofSeconds(30));
-        now = now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         assertThat(throttle.wait("planner", "10.0.0.1")).as("never for ever").isEmpty();
         throttle.failed("planner", "10.0.0.1");
         assertThat(throttle.wait("planner", "10.0.0.1")).contains(Duration.ofSeconds(60));

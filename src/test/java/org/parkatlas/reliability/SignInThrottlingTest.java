@@ -4,7 +4,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.parkatlas.MovableClock;
 import org.parkatlas.ParkAtlasServerTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,16 +17,28 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Password guessing as an attacker tries it, by the sign-in form and by HTTP Basic, against a server whose throttle
- * is set short (a first delay of 2 s instead of 30) so the test can also watch it lift. The throttle keeps no state
- * in the store, so it is proven once, here, rather than per store.
+ * is set short (a first delay of 2 s instead of 30) and counts by a clock the test moves, so it can watch the waits
+ * lift without waiting. The throttle keeps no state in the store, so it is proven once, here, rather than per store.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignInThrottlingTest extends ParkAtlasServerTest {
+
+    private static final MovableClock CLOCK = new MovableClock(java.time.Instant.parse("2026-12-01T08:00:00Z"));
+
+    @TestConfiguration
+    static class MovedByTheTest {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return CLOCK;
+        }
+    }
 
     @DynamicPropertySource
     static void shortDelays(DynamicPropertyRegistry registry) {
@@ -46,7 +62,7 @@ class SignInThrottlingTest extends ParkAtlasServerTest {
         long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 2L);
         assertThat(throttled.body()).contains("登录尝试过多");
-        Thread.sleep(retryAfter * 1000 + 200);
+        CLOCK.advance(Duration.ofSeconds(retryAfter).plusMillis(200));
         assertThat(form("form-victim", "form-right-1").headers().firstValue("Location").orElse(""))
                 .as("after the wait, the real user signs in").doesNotContain("error");
     }
@@ -61,12 +77,12 @@ class SignInThrottlingTest extends ParkAtlasServerTest {
         HttpResponse<String> first = basicGet("basic-victim", "wrong-x");
         assertThat(first.statusCode()).isEqualTo(429);
         assertThat(first.headers().firstValue("Retry-After")).contains("2");
-        Thread.sleep(2_200);
+        CLOCK.advance(Duration.ofMillis(2_200));
         assertThat(basicGet("basic-victim", "wrong-4").statusCode()).as("the next guess is tried").isEqualTo(401);
         long second = Long.parseLong(basicGet("basic-victim", "wrong-5").headers().firstValue("Retry-After")
                 .orElseThrow());
         assertThat(second).as("the wait doubles").isBetween(3L, 4L);
-        Thread.sleep(second * 1000 + 200);
+        CLOCK.advance(Duration.ofSeconds(second).plusMillis(200));
         assertThat(basicGet("basic-victim", "basic-right-1").statusCode()).as("and lifts").isEqualTo(200);
         assertThat(basicGet("basic-victim", "wrong-6").statusCode()).as("a success starts the count again")
                 .isEqualTo(401);
@@ -81,7 +97,7 @@ class SignInThrottlingTest extends ParkAtlasServerTest {
         HttpResponse<String> throttled = basicGet("someone-else", "wrong");
         assertThat(throttled.statusCode()).as("a new account from the same address waits").isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
-        Thread.sleep(8_200);
+        CLOCK.advance(Duration.ofMillis(8_200));
         assertThat(basicGet(ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(200);
     }
 

@@ -49,11 +49,6 @@ public final class FilterBinder {
         this.audience = audience;
     }
 
-    /** The names a public filter may use: the layer's public attributes, {@code id} and {@code geometry}. */
-    public static Set<String> queryables(Layer layer) {
-        return queryables(layer, Audience.PUBLIC);
-    }
-
     /** The names {@code audience}'s filters may use: the attributes it sees, {@code id} and {@code geometry}. */
     public static Set<String> queryables(Layer layer, Audience audience) {
         Set<String> names = layer.attributesFor(audience).stream().map(Attribute::name).collect(Collectors.toSet());
