@@ -763,6 +763,24 @@ def with_reference_price(props):
     return out
 
 
+# The regional assessments (区域评估) the park has done for the land, also worked out without the random generator. The
+# park-wide planning EIA covers every parcel; standard land has the whole set done (which is what makes it standard
+# land), plus seismic safety everywhere in the Fen valley, archaeology near the river (Z1) and traffic towards the
+# expressway exit (Z3).
+CORE_ASSESSMENTS = ["planning_eia", "energy", "flood", "soil_water", "water_resources", "minerals", "geohazard",
+                    "seismic"]
+ZONE_ASSESSMENTS = {"Z1": ["cultural_relics"], "Z2": [], "Z3": ["traffic"]}
+
+
+def with_regional_assessments(props):
+    out = dict(props)
+    if props.get("standard_land"):
+        out["regional_assessments"] = CORE_ASSESSMENTS + ZONE_ASSESSMENTS.get(props.get("zone"), [])
+    else:
+        out["regional_assessments"] = ["planning_eia"]
+    return out
+
+
 def make_parcels(rng):
     parcels = []
     fac_cells = {}
@@ -1065,7 +1083,7 @@ def build():
         for ip in IPARKS])
 
     out["parcels.geojson"] = ("parcels", [
-        feature("parcel-%04d" % i, with_reference_price(pc["props"]), poly(pc["ring"]))
+        feature("parcel-%04d" % i, with_regional_assessments(with_reference_price(pc["props"])), poly(pc["ring"]))
         for i, pc in enumerate(parcels, start=1)])
 
     roads = []

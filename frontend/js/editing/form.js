@@ -25,7 +25,12 @@ export class AttributeForm {
       row.dataset.attr = attr.name;
       const label = el('span', 'pa-field-label');
       let input;
-      if (Array.isArray(attr.values) && attr.values.length) {
+      if (attr.type === 'array') {
+        input = el('select'); // a list of codes: any number of them, none for "not done"
+        input.multiple = true;
+        input.size = Math.min(6, attr.values.length);
+        for (const v of attr.values) input.appendChild(el('option')).value = String(v.value);
+      } else if (Array.isArray(attr.values) && attr.values.length) {
         input = el('select');
         input.appendChild(el('option', null, '—')).value = '';
         for (const v of attr.values) input.appendChild(el('option')).value = String(v.value);
@@ -71,6 +76,12 @@ export class AttributeForm {
   fill(props) {
     for (const f of this.fields) {
       const v = props ? props[f.attr.name] : undefined;
+      if (f.input.multiple) {
+        const chosen = new Set(Array.isArray(v) ? v.map(String) : []);
+        for (const o of f.input.options) o.selected = chosen.has(o.value);
+        f.row.classList.remove('pa-invalid');
+        continue;
+      }
       f.input.value = v === null || v === undefined ? '' : String(v);
       f.row.classList.remove('pa-invalid');
     }
@@ -81,6 +92,11 @@ export class AttributeForm {
     const props = {};
     const missing = [];
     for (const f of this.fields) {
+      if (f.input.multiple) {
+        const codes = [...f.input.selectedOptions].map((o) => o.value);
+        props[f.attr.name] = codes.length ? codes : null;
+        continue;
+      }
       const raw = f.input.value.trim();
       f.row.classList.toggle('pa-invalid', f.required && !raw);
       if (f.required && !raw) missing.push(pick(f.attr.label, f.attr.name));

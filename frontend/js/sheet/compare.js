@@ -30,6 +30,15 @@ function rows() {
     { key: 'compareTier', value: (s) => s.readiness.tier, text: (s) => `${s.readiness.tier} · ${pick(s.readiness.tier_label, '')}`, better: 'high' },
     { key: 'compareReadyDate', value: (s) => s.readiness.ready_date, text: (s) => s.readiness.ready_date || t('sheetNotScheduled'), better: 'early' },
     { key: 'sheetReadiness', value: (s) => s.readiness.met, text: (s) => `${s.readiness.met} / ${s.readiness.total}`, better: 'high' },
+    {
+      key: 'compareAssessments',
+      value: (s) => (s.regional_assessments || []).filter((a) => a.done).length,
+      text: (s) => {
+        const done = (s.regional_assessments || []).filter((a) => a.done);
+        return `${done.length} / ${(s.regional_assessments || []).length}: ${done.map((a) => pick(a.label, a.value)).join(getLang() === 'zh' ? '、' : '; ') || '—'}`;
+      },
+      better: 'high',
+    },
   ];
   const indicators = sheets[0] ? sheets[0].indicators : [];
   indicators.forEach((indicator, i) => {

@@ -9,6 +9,7 @@ import { el } from '../dom.js';
 import { createStyler } from '../styles.js';
 import { describeError } from '../status.js';
 import { unit } from './units.js';
+import { keepLabelsApart } from '../labels.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -74,6 +75,15 @@ function render() {
     tbody.append(tr);
   }
 
+  $('sheet-assessments-heading').textContent = t('sheetAssessments');
+  const done = (sheet.regional_assessments || []).filter((a) => a.done);
+  const todo = (sheet.regional_assessments || []).filter((a) => !a.done);
+  $('sheet-assessments').replaceChildren(...(done.length
+    ? done.map((a) => { const li = el('li', null, pick(a.label, a.value)); li.dataset.value = a.value; return li; })
+    : [el('li', 'pa-sheet-none', t('sheetAssessmentsNone'))]));
+  $('sheet-assessments-todo').textContent = todo.length
+    ? t('sheetAssessmentsTodo', { list: todo.map((a) => pick(a.label, a.value)).join(getLang() === 'zh' ? '、' : ', ') }) : '';
+
   $('sheet-readiness-heading').textContent = t(r.standard === 'nine' ? 'standard_nine' : 'standard_seven');
   const list = $('sheet-readiness');
   list.replaceChildren();
@@ -137,13 +147,35 @@ async function drawMap() {
       pointToLayer: (f, latlng) => L.circleMarker(latlng, style(f)),
       interactive: id === 'roads' || id === 'facilities',
     }).addTo(map);
-    if (id === 'roads' || id === 'facilities') {
+    if (id === 'roads') labelRoads(layer);
+    if (id === 'facilities') {
       layer.eachLayer((l) => {
         const p = l.feature.properties;
         const name = getLang() === 'en' ? p.name_en || p.name : p.name;
-        if (name) l.bindTooltip(() => el('span', null, name), { permanent: id === 'roads', direction: 'center', className: 'pa-sheet-road-label' });
+        if (name) l.bindTooltip(() => el('span', null, name), { direction: 'center', className: 'pa-sheet-road-label' });
       });
     }
+  }
+  keepLabelsApart(map);
+}
+
+/**
+ * A road is stored as one segment per block, so its name is put once, on its longest segment in view, and names
+ * that would overlap give way (labels.js).
+ */
+function labelRoads(layer) {
+  const longest = new Map();
+  layer.eachLayer((l) => {
+    const p = l.feature.properties;
+    const name = getLang() === 'en' ? p.name_en || p.name : p.name;
+    if (!name) return;
+    const latlngs = l.getLatLngs().flat(2);
+    let length = 0;
+    for (let i = 1; i < latlngs.length; i += 1) length += latlngs[i - 1].distanceTo(latlngs[i]);
+    if (!longest.has(name) || longest.get(name).length < length) longest.set(name, { l, length });
+  });
+  for (const [name, { l }] of longest) {
+    l.bindTooltip(() => el('span', null, name), { permanent: true, direction: 'center', className: 'pa-sheet-road-label pa-label' });
   }
 }
 

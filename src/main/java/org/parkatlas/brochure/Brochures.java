@@ -161,6 +161,7 @@ public class Brochures {
                 .append(Xml.text(permalink)).append("</td></tr></table>");
         h.append("</td></tr></table>");
         indicators(h, sheet, w);
+        assessments(h, sheet, w);
         checklist(h, sheet, w);
         nearest(h, sheet, w);
         footer(h, w, sheet.asOf());
@@ -193,6 +194,7 @@ public class Brochures {
         row(h, w.t("参考地价", "Reference land price"), parcels, s -> price(s.parcel(), w));
         row(h, w.t("用地成熟度", "Readiness tier"), parcels, s -> tier(s.parcel(), w));
         row(h, w.t("具备开工条件", "Ready to build"), parcels, s -> readyDate(s.parcel(), w));
+        row(h, w.t("已完成区域评估", "Regional assessments done"), parcels, s -> assessmentCount(s.parcel(), w));
         for (Indicator indicator : Indicator.STANDARD_LAND) {
             Attribute attribute = layer.attribute(indicator.attribute()).orElseThrow();
             row(h, w.label(attribute.label()), parcels, s -> bound(indicator, attribute, s.parcel(), w));
@@ -265,6 +267,23 @@ public class Brochures {
                     .append(Xml.text(w.label(indicator.meaning()))).append("</td></tr>");
         }
         h.append("</table>");
+    }
+
+    private void assessments(StringBuilder h, ParcelSheet sheet, Words w) {
+        Attribute attribute = catalog.require(ParkLayer.PARCELS).attribute("regional_assessments").orElseThrow();
+        List<?> done = sheet.parcel().property("regional_assessments") instanceof List<?> list ? list : List.of();
+        List<String> names = attribute.values().stream().filter(v -> done.contains(v.value()))
+                .map(v -> w.label(v.label())).toList();
+        h.append("<h2>").append(Xml.text(w.t("已完成的区域评估（受让方无需再做）",
+                "Regional assessments done (the buyer need not commission them)"))).append("</h2><p>")
+                .append(Xml.text(names.isEmpty() ? w.t("尚无区域评估", "No regional assessment yet")
+                        : String.join(w.t("、", "; "), names))).append("</p>");
+    }
+
+    private String assessmentCount(Feature parcel, Words w) {
+        int all = catalog.require(ParkLayer.PARCELS).attribute("regional_assessments").orElseThrow().values().size();
+        int done = parcel.property("regional_assessments") instanceof List<?> list ? list.size() : 0;
+        return w.t(done + " / " + all + " 项", done + " of " + all);
     }
 
     private void checklist(StringBuilder h, ParcelSheet sheet, Words w) {

@@ -6,7 +6,12 @@ public enum AttributeType {
     INTEGER("integer"),
     NUMBER("number"),
     BOOLEAN("boolean"),
-    DATE("date");
+    DATE("date"),
+    /**
+     * Several codes from the attribute's allowed values, e.g. the regional assessments done for a parcel: a JSON array
+     * in GeoJSON, its JSON text in a column or a GeoPackage. Shown and exchanged, not compared in filters.
+     */
+    CODE_LIST("array");
 
     private final String jsonName;
 

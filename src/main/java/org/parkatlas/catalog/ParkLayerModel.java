@@ -123,10 +123,31 @@ final class ParkLayerModel {
                 .within(0, 100000)
                 .text("buyer", false, "受让单位", "Buyer").internal()
                 .text("notes", false, "内部备注", "Internal notes").internal()
+                .codes("regional_assessments", "已完成的区域评估", "Regional assessments done", regionalAssessments())
                 .temporal("leveling_date")
                 .readiness()
                 .distances()
                 .build();
+    }
+
+    /**
+     * The regional assessments (区域评估) a park does once for an area so that a firm taking standard land need not
+     * commission them itself; which ones a parcel has is part of what makes it standard land.
+     */
+    private static List<AllowedValue> regionalAssessments() {
+        return List.of(
+                value("planning_eia", "规划环境影响评价", "Planning environmental impact assessment"),
+                value("energy", "区域节能评价", "Energy conservation assessment"),
+                value("flood", "洪水影响评价", "Flood impact assessment"),
+                value("soil_water", "水土保持方案", "Soil and water conservation plan"),
+                value("water_resources", "水资源论证", "Water resources assessment"),
+                value("minerals", "压覆重要矿产资源评估", "Overlying mineral resources assessment"),
+                value("geohazard", "地质灾害危险性评估", "Geological hazard assessment"),
+                value("seismic", "地震安全性评价", "Seismic safety assessment"),
+                value("cultural_relics", "文物考古调查勘探", "Archaeological survey"),
+                value("climate", "气候可行性论证", "Climate feasibility assessment"),
+                value("lightning", "雷电灾害风险评估", "Lightning risk assessment"),
+                value("traffic", "交通影响评价", "Traffic impact assessment"));
     }
 
     private static Layer roads() {
@@ -266,6 +287,11 @@ final class ParkLayerModel {
 
         Builder choice(String name, boolean required, String zh, String en, List<AllowedValue> values) {
             return add(name, AttributeType.STRING, null, required, zh, en, values);
+        }
+
+        /** Any number of codes from {@code values}, each at most once. */
+        Builder codes(String name, String zh, String en, List<AllowedValue> values) {
+            return add(name, AttributeType.CODE_LIST, null, false, zh, en, values);
         }
 
         /**

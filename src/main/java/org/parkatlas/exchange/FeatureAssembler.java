@@ -5,6 +5,7 @@ import org.parkatlas.catalog.Label;
 import org.locationtech.jts.geom.Geometry;
 import org.parkatlas.catalog.AllowedValue;
 import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.CodeList;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.CrsRegistry;
@@ -16,6 +17,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,8 +64,8 @@ public final class FeatureAssembler {
     }
 
     /**
-     * @param values raw values: {@code String}, {@code Number}, {@code Boolean}, {@code LocalDate}/{@code Date}, or
-     *               null for "not given"; anything else is refused as the wrong type
+     * @param values raw values: {@code String}, {@code Number}, {@code Boolean}, {@code LocalDate}/{@code Date}, a
+     *               {@code List} of strings, or null for "not given"; anything else is refused as the wrong type
      */
     public Feature assemble(String pointer, String id, Geometry geometry, Map<String, Object> values) {
         String geometryPointer = pointer + "/geometry";
@@ -123,7 +126,10 @@ public final class FeatureAssembler {
             if (layer.isDerived(name) || entry.getValue() == null) {
                 continue; // derived values are worked out when read; computed ones the write path sets again
             }
-            properties.put(name, readValue(attribute, entry.getValue(), pointer + "/" + name));
+            Object value = readValue(attribute, entry.getValue(), pointer + "/" + name);
+            if (!(value instanceof List<?> list && list.isEmpty())) {
+                properties.put(name, value); // an empty list of codes is no value, as in the store
+            }
         }
         for (Attribute attribute : layer.writableAttributes()) {
             if (attribute.required() && !properties.containsKey(attribute.name())) {
@@ -142,6 +148,7 @@ public final class FeatureAssembler {
             case NUMBER -> value instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
             case BOOLEAN -> bool(value);
             case DATE -> date(value, pointer);
+            case CODE_LIST -> codes(value);
         };
         if (result == null) {
             String given = shown(value);
@@ -156,13 +163,35 @@ public final class FeatureAssembler {
                     + attribute.name() + "\" (" + attribute.label().en() + ") must be between " + range + ", not "
                     + shown(number)));
         }
-        if (result instanceof String text && !attribute.allows(text)) {
+        if (result instanceof List<?> codes) {
+            for (int i = 0; i < codes.size(); i++) {
+                allowed(attribute, (String) codes.get(i), value instanceof List<?> ? pointer + "/" + i : pointer);
+            }
+        }
+        if (result instanceof String text) {
+            allowed(attribute, text, pointer);
+        }
+        return result;
+    }
+
+    private static void allowed(Attribute attribute, String text, String pointer) {
+        if (!attribute.allows(text)) {
             String values = attribute.values().stream().map(AllowedValue::value).collect(Collectors.joining(", "));
             throw InvalidInputException.unprocessable(pointer, Label.of("“" + clip(text) + "”不是“" + attribute.name()
                     + "”的可选值；可用：" + values, "\"" + clip(text) + "\" is not a value of \"" + attribute.name()
                     + "\"; use one of " + values));
         }
-        return result;
+    }
+
+    /** A JSON array of codes, or the text of one as a GeoPackage or a spreadsheet holds it ({@link CodeList}). */
+    private static List<String> codes(Object value) {
+        if (value instanceof String text) {
+            return CodeList.parse(text);
+        }
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            return null;
+        }
+        return List.copyOf(new LinkedHashSet<>(list.stream().map(String.class::cast).toList()));
     }
 
     private static String text(Object value) {
@@ -218,6 +247,7 @@ public final class FeatureAssembler {
             case NUMBER -> Label.of("数值", "a number");
             case BOOLEAN -> Label.of("true 或 false", "true or false");
             case DATE -> Label.of("YYYY-MM-DD 形式的日期字符串", "a date string YYYY-MM-DD");
+            case CODE_LIST -> Label.of("由代码字符串组成的数组", "an array of code strings");
         };
     }
 

@@ -126,6 +126,11 @@ public final class GeoJsonFeatureReader {
         if (value.isBoolean()) {
             return value.booleanValue();
         }
-        return value; // an object or array fits no attribute type: the assembler refuses it, showing the JSON
+        if (value.isArray() && value.valueStream().allMatch(JsonNode::isValueNode)) {
+            List<Object> items = new ArrayList<>();
+            value.valueStream().forEach(item -> items.add(rawValue(item)));
+            return items; // a list of codes, or a mistake the assembler names
+        }
+        return value; // an object or nested array fits no attribute type: the assembler refuses it, showing the JSON
     }
 }

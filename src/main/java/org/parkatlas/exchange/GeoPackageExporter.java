@@ -2,7 +2,11 @@ package org.parkatlas.exchange;
 
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageManager;
+import mil.nga.geopackage.contents.Contents;
 import mil.nga.geopackage.db.GeoPackageDataType;
+import mil.nga.geopackage.extension.schema.SchemaExtension;
+import mil.nga.geopackage.extension.schema.columns.DataColumns;
+import mil.nga.geopackage.extension.schema.columns.DataColumnsDao;
 import mil.nga.geopackage.features.columns.GeometryColumns;
 import mil.nga.geopackage.features.user.FeatureColumn;
 import mil.nga.geopackage.features.user.FeatureDao;
@@ -13,6 +17,8 @@ import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.io.WKBWriter;
 import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.AttributeType;
+import org.parkatlas.catalog.CodeList;
 import org.parkatlas.catalog.Audience;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.CrsDefinitions;
@@ -70,6 +76,7 @@ class GeoPackageExporter {
         geometryColumns.setSrs(srs);
         geoPackage.createFeatureTable(FeatureTableMetadata.create(geometryColumns, FEATURE_ID_COLUMN, columns(layer, today.audience())));
 
+        describeColumns(geoPackage, layer, today.audience());
         FeatureDao dao = geoPackage.getFeatureDao(layer.tableName());
         WKBWriter wkb = new WKBWriter();
         geoPackage.beginTransaction();
@@ -82,7 +89,9 @@ class GeoPackageExporter {
                 for (Attribute attribute : attributes(layer, today.audience())) {
                     Object value = feature.property(attribute.name());
                     if (value != null) {
-                        row.setValue(attribute.name(), value instanceof java.time.LocalDate ? value.toString() : value);
+                        row.setValue(attribute.name(), value instanceof java.time.LocalDate ? value.toString()
+                                : value instanceof List<?> codes ? CodeList.toText(codes.stream().map(String::valueOf)
+                                .toList()) : value);
                     }
                 }
                 dao.create(row);
@@ -90,6 +99,36 @@ class GeoPackageExporter {
             written = true;
         } finally {
             geoPackage.endTransaction(written);
+        }
+    }
+
+    /**
+     * The schema extension's data columns: each column's Chinese label as its title (GDAL reads it as the field's
+     * alternative name, QGIS shows it as the alias) and the English one as its description; a list of codes is
+     * declared as JSON, so GDAL gives it the JSON subtype instead of plain text.
+     */
+    private static void describeColumns(GeoPackage geoPackage, Layer layer, Audience audience) {
+        SchemaExtension schema = new SchemaExtension(geoPackage);
+        schema.getOrCreate(); // registers the extension, as GDAL checks
+        schema.createDataColumnsTable();
+        DataColumnsDao dao = schema.getDataColumnsDao();
+        Contents contents = geoPackage.getTableContents(layer.tableName());
+        try {
+            for (Attribute attribute : attributes(layer, audience)) {
+                DataColumns column = new DataColumns();
+                column.setContents(contents);
+                column.setColumnName(attribute.name());
+                column.setName(attribute.name());
+                column.setTitle(attribute.label().zh());
+                column.setDescription(attribute.label().en() + (attribute.unit() == null ? "" : " (" + attribute.unit()
+                        + ")"));
+                if (attribute.type() == AttributeType.CODE_LIST) {
+                    column.setMimeType("application/json");
+                }
+                dao.create(column);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot describe the columns of " + layer.tableName(), e);
         }
     }
 
@@ -103,6 +142,7 @@ class GeoPackageExporter {
                 case NUMBER -> GeoPackageDataType.DOUBLE;
                 case BOOLEAN -> GeoPackageDataType.BOOLEAN;
                 case DATE -> GeoPackageDataType.DATE;
+                case CODE_LIST -> GeoPackageDataType.TEXT; // the JSON array text, as GDAL writes a JSON field
             }));
         }
         return columns;

@@ -87,6 +87,10 @@ final class FeatureJsonWriter {
             json.writeNumber(d);
         } else if (value instanceof Boolean b) {
             json.writeBoolean(b);
+        } else if (value instanceof List<?> codes) {
+            json.writeStartArray();
+            codes.forEach(code -> json.writeString(String.valueOf(code)));
+            json.writeEndArray();
         } else {
             json.writeString(value.toString()); // strings and dates (ISO 8601, as GeoJSON clients expect)
         }

@@ -6,6 +6,7 @@ import org.parkatlas.catalog.Label;
 import org.parkatlas.http.AsOf;
 import org.locationtech.jts.geom.Envelope;
 import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.AttributeType;
 import org.parkatlas.catalog.Audience;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
@@ -115,6 +116,10 @@ final class ItemsRequest {
                         + " 的属性（见 /ogcapi/collections/" + layer.id() + "/queryables）", "cannot sort by \"" + name
                         + "\": it is not a property of " + layer.id() + " (see /ogcapi/collections/" + layer.id()
                         + "/queryables)"));
+            }
+            if (layer.attribute(name).orElseThrow().type() == AttributeType.CODE_LIST) {
+                throw ApiException.badParameter("sortby", Label.of("无法按“" + name + "”排序：它是代码列表",
+                        "cannot sort by \"" + name + "\": it is a list of codes"));
             }
             if (keys.stream().anyMatch(k -> k.property().equals(name))) {
                 throw ApiException.badParameter("sortby", Label.of("“" + name + "”在 sortby 中出现了两次",

@@ -38,6 +38,13 @@ final class OpenApiComponents {
                 schema.put("type", "string");
                 schema.put("format", "date");
             }
+            case CODE_LIST -> {
+                schema.put("type", "array");
+                schema.put("uniqueItems", true);
+                schema.put("items", Map.of("type", "string", "enum",
+                        attribute.values().stream().map(AllowedValue::value).toList()));
+                return schema;
+            }
         }
         if (attribute.isEnumerated()) {
             schema.put("enum", attribute.values().stream().map(AllowedValue::value).toList());

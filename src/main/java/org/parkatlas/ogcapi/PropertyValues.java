@@ -3,6 +3,7 @@ package org.parkatlas.ogcapi;
 import org.parkatlas.http.ApiException;
 import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.AttributeType;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,6 +16,10 @@ final class PropertyValues {
     }
 
     static Object parse(Attribute attribute, String text, String parameter) {
+        if (attribute.type() == AttributeType.CODE_LIST) {
+            throw ApiException.badParameter(parameter, Label.of(attribute.name() + " 是代码列表，不能作为查询参数比较",
+                    attribute.name() + " is a list of codes and cannot be matched by a query parameter"));
+        }
         try {
             Object value = switch (attribute.type()) {
                 case STRING -> text;
@@ -22,6 +27,7 @@ final class PropertyValues {
                 case NUMBER -> Double.parseDouble(text.trim());
                 case BOOLEAN -> parseBoolean(text.trim());
                 case DATE -> LocalDate.parse(text.trim());
+                case CODE_LIST -> throw new IllegalStateException("refused above");
             };
             if (value instanceof String s && !attribute.allows(s)) {
                 String values = attribute.values().stream().map(v -> v.value()).collect(Collectors.joining(", "));

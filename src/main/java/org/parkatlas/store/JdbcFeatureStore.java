@@ -4,6 +4,8 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.parkatlas.catalog.Attribute;
+import org.parkatlas.catalog.AttributeType;
+import org.parkatlas.catalog.CodeList;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeaturePage;
@@ -166,7 +168,7 @@ final class JdbcFeatureStore implements FeatureStore {
             params.add(new WKBWriter().write(feature.geometry()));
             for (Attribute attribute : attributes) {
                 sql.append(", ").append(attribute.name()).append(" = ?");
-                params.add(feature.property(attribute.name()));
+                params.add(columnValue(feature.property(attribute.name())));
             }
             sql.append(" WHERE ").append(ID).append(" = ?");
             params.add(feature.id());
@@ -240,7 +242,7 @@ final class JdbcFeatureStore implements FeatureStore {
             ps.setLong(i++, Math.max(1, feature.version()));
             ps.setBytes(i++, wkbWriter.write(feature.geometry()));
             for (Attribute attribute : attributes) {
-                ps.setObject(i++, feature.property(attribute.name()));
+                ps.setObject(i++, columnValue(feature.property(attribute.name())));
             }
         });
     }
@@ -297,6 +299,11 @@ final class JdbcFeatureStore implements FeatureStore {
         };
     }
 
+    /** A property as its column holds it: a list of codes as its JSON text, anything else as it is. */
+    private static Object columnValue(Object value) {
+        return value instanceof List<?> codes ? CodeList.toText(codes.stream().map(String::valueOf).toList()) : value;
+    }
+
     private static Object readValue(ResultSet rs, int column, Attribute attribute) throws SQLException {
         Object value = switch (attribute.type()) {
             case STRING -> rs.getString(column);
@@ -304,7 +311,11 @@ final class JdbcFeatureStore implements FeatureStore {
             case NUMBER -> rs.getDouble(column);
             case BOOLEAN -> rs.getBoolean(column);
             case DATE -> rs.getObject(column, LocalDate.class);
+            case CODE_LIST -> rs.getString(column);
         };
-        return rs.wasNull() ? null : value;
+        if (rs.wasNull()) {
+            return null;
+        }
+        return value instanceof String text && attribute.type() == AttributeType.CODE_LIST ? CodeList.parse(text) : value;
     }
 }

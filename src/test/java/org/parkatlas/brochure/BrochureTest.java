@@ -33,13 +33,14 @@ class BrochureTest extends ParkAtlasServerTest {
         String english = text(en);
         assertThat(english).contains("Parcel GT-Z2-054", "Parcel brochure", "Ganting New-type Industrial Park",
                 "甘亭新型工业园区", "Readiness tier", "Standard-land indicators", "New Energy Park",
-                "Seven connections and leveling");
+                "Seven connections and leveling", "Regional assessments done", "Seismic safety assessment");
         // pdftotext joins a line broken after a hyphen and drops the hyphen: compare without hyphens
         assertThat(english.replace(" ", "").replace("-", "")).as("the permalink, as printed under its QR code")
                 .contains("/parcels/GTZ2054?lang=en");
         Path zh = download("/api/parcels/parcel-0122/brochure.pdf?lang=zh-CN");
         String chinese = text(zh);
-        assertThat(chinese).contains("地块 GT-Z2-054", "地块推介", "新能源产业园", "标准地控制指标", "七通一平", "亩");
+        assertThat(chinese).contains("地块 GT-Z2-054", "地块推介", "新能源产业园", "标准地控制指标", "七通一平", "亩", "已完成的区域评估",
+                "规划环境影响评价", "地震安全性评价");
 
         ExternalTools.run(List.of(PDFTOPPM.toString(), "-r", "150", "-png", "-f", "1", "-l", "1", en.toString(),
                 en.resolveSibling("page").toString()));

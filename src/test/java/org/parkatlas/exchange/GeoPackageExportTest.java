@@ -71,6 +71,24 @@ class GeoPackageExportTest extends ParkAtlasServerTest {
     }
 
     @Test
+    void eachColumnCarriesItsLabelsForQgisAndGdal() throws Exception {
+        try (var sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             var rs = sqlite.createStatement().executeQuery("SELECT column_name, title, description, mime_type "
+                     + "FROM gpkg_data_columns WHERE table_name = 'parcels'")) {
+            java.util.Map<String, String> titles = new java.util.HashMap<>();
+            java.util.Map<String, String> types = new java.util.HashMap<>();
+            while (rs.next()) {
+                titles.put(rs.getString(1), rs.getString(2) + " | " + rs.getString(3));
+                types.put(rs.getString(1), rs.getString(4));
+            }
+            assertThat(titles).containsEntry("status", "供地状态 | Status")
+                    .containsEntry("area_mu", "面积（亩） | Area (mu) (亩)")
+                    .containsEntry("ready_date", "预计具备条件日期 | Ready date");
+            assertThat(types).containsEntry("regional_assessments", "application/json");
+        }
+    }
+
+    @Test
     void gdalOpensItWithTheRightFieldsAndCrs() throws Exception {
         ExternalTools.require(Path.of("/usr/bin/ogrinfo"), "PARKATLAS_REQUIRE_GDAL", "apt-get install gdal-bin");
         String summary = ExternalTools.run(List.of("/usr/bin/ogrinfo", "-ro", "-so", file.toString()));
@@ -81,7 +99,8 @@ class GeoPackageExportTest extends ParkAtlasServerTest {
         long parcels = getJson("/ogcapi/collections/parcels/items?limit=1").path("numberMatched").asLong();
         String layer = ExternalTools.run(List.of("/usr/bin/ogrinfo", "-ro", "-so", file.toString(), "parcels"));
         assertThat(layer).contains("Geometry: Polygon", "Feature Count: " + parcels, "area_mu: Real",
-                "status: String", "leveling_date: Date", "standard_land: Integer(Boolean)");
+                "status: String", "leveling_date: Date", "standard_land: Integer(Boolean)",
+                "regional_assessments: String(JSON)");
         assertThat(layer).containsAnyOf("CGCS2000 / 3-degree Gauss-Kruger CM 111E", "EPSG\",4546");
     }
 

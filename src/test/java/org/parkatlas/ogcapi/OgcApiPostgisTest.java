@@ -43,6 +43,10 @@ class OgcApiPostgisTest {
     }
 
     @Nested
+    class RegionalAssessments extends RegionalAssessmentsContract {
+    }
+
+    @Nested
     class Enquiries extends org.parkatlas.enquiry.EnquiriesContract {
     }
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaMatchesCatalogTest {
 
     private static final Map<String, String> H2_TYPES = Map.of("STRING", "CHARACTER VARYING", "INTEGER", "INTEGER",
-            "NUMBER", "DOUBLE PRECISION", "BOOLEAN", "BOOLEAN", "DATE", "DATE");
+            "NUMBER", "DOUBLE PRECISION", "BOOLEAN", "BOOLEAN", "DATE", "DATE", "CODE_LIST", "CHARACTER VARYING");
 
     @Test
     void everyLayerHasItsTableWithOneTypedColumnPerAttribute() {

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public final class FilterBinder {
 
     /** The kinds of value an expression has, for checking that operands fit together. */
-    private enum Kind { STRING, NUMBER, BOOLEAN, DATE, TIMESTAMP, GEOMETRY, INTERVAL }
+    private enum Kind { STRING, NUMBER, BOOLEAN, DATE, TIMESTAMP, GEOMETRY, INTERVAL, LIST }
 
     private final Layer layer;
     private final Crs filterCrs;
@@ -101,6 +101,9 @@ public final class FilterBinder {
         public Filter visit(Filter.Like filter) {
             Expression value = expression(filter.value());
             Expression pattern = expression(filter.pattern());
+            if (kind(value) == Kind.LIST) {
+                comparable(value, pattern, "LIKE");
+            }
             if (kind(value) != Kind.STRING || kind(pattern) != Kind.STRING) {
                 throw new InvalidFilterException("LIKE compares text: " + describe(value) + " LIKE "
                         + describe(pattern) + " does not");
@@ -248,6 +251,10 @@ public final class FilterBinder {
     private void comparable(Expression left, Expression right, String operator) {
         Kind a = kind(left);
         Kind b = kind(right);
+        if (a == Kind.LIST || b == Kind.LIST) {
+            throw new InvalidFilterException(describe(a == Kind.LIST ? left : right) + " is a list of codes: a filter "
+                    + "can ask whether it IS NULL (none at all), not compare it");
+        }
         boolean times = (a == Kind.DATE || a == Kind.TIMESTAMP) && (b == Kind.DATE || b == Kind.TIMESTAMP);
         if (a != b && !times || a == Kind.GEOMETRY) {
             throw new InvalidFilterException("cannot compare " + describe(left) + " " + operator + " "
@@ -295,6 +302,7 @@ public final class FilterBinder {
             case INTEGER, NUMBER -> Kind.NUMBER;
             case BOOLEAN -> Kind.BOOLEAN;
             case DATE -> Kind.DATE;
+            case CODE_LIST -> Kind.LIST;
         };
     }
 }

@@ -135,6 +135,7 @@ class JdbcParcelHistory implements ParcelHistory {
             case DATE -> LocalDate.parse(value.toString());
             case NUMBER -> ((Number) value).doubleValue();
             case INTEGER -> ((Number) value).longValue();
+            case CODE_LIST -> value instanceof List<?> codes ? codes.stream().map(String::valueOf).toList() : value;
             default -> value;
         };
     }

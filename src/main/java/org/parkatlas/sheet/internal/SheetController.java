@@ -117,6 +117,7 @@ class SheetController {
             indicators.add(row);
         }
         out.put("indicators", indicators);
+        out.put("regional_assessments", assessments(p));
         List<Map<String, Object>> onIt = new ArrayList<>();
         for (Feature b : sheet.buildings()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -152,6 +153,20 @@ class SheetController {
         p.properties().forEach((k, v) -> properties.put(k, v instanceof LocalDate d ? d.toString() : v));
         out.put("properties", properties);
         return out;
+    }
+
+    /** Every assessment the catalogue knows, in its order, with whether it has been done for this parcel. */
+    private List<Map<String, Object>> assessments(Feature parcel) {
+        List<?> done = parcel.property("regional_assessments") instanceof List<?> list ? list : List.of();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (var value : parcels.attribute("regional_assessments").orElseThrow().values()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("value", value.value());
+            row.put("label", value.label());
+            row.put("done", done.contains(value.value()));
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static Map<String, Object> choice(Layer layer, String name, Feature feature) {

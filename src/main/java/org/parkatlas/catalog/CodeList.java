@@ -1,0 +1,53 @@
+package org.parkatlas.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The one text form of a {@link AttributeType#CODE_LIST} value, as a column, a GeoPackage field or a CSV cell holds it:
+ * the JSON array {@code ["planning_eia","energy"]}. Reading is lenient with what people type in a spreadsheet
+ * ({@code planning_eia, energy} or {@code planning_eia；energy}); the codes are checked against the attribute's allowed
+ * values afterwards, so nothing odd gets through.
+ */
+public final class CodeList {
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,;，；、]+");
+
+    private CodeList() {
+    }
+
+    /** The JSON array text of {@code codes}, or null for none (a list with nothing in it is stored as no value). */
+    public static String toText(Collection<String> codes) {
+        if (codes == null || codes.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("[");
+        for (String code : codes) {
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            text.append('"').append(code.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return text.append(']').toString();
+    }
+
+    /** The codes in {@code text}, each once, in the order given. */
+    public static List<String> parse(String text) {
+        String inner = text.strip();
+        if (inner.startsWith("[") && inner.endsWith("]")) {
+            inner = inner.substring(1, inner.length() - 1);
+        }
+        LinkedHashSet<String> codes = new LinkedHashSet<>();
+        for (String token : SEPARATORS.split(inner)) {
+            String code = token.length() >= 2 && token.startsWith("\"") && token.endsWith("\"")
+                    ? token.substring(1, token.length() - 1) : token;
+            if (!code.isEmpty()) {
+                codes.add(code);
+            }
+        }
+        return List.copyOf(new ArrayList<>(codes));
+    }
+}
