@@ -237,6 +237,8 @@ def run_all(d=HERE, verbose=True):
     barea = area(boundary)
     allc = []
     for f in FILES:
+        if f == "context.geojson":
+            continue  # the context lies around the park, the airport south of it
         for ft in feats[f]:
             g = ft["geometry"]
             if g["type"] == "Point":

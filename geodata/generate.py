@@ -1119,12 +1119,39 @@ def build():
     out["factory-buildings.geojson"] = ("factory_buildings", [
         feature("factory-building-%02d" % i, b["props"], poly(b["ring"]))
         for i, b in enumerate(buildings, start=1)])
+    out["context.geojson"] = ("context", context())
     return out
+
+
+# The map's context around the park, display-only and illustrative like everything here: the Fen River west of its
+# ecological corridor, Ganting town and the G108 national road to the north-east, the expressway and its exit to the
+# east, and Linfen Yaodu airport to the south (the park's south-east corner is cut on the airport side).
+def context():
+    river = [(-2420, -5200), (-2330, -3600), (-2480, -2100), (-2360, -600), (-2300, 700), (-2440, 2100),
+             (-2380, 3400), (-2520, 5200)]
+    bank = 70.0
+    river_ring = [(x + bank, y) for x, y in river] + [(x - bank, y) for x, y in reversed(river)]
+    return [
+        feature("context-fen-river", {"kind": "river", "name": "汾河", "name_en": "Fen River"},
+                {"type": "Polygon", "coordinates": [[to_lonlat(p) for p in river_ring + [river_ring[0]]]]}),
+        feature("context-ganting-town", {"kind": "town", "name": "甘亭镇", "name_en": "Ganting Town"},
+                poly([(2550, 2250), (3650, 2250), (3650, 3450), (2550, 3450)])),
+        feature("context-g108", {"kind": "national_road", "name": "G108 国道", "name_en": "G108 National Road"},
+                line([(3050, -5200), (3000, -1800), (2950, 700), (3050, 2850), (3150, 5200)])),
+        feature("context-expressway", {"kind": "expressway", "name": "高速公路", "name_en": "Expressway"},
+                line([(4700, -5200), (4550, -1000), (4450, 1800), (4600, 5200)])),
+        feature("context-expressway-exit", {"kind": "expressway_exit", "name": "甘亭高速出入口",
+                                            "name_en": "Ganting expressway exit"}, point((4480, 600))),
+        feature("context-airport", {"kind": "airport", "name": "临汾尧都机场", "name_en": "Linfen Yaodu Airport"},
+                poly([(500, -4600), (3000, -4600), (3000, -2700), (500, -2700)])),
+        feature("context-runway", {"kind": "runway", "name": "跑道", "name_en": "Runway"},
+                line([(900, -3300), (2700, -3900)])),
+    ]
 
 
 FILES = ["park-boundary.geojson", "corridors.geojson", "axes.geojson", "zones.geojson",
          "industrial-parks.geojson", "parcels.geojson", "roads.geojson", "utility-lines.geojson",
-         "facilities.geojson", "factory-buildings.geojson"]
+         "facilities.geojson", "factory-buildings.geojson", "context.geojson"]
 
 
 def main():

@@ -13,10 +13,11 @@ import { renderLegend } from './legend.js';
 import { ReadinessView } from './readiness.js';
 import { FinderView } from './finder/index.js';
 import { keepLabelsApart } from './labels.js';
+import { addContext } from './context.js';
+import { Basemaps, initialBasemap } from './basemaps.js';
 import { UserBar } from './userbar.js';
 import { canEdit } from './auth.js';
 import { createReadinessHook, createEditingHook } from './hooks.js';
-import { htmlText } from './dom.js';
 import { initStatus, showLoading, hideLoading, showError, clearError, describeError, relabelStatus } from './status.js';
 
 const L = window.L;
@@ -176,22 +177,19 @@ function panelCover() {
   return panelOpen && panelEl ? Math.round(panelEl.getBoundingClientRect().width + 12) : 0;
 }
 
-function fitPadding() {
-  // Keep the park clear of the floating panel on wide screens.
-  return { paddingTopLeft: [16, 16], paddingBottomRight: [panelCover() + 16, 16] };
+/** How much of the map's bottom the readiness time bar hides (0 while it is hidden). */
+function timebarCover() {
+  const bar = $('pa-timebar');
+  if (!bar || bar.hidden) return 0;
+  const mapBox = $('map').getBoundingClientRect();
+  return Math.max(0, Math.round(mapBox.bottom - bar.getBoundingClientRect().top));
 }
 
-function addBasemap(map, basemap) {
-  if (!basemap || !basemap.url) return null;
-  return L.tileLayer(basemap.url, {
-    // Leaflet writes the attribution as HTML; the configured text goes in as text (links in it become plain names).
-    attribution: htmlText(basemap.attribution),
-    subdomains: basemap.subdomains || 'abc',
-    maxZoom: 20,
-    maxNativeZoom: basemap.maxZoom || 18,
-    className: 'pa-basemap',
-  }).addTo(map);
+function fitPadding() {
+  // Keep the park clear of the floating panel on wide screens and of the time bar below its southern parcels.
+  return { paddingTopLeft: [16, 16], paddingBottomRight: [panelCover() + 16, timebarCover() + 12] };
 }
+
 
 function layerTitle(id) {
   return () => {
@@ -265,7 +263,8 @@ async function main() {
   }
   parkatlas.catalog = catalog;
 
-  addBasemap(map, catalog.basemap);
+  parkatlas.basemaps = new Basemaps(map, catalog, initialBasemap(catalog));
+  addContext(map).catch((err) => console.warn('ParkAtlas: no context around the park', err));
   const bounds = parkBounds(catalog.park);
   // No animation: the first view should simply be the park, and popups or pans started right
   // after (by a user or a test) must not race a zoom transition.
@@ -286,6 +285,8 @@ async function main() {
   // Before the layers load, so ?view=readiness colours the parcels as they arrive.
   readiness = new ReadinessView(map, manager, catalog, { onLegend: queueLegend, coveredRight: panelCover });
   readinessHook.attach(readiness, readiness.ready);
+  // The time bar it shows covers the map's bottom: frame the park again above it.
+  if (bounds && timebarCover() > 0) map.fitBounds(bounds, { ...fitPadding(), animate: false });
 
   // The investor's finder; it takes the editor's place at the map's left edge when opened.
   finder = new FinderView(map, manager, catalog, {

@@ -2,8 +2,9 @@
 // they do not overlap a more important one. Run after every zoom or pan and whenever layers come or go; a label
 // hidden at one zoom returns at another where there is room.
 
-// Most important first: a zone's name wins over a park's, a park's over a corridor's or an axis's.
-const PRIORITY = ['pa-label-zones', 'pa-label-industrial-parks', 'pa-label-corridors', 'pa-label-axes'];
+// Most important first: a zone's name wins over a park's, a park's over a corridor's or an axis's, and the park's
+// own names over those of its surroundings.
+const PRIORITY = ['pa-label-zones', 'pa-label-industrial-parks', 'pa-label-corridors', 'pa-label-axes', 'pa-label-context'];
 const MARGIN = 2; // px kept free between two labels
 
 function rank(element) {

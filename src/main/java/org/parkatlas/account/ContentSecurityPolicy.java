@@ -14,7 +14,13 @@ final class ContentSecurityPolicy {
 
     /** The policy for a basemap URL template such as {@code https://{s}.tiles.example/{z}/{x}/{y}.png} (or none). */
     static String of(String basemapUrl) {
-        String tiles = tileSource(basemapUrl);
+        return of(basemapUrl == null ? java.util.List.of() : java.util.List.of(basemapUrl));
+    }
+
+    /** The policy for every basemap URL template the map may load tiles from. */
+    static String of(java.util.List<String> basemapUrls) {
+        String tiles = basemapUrls.stream().map(ContentSecurityPolicy::tileSource).filter(s -> !s.isEmpty())
+                .distinct().collect(java.util.stream.Collectors.joining(" "));
         return "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self'; connect-src 'self'; "
                 + "img-src 'self' data: blob:" + (tiles.isEmpty() ? "" : " " + tiles) + "; object-src 'none'; "
                 + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
@@ -30,7 +36,9 @@ final class ContentSecurityPolicy {
             if (uri.getScheme() == null || uri.getHost() == null) {
                 return "";
             }
-            String host = uri.getHost().replace("s-sub", "*");
+            // a subdomain in the first label (t{s}.tianditu.gov.cn, webrd0{s}.…) makes that whole label a wildcard
+            String host = uri.getHost().contains("s-sub") ? "*" + uri.getHost().substring(uri.getHost().indexOf('.'))
+                    : uri.getHost();
             return uri.getScheme() + "://" + host + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
         } catch (IllegalArgumentException e) {
             return ""; // an unusable basemap URL draws nothing anyway

@@ -6,7 +6,6 @@ import org.parkatlas.problem.Problem;
 import org.parkatlas.problem.ProblemType;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.beans.factory.annotation.Value;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -37,9 +36,9 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle,
-                                            @Value("${parkatlas.basemap.url:}") String basemap) throws Exception {
+                                            org.parkatlas.web.BasemapProperties basemaps) throws Exception {
         http.headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.of(basemap)))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicy.of(basemaps.tileUrls())))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .authorizeHttpRequests(requests -> requests

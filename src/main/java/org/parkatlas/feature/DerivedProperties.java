@@ -13,4 +13,20 @@ public interface DerivedProperties {
 
     /** The feature with its derived attributes as the read asks. */
     Feature enrich(Layer layer, Feature feature, ReadContext context);
+
+    /**
+     * Puts the feature's derived attributes into {@code derived}, the values a read lays over the stored ones
+     * ({@link Feature#withDerived}): every module of a layer adds to the one map, and nothing stored is copied.
+     */
+    /**
+     * The stored attributes (besides the id, version and geometry) the module's values depend on, so a read that only
+     * judges features can leave the others out; null, the default, for all of them.
+     */
+    default java.util.Set<String> reads() {
+        return null;
+    }
+
+    default void derive(Layer layer, Feature feature, ReadContext context, java.util.Map<String, Object> derived) {
+        derived.putAll(enrich(layer, feature, context).properties());
+    }
 }

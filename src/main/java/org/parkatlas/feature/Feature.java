@@ -2,8 +2,6 @@ package org.parkatlas.feature;
 
 import org.locationtech.jts.geom.Geometry;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +12,7 @@ import java.util.Map;
 public record Feature(String id, Geometry geometry, Map<String, Object> properties, long version) {
 
     public Feature {
-        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        properties = FeatureValues.of(properties); // unmodifiable; shared, not copied, by the features made from it
     }
 
     public Object property(String name) {
@@ -27,5 +25,18 @@ public record Feature(String id, Geometry geometry, Map<String, Object> properti
 
     public Feature withProperties(Map<String, Object> newProperties) {
         return new Feature(id, geometry, newProperties, version);
+    }
+
+    /**
+     * A feature made from a map its maker hands over and never touches again (a row just read): taken as it is,
+     * not copied.
+     */
+    public static Feature adopting(String id, Geometry geometry, Map<String, Object> fresh, long version) {
+        return new Feature(id, geometry, FeatureValues.adopting(fresh), version);
+    }
+
+    /** This feature with {@code derived} values laid over its own (handed over as in {@link #adopting}). */
+    public Feature withDerived(Map<String, Object> derived) {
+        return new Feature(id, geometry, ((FeatureValues) properties).with(derived), version);
     }
 }

@@ -45,17 +45,8 @@ public class Finder {
         LocalDate day = criteria.readyBy() != null && !criteria.needs().isEmpty() ? criteria.readyBy() : asOf;
         ReadContext context = new ReadContext(day, audience);
         List<Feature> page = new ArrayList<>();
-        long[] count = {0};
-        double[] mu = {0};
-        parcels.stream(new FeatureQuery(filter, null, criteria.sort(), 0, Integer.MAX_VALUE), context, parcel -> {
-            if (count[0] >= offset && page.size() < limit) {
-                page.add(parcel);
-            }
-            count[0]++;
-            if (parcel.property("area_mu") instanceof Number n) {
-                mu[0] += n.doubleValue();
-            }
-        });
-        return new Found(count[0], Math.round(mu[0] * 100) / 100.0, cql2, context.day(), page);
+        FeatureSource.Tally tally = parcels.summarize(new FeatureQuery(filter, null, criteria.sort(), offset, limit),
+                "area_mu", context, page::add);
+        return new Found(tally.count(), Math.round(tally.sum() * 100) / 100.0, cql2, context.day(), page);
     }
 }

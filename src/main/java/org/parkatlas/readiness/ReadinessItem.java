@@ -28,12 +28,14 @@ public enum ReadinessItem {
             HEAT, LEVELING);
 
     private final String id;
+    private final String attribute;
     private final Label label;
     private final String utility;
     private final String sourceKind;
 
     ReadinessItem(String id, String zh, String en, String utility, String sourceKind) {
         this.id = id;
+        this.attribute = "readiness_" + id;
         this.label = Label.of(zh, en);
         this.utility = utility;
         this.sourceKind = sourceKind;
@@ -41,6 +43,11 @@ public enum ReadinessItem {
 
     public String id() {
         return id;
+    }
+
+    /** The parcels' derived attribute that says whether this item is met ({@code readiness_sewer}). */
+    public String attribute() {
+        return attribute;
     }
 
     public Label label() {

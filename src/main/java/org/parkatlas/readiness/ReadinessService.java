@@ -189,14 +189,26 @@ public class ReadinessService implements DerivedProperties {
 
     @Override
     public Feature enrich(Layer layer, Feature feature, ReadContext context) {
+        Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
+        derive(layer, feature, context, properties);
+        return feature.withProperties(properties);
+    }
+
+    /** The assessment is kept by parcel id; the tier also looks up the buildings on the parcel by its code. */
+    @Override
+    public java.util.Set<String> reads() {
+        return java.util.Set.of("code");
+    }
+
+    @Override
+    public void derive(Layer layer, Feature feature, ReadContext context, Map<String, Object> properties) {
         LocalDate day = context.day();
         ParcelReadiness readiness = results().get(feature.id());
         if (readiness == null) {
-            return feature;
+            return;
         }
-        Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
         for (ItemAssessment item : readiness.items()) {
-            properties.put("readiness_" + item.item().id(), item.metOn(day));
+            properties.put(item.item().attribute(), item.metOn(day));
         }
         properties.put("readiness_met", (long) readiness.metOn(day));
         properties.put("readiness_total", (long) readiness.items().size());
@@ -206,7 +218,6 @@ public class ReadinessService implements DerivedProperties {
         if (readiness.readyDate() != null) {
             properties.put("ready_date", readiness.readyDate());
         }
-        return feature.withProperties(properties);
     }
 
     /**

@@ -65,6 +65,83 @@ public final class FeatureSource {
         return matched[0];
     }
 
+    /** How many features match a filter in all, and the sum of one numeric attribute over them. */
+    public record Tally(long count, double sum) {
+    }
+
+    /**
+     * One page of {@code query} handed to {@code page}, and the tally of every match: what a search shows (the first
+     * results, "11 parcels, 738.2 mu"). Where the database can answer the filter alone it counts and sums, and only
+     * the page is read and enriched; otherwise each candidate is enriched once, tested, counted and paged in one pass.
+     */
+    public Tally summarize(FeatureQuery query, String sumOf, ReadContext context, Consumer<Feature> page) {
+        checkAudience(query.filter(), query.sortBy(), context);
+        FilterSplit split = split(query.filter());
+        boolean derivedSort = query.sortBy().stream().anyMatch(k -> layer.isDerived(k.property()));
+        if (!split.needsMemory() && layer.hasAttribute(sumOf)) {
+            FeatureStore.Tally stored = store.tally(layer, split.sql(), sumOf);
+            stream(query, context, page);
+            return new Tally(stored.count(), stored.sum());
+        }
+        // Each candidate is read with only what judging it takes (the filter's, the sort's and the sum's stored
+        // attributes and those the modules derive from); the page's features are then read whole, in one query.
+        List<String> lean = leanProperties(split.memory(), query.sortBy(), sumOf);
+        List<String> pageIds = new ArrayList<>();
+        Pager pager = new Pager(new FeatureQuery(query.filter(), null, query.sortBy(), query.offset(), query.limit()),
+                f -> pageIds.add(f.id()));
+        List<Feature> matches = new ArrayList<>();
+        long[] count = {0};
+        double[] sum = {0};
+        store.stream(layer, new FeatureQuery(split.sql(), lean, derivedSort ? List.of() : query.sortBy(), 0,
+                Integer.MAX_VALUE), feature -> {
+            Feature judged = enrich(feature, context);
+            if (!FilterEvaluator.matches(split.memory(), judged)) {
+                return;
+            }
+            count[0]++;
+            if (judged.property(sumOf) instanceof Number n) {
+                sum[0] += n.doubleValue();
+            }
+            if (derivedSort) {
+                matches.add(judged);
+            } else {
+                pager.offer(judged);
+            }
+        });
+        if (derivedSort) {
+            matches.sort(order(query.sortBy()));
+            matches.forEach(pager::offer);
+        }
+        if (!pageIds.isEmpty()) {
+            Map<String, Feature> whole = new java.util.HashMap<>();
+            store.stream(layer, FeatureQuery.filtered(new Filter.In(new org.parkatlas.feature.filter.Expression
+                    .Property("id"), pageIds.stream().<org.parkatlas.feature.filter.Expression>map(
+                    org.parkatlas.feature.filter.Expression.Literal::new).toList())), f -> whole.put(f.id(), f));
+            for (String id : pageIds) {
+                Feature feature = whole.get(id);
+                if (feature != null) { // gone since the first read: a page one short beats a page with a ghost
+                    page.accept(shownTo(project(enrich(feature, context), query.properties()), context));
+                }
+            }
+        }
+        return new Tally(count[0], sum[0]);
+    }
+
+    /** The stored attributes a candidate is read with, or null (all) where a module does not say what it reads. */
+    private List<String> leanProperties(Filter memory, List<SortKey> sortBy, String sumOf) {
+        java.util.Set<String> names = new java.util.HashSet<>(org.parkatlas.feature.filter.FilterProperties.of(memory));
+        sortBy.forEach(key -> names.add(key.property()));
+        names.add(sumOf);
+        for (DerivedProperties module : derived) {
+            java.util.Set<String> reads = module.reads();
+            if (reads == null) {
+                return null;
+            }
+            names.addAll(reads);
+        }
+        return layer.attributes().stream().map(Attribute::name).filter(names::contains).toList();
+    }
+
     public FeaturePage query(FeatureQuery query, ReadContext context) {
         List<Feature> features = new ArrayList<>();
         stream(query, context, features::add);
@@ -149,11 +226,14 @@ public final class FeatureSource {
     }
 
     private Feature enrich(Feature feature, ReadContext context) {
-        Feature result = feature;
-        for (DerivedProperties properties : derived) {
-            result = properties.enrich(layer, result, context);
+        if (derived.isEmpty()) {
+            return feature;
         }
-        return result;
+        Map<String, Object> values = new LinkedHashMap<>(32);
+        for (DerivedProperties module : derived) {
+            module.derive(layer, feature, context, values);
+        }
+        return feature.withDerived(values);
     }
 
     private List<String> storedProperties(List<String> properties) {

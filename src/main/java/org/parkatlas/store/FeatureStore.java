@@ -40,6 +40,12 @@ public interface FeatureStore {
 
     long count(Layer layer, Filter filter);
 
+    /** How many features match, and the sum of the numeric stored attribute {@code column} over them. */
+    Tally tally(Layer layer, Filter filter, String column);
+
+    record Tally(long count, double sum) {
+    }
+
     /** The bounds of all of the layer's geometries, empty when the layer has none. */
     Optional<Envelope> bounds(Layer layer);
 

@@ -146,6 +146,18 @@ final class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public Tally tally(Layer layer, Filter filter, String column) {
+        requireNative(filter);
+        if (!layer.hasAttribute(column)) {
+            throw new IllegalArgumentException(layer.id() + " stores no attribute " + column);
+        }
+        FilterToSql where = new FilterToSql(layer, dialect);
+        String condition = where.where(filter);
+        return jdbc.queryForObject("SELECT COUNT(*), SUM(" + column + ") FROM " + layer.tableName() + " WHERE "
+                + condition, (rs, row) -> new Tally(rs.getLong(1), rs.getDouble(2)), where.parameters().toArray());
+    }
+
+    @Override
     public Optional<Envelope> bounds(Layer layer) {
         return jdbc.query(dialect.extentQuery(layer.tableName(), FilterToSql.GEOMETRY_COLUMN),
                 (ResultSet rs) -> rs.next() ? dialect.readExtent(rs) : Optional.<Envelope>empty());
@@ -295,7 +307,7 @@ final class JdbcFeatureStore implements FeatureStore {
                     properties.put(attribute.name(), value);
                 }
             }
-            return new Feature(id, geometry, properties, version);
+            return Feature.adopting(id, geometry, properties, version);
         };
     }
 

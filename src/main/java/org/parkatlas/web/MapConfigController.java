@@ -46,7 +46,9 @@ class MapConfigController {
         this.readiness = readiness;
     }
 
-    record MapConfig(Park park, BasemapProperties basemap, List<Collection> collections, Vocabulary vocabulary) {
+    /** {@code basemap}: the id of the basemap shown first, or {@code none}. */
+    record MapConfig(Park park, List<Basemaps.Basemap> basemaps, String basemap, List<Collection> collections,
+                     Vocabulary vocabulary) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -76,7 +78,8 @@ class MapConfigController {
     @GetMapping("/api/map/config")
     MapConfig config(jakarta.servlet.http.HttpServletRequest request) {
         org.parkatlas.catalog.Audience audience = org.parkatlas.http.RequestAudience.of(request);
-        return new MapConfig(park(), basemap, catalog.layers().stream().map(l -> describe(l, audience)).toList(),
+        List<Basemaps.Basemap> maps = Basemaps.of(basemap);
+        return new MapConfig(park(), maps, Basemaps.initial(basemap, maps), catalog.layers().stream().map(l -> describe(l, audience)).toList(),
                 vocabulary());
     }
 

@@ -19,7 +19,8 @@ class MapConfigTest extends ParkAtlasServerTest {
         assertThat(bbox.get(0).asDouble()).isBetween(111.55, 111.70);
         assertThat(bbox.get(1).asDouble()).isBetween(36.13, 36.22);
         assertThat(bbox.get(2).asDouble()).isGreaterThan(bbox.get(0).asDouble());
-        assertThat(config.path("basemap").path("url").isNull()).as("no basemap unless configured").isTrue();
+        assertThat(config.path("basemaps").size()).as("no basemap unless configured").isZero();
+        assertThat(config.path("basemap").asString()).isEqualTo("none");
     }
 
     @Test
