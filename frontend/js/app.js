@@ -177,17 +177,23 @@ function panelCover() {
   return panelOpen && panelEl ? Math.round(panelEl.getBoundingClientRect().width + 12) : 0;
 }
 
-/** How much of the map's bottom the readiness time bar hides (0 while it is hidden). */
+/**
+ * How much of the map the readiness time bar hides, {top, bottom} px: it floats at the bottom on wide screens and at
+ * the top on phones (nothing while it is hidden).
+ */
 function timebarCover() {
   const bar = $('pa-timebar');
-  if (!bar || bar.hidden) return 0;
+  if (!bar || bar.hidden) return { top: 0, bottom: 0 };
   const mapBox = $('map').getBoundingClientRect();
-  return Math.max(0, Math.round(mapBox.bottom - bar.getBoundingClientRect().top));
+  const box = bar.getBoundingClientRect();
+  if (box.top < mapBox.top + mapBox.height / 2) return { top: Math.max(0, Math.round(box.bottom - mapBox.top)), bottom: 0 };
+  return { top: 0, bottom: Math.max(0, Math.round(mapBox.bottom - box.top)) };
 }
 
 function fitPadding() {
-  // Keep the park clear of the floating panel on wide screens and of the time bar below its southern parcels.
-  return { paddingTopLeft: [16, 16], paddingBottomRight: [panelCover() + 16, timebarCover() + 12] };
+  // Keep the park clear of the floating panel on wide screens and of the time bar over its edge parcels.
+  const bar = timebarCover();
+  return { paddingTopLeft: [16, bar.top + 12], paddingBottomRight: [panelCover() + 16, bar.bottom + 12] };
 }
 
 
@@ -286,7 +292,8 @@ async function main() {
   readiness = new ReadinessView(map, manager, catalog, { onLegend: queueLegend, coveredRight: panelCover });
   readinessHook.attach(readiness, readiness.ready);
   // The time bar it shows covers the map's bottom: frame the park again above it.
-  if (bounds && timebarCover() > 0) map.fitBounds(bounds, { ...fitPadding(), animate: false });
+  const bar = timebarCover();
+  if (bounds && (bar.top > 0 || bar.bottom > 0)) map.fitBounds(bounds, { ...fitPadding(), animate: false });
 
   // The investor's finder; it takes the editor's place at the map's left edge when opened.
   finder = new FinderView(map, manager, catalog, {

@@ -230,8 +230,11 @@ export class ReadinessView {
     const next = Boolean(on);
     if (next === this.on) return this.on;
     this.on = next;
+    const park = this._parkBounds();
+    const parkInView = Boolean(park && this.map.getBounds().contains(park));
     document.body.classList.toggle('pa-view-readiness', next);
     this.bar.hidden = !next;
+    if (next && parkInView) this._keepClearOfBar(park);
     this.summarySection.hidden = !next;
     if (!next) {
       this.timebar.stop();
@@ -265,6 +268,31 @@ export class ReadinessView {
       else counts[met] += 1;
     });
     return { standard: this.data.standard || 'seven', total, counts, noData, asOf: this.asOf };
+  }
+
+  _parkBounds() {
+    const boundary = this.manager.layers['park-boundary'];
+    const b = boundary && boundary.getLayers().length ? boundary.getBounds() : null;
+    return b && b.isValid() ? b : null;
+  }
+
+  /**
+   * The whole park was in view: the bar now covers its southern parcels, so the park moves up above the bar (or
+   * is framed again in what the bar leaves free, when moving it up would push its north edge out).
+   */
+  _keepClearOfBar(park) {
+    const covered = this.coveredBottom();
+    if (!covered) return;
+    const size = this.map.getSize();
+    const south = this.map.latLngToContainerPoint(park.getSouthWest()).y;
+    const north = this.map.latLngToContainerPoint(park.getNorthEast()).y;
+    const overlap = south - (size.y - covered - 8);
+    if (overlap <= 0) return;
+    if (north - overlap >= 8) {
+      this.map.panBy([0, overlap], { animate: false });
+    } else {
+      this.map.fitBounds(park, { paddingTopLeft: [16, 16], paddingBottomRight: [this.coveredRight() + 16, covered + 12], animate: false });
+    }
   }
 
   /** Px of the map's bottom hidden by the time bar (0 when it floats at the top, as on phones). */
