@@ -52,6 +52,21 @@ class CollectionsController {
                 language, org.parkatlas.http.RequestAudience.of(request));
     }
 
+    /**
+     * The features' schema (OGC API Features Part 5 draft, linked as {@code describedby}): every property the reader
+     * sees with its type, labels and allowed values, so a client can build all its fields before reading a feature.
+     */
+    @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}/schema",
+            produces = {OgcApi.SCHEMA_JSON, OgcApi.JSON})
+    Map<String, Object> schema(@PathVariable String collectionId, @RequestParam Map<String, String> query,
+                               @RequestHeader(value = "Accept-Language", required = false) String language,
+                               jakarta.servlet.http.HttpServletRequest request) {
+        StrictParameters.allowOnly(query, "f");
+        Layer layer = Layers.require(catalog, collectionId);
+        return Queryables.schema(layer, ApiLinks.fromCurrentRequest().collection(layer.id()) + "/schema",
+                language, org.parkatlas.http.RequestAudience.of(request));
+    }
+
     @GetMapping(value = OgcApi.ROOT + "/collections/{collectionId}", produces = OgcApi.JSON)
     Map<String, Object> collection(@PathVariable String collectionId, @RequestParam Map<String, String> query,
                                    @RequestHeader(value = "Accept-Language", required = false) String language) {
@@ -68,7 +83,11 @@ class CollectionsController {
                 new Link(links.collection(layer.id()), OgcApi.REL_SELF, OgcApi.JSON, "This collection"),
                 new Link(links.items(layer.id()), OgcApi.REL_ITEMS, OgcApi.GEOJSON, "The features, as GeoJSON"),
                 new Link(links.collection(layer.id()) + "/queryables", OgcApi.REL_QUERYABLES, OgcApi.SCHEMA_JSON,
-                        "What the features can be filtered by")));
+                        "What the features can be filtered by"),
+                new Link(links.collection(layer.id()) + "/schema", "describedby", OgcApi.SCHEMA_JSON,
+                        "The features' schema: every property, with its type"),
+                new Link(links.collection(layer.id()) + "/schema", "http://www.opengis.net/def/rel/ogc/1.0/schema",
+                        OgcApi.SCHEMA_JSON, "The features' schema (Part 5)")));
         store.bounds(layer).ifPresent(bounds -> collection.put("extent", extent(layer, bounds)));
         collection.put("itemType", "feature");
         collection.put("crs", CrsRegistry.supported().stream().map(Crs::uri).toList());

@@ -18,6 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * Streams features as GeoJSON in the response CRS, straight from the page to the socket, without building a tree.
+ * Every feature carries the same properties, in the catalogue's order, an absent value as an explicit {@code null}:
+ * clients that build their fields from the first page (QGIS, GDAL) would otherwise lose a column that happens to be
+ * empty there.
  */
 final class FeatureJsonWriter {
 
@@ -25,10 +28,15 @@ final class FeatureJsonWriter {
 
     private final Crs storage;
     private final Crs output;
+    private final List<String> properties;
+    private final boolean withGeometry;
 
-    FeatureJsonWriter(Layer layer, Crs output) {
+    /** @param properties the properties every feature carries, in order (null: those each feature has) */
+    FeatureJsonWriter(Layer layer, Crs output, List<String> properties, boolean withGeometry) {
         this.storage = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
         this.output = output;
+        this.properties = properties == null ? null : List.copyOf(properties);
+        this.withGeometry = withGeometry;
     }
 
     /** Where the features come from: hands each to the sink, answers how many it handed. */
@@ -63,12 +71,22 @@ final class FeatureJsonWriter {
         json.writeStringProperty("type", "Feature");
         json.writeStringProperty("id", feature.id());
         json.writeName("geometry");
-        GeoJsonGeometry.write(json, Reprojector.transform(feature.geometry(), storage, output), output.swapsAxes(),
-                output.geographic() ? 7 : 3);
+        if (withGeometry && feature.geometry() != null) {
+            GeoJsonGeometry.write(json, Reprojector.transform(feature.geometry(), storage, output),
+                    output.swapsAxes(), output.geographic() ? 7 : 3);
+        } else {
+            json.writeNull();
+        }
         json.writeName("properties");
         json.writeStartObject();
-        for (Map.Entry<String, Object> property : feature.properties().entrySet()) {
-            writeValue(json, property.getKey(), property.getValue());
+        if (properties == null) {
+            for (Map.Entry<String, Object> property : feature.properties().entrySet()) {
+                writeValue(json, property.getKey(), property.getValue());
+            }
+        } else {
+            for (String name : properties) {
+                writeValue(json, name, feature.property(name));
+            }
         }
         json.writeEndObject();
         if (!links.isEmpty()) {
@@ -79,7 +97,9 @@ final class FeatureJsonWriter {
 
     private static void writeValue(JsonGenerator json, String name, Object value) {
         json.writeName(name);
-        if (value instanceof Long l) {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof Long l) {
             json.writeNumber(l);
         } else if (value instanceof Integer i) {
             json.writeNumber(i);

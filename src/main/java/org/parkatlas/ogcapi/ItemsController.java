@@ -34,11 +34,13 @@ class ItemsController {
     private final Catalog catalog;
     private final FeatureSources sources;
     private final Limits limits;
+    private final org.parkatlas.store.FeatureStore store;
 
-    ItemsController(Catalog catalog, FeatureSources sources, Limits limits) {
+    ItemsController(Catalog catalog, FeatureSources sources, Limits limits, org.parkatlas.store.FeatureStore store) {
         this.catalog = catalog;
         this.sources = sources;
         this.limits = limits;
+        this.store = store;
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
@@ -46,7 +48,7 @@ class ItemsController {
             throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
         ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, request.getParameterMap(), limits,
-                RequestAudience.of(request));
+                RequestAudience.of(request), () -> store.bounds(layer));
         FeatureQuery query = parsed.query();
         FeatureSource source = sources.of(layer);
         ReadContext context = parsed.context();
@@ -56,7 +58,7 @@ class ItemsController {
         response.setCharacterEncoding("UTF-8");
         response.setHeader(OgcApi.CONTENT_CRS, "<" + parsed.crs().uri() + ">");
         // Features go from the database cursor straight to the response: a 10 000-feature page is never held whole.
-        new FeatureJsonWriter(layer, parsed.crs()).writeCollection(response.getOutputStream(),
+        new FeatureJsonWriter(layer, parsed.crs(), parsed.properties(), !parsed.skipGeometry()).writeCollection(response.getOutputStream(),
                 sink -> source.stream(query, context, sink), matched, links);
     }
 
@@ -65,11 +67,14 @@ class ItemsController {
               @RequestParam Map<String, String> query, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
-        StrictParameters.allowOnly(query, "f", "crs", "as_of");
+        StrictParameters.allowOnly(query, "f", "crs", "as_of", "properties", "skipGeometry", "lang");
         Crs crs = query.containsKey("crs") ? ItemsRequest.crsParameter(Map.of("crs", new String[]{query.get("crs")}),
                 "crs") : Crs.CRS84;
+        org.parkatlas.catalog.Audience audience = RequestAudience.of(request);
+        List<String> properties = ItemsRequest.properties(layer, query.get("properties"), audience);
+        boolean skipGeometry = ItemsRequest.skipGeometry(query.get("skipGeometry"));
         Feature feature = sources.of(layer).get(featureId, new ReadContext(ItemsRequest.asOf(query.get("as_of")),
-                        RequestAudience.of(request)))
+                        audience))
                 .orElseThrow(() -> ApiException.notFound(Label.of("图层 " + collectionId + " 中没有要素“" + featureId
                         + "”", "collection " + collectionId + " has no feature \"" + featureId + "\"")));
         ApiLinks links = ApiLinks.fromCurrentRequest();
@@ -77,7 +82,8 @@ class ItemsController {
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.ETAG, ETags.of(feature));
         response.setHeader(OgcApi.CONTENT_CRS, "<" + crs.uri() + ">");
-        new FeatureJsonWriter(layer, crs).writeFeature(response.getOutputStream(), feature, List.of(
+        new FeatureJsonWriter(layer, crs, properties == null ? ItemsRequest.shownProperties(layer, audience)
+                : properties, !skipGeometry).writeFeature(response.getOutputStream(), feature, List.of(
                 new Link(links.item(collectionId, featureId), OgcApi.REL_SELF, OgcApi.GEOJSON, "This feature"),
                 new Link(links.collection(collectionId), OgcApi.REL_COLLECTION, OgcApi.JSON, "The collection")));
     }

@@ -37,18 +37,70 @@ import java.util.Set;
 final class ItemsRequest {
 
     private static final Set<String> STANDARD = Set.of("bbox", "bbox-crs", "limit", "offset", "datetime", "f", "crs",
-            "filter", "filter-lang", "filter-crs", "as_of", "sortby", Http.LANG);
+            "filter", "filter-lang", "filter-crs", "as_of", "sortby", "properties", "skipGeometry", Http.LANG);
     /** Sort keys in one request: more than a result list's columns, few enough to stay an index's business. */
     private static final int MAX_SORT_KEYS = 5;
 
     private ItemsRequest() {
     }
 
-    /** What an items request asks: the query, the CRS to answer in, and the day derived attributes are as of. */
-    record Parsed(FeatureQuery query, Crs crs, ReadContext context) {
+    /**
+     * What an items request asks: the query, the CRS to answer in, the day derived attributes are as of, the
+     * properties every feature carries, and whether geometries are left out.
+     */
+    record Parsed(FeatureQuery query, Crs crs, ReadContext context, List<String> properties, boolean skipGeometry) {
     }
 
-    static Parsed parse(Layer layer, Map<String, String[]> parameters, Limits limits, Audience audience) {
+    /** The properties a reader sees on every feature of the layer, in the catalogue's order. */
+    static List<String> shownProperties(Layer layer, Audience audience) {
+        return layer.attributesFor(audience).stream().map(Attribute::name).toList();
+    }
+
+    /**
+     * {@code properties} (OGC API Features Part 6 draft): the comma-separated properties to return, each one the
+     * reader may see; none given, all of them.
+     */
+    static List<String> properties(Layer layer, String text, Audience audience) {
+        if (text == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            String name = part.strip();
+            if (name.isEmpty()) {
+                continue; // "properties=" asks for none
+            }
+            if (layer.attribute(name, audience).isEmpty()) {
+                throw ApiException.badParameter("properties", Label.of("“" + name + "”不是 " + layer.id()
+                        + " 的属性（见 /ogcapi/collections/" + layer.id() + "/queryables）", "\"" + name
+                        + "\" is not a property of " + layer.id() + " (see /ogcapi/collections/" + layer.id()
+                        + "/queryables)"));
+            }
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** {@code skipGeometry=true} leaves geometries out; {@code false}, what clients send by default, changes nothing. */
+    static boolean skipGeometry(String text) {
+        if (text == null || text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw ApiException.badParameter("skipGeometry", Label.of("skipGeometry 须为 true 或 false，而不是“" + text
+                + "”", "skipGeometry is true or false, not \"" + text + "\""));
+    }
+
+    /**
+     * @param storedBounds the bounds of the layer's features in its storage CRS (empty for none), asked only for a
+     *                     bbox across the antimeridian
+     */
+    static Parsed parse(Layer layer, Map<String, String[]> parameters, Limits limits, Audience audience,
+                        java.util.function.Supplier<java.util.Optional<Envelope>> storedBounds) {
         List<Filter> filters = new ArrayList<>();
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
             String name = entry.getKey();
@@ -77,9 +129,7 @@ final class ItemsRequest {
                     "bbox-crs says the CRS of a bbox, but there is no bbox"));
         }
         if (bbox != null) {
-            Crs crs = bboxCrs == null ? Crs.CRS84 : bboxCrs;
-            filters.add(Filter.intersects(Reprojector.transform(Reprojector.densified(parseBbox(bbox, crs)), crs,
-                    storage)));
+            filters.add(bboxFilter(bbox, bboxCrs == null ? Crs.CRS84 : bboxCrs, storage, storedBounds));
         }
         String datetime = first(parameters, "datetime");
         if (datetime != null && layer.temporalProperty() != null) {
@@ -89,9 +139,12 @@ final class ItemsRequest {
                 crsParameter(parameters, "filter-crs"), limits, audience));
         checkFormat(first(parameters, "f"));
         Crs crs = crsParameter(parameters, "crs");
-        return new Parsed(new FeatureQuery(Filter.and(filters), null, sortBy(layer, first(parameters, "sortby"), audience),
-                parseOffset(first(parameters, "offset")), parseLimit(first(parameters, "limit"))),
-                crs == null ? Crs.CRS84 : crs, new ReadContext(asOf(first(parameters, "as_of")), audience));
+        List<String> properties = properties(layer, first(parameters, "properties"), audience);
+        return new Parsed(new FeatureQuery(Filter.and(filters), properties, sortBy(layer, first(parameters, "sortby"),
+                audience), parseOffset(first(parameters, "offset")), parseLimit(first(parameters, "limit"))),
+                crs == null ? Crs.CRS84 : crs, new ReadContext(asOf(first(parameters, "as_of")), audience),
+                properties == null ? shownProperties(layer, audience) : properties,
+                skipGeometry(first(parameters, "skipGeometry")));
     }
 
     /**
@@ -205,7 +258,39 @@ final class ItemsRequest {
     /** Metres beyond any projected coordinate on Earth (Web Mercator ends at ±20 037 508 m). */
     private static final double MAX_PROJECTED = 4e7;
 
-    static Envelope parseBbox(String text, Crs crs) {
+    /**
+     * The bbox as a filter in the storage CRS. In a geographic CRS a west edge east of the east edge means the box
+     * crosses the antimeridian (Part 1, 7.15.3): it is two boxes, each cut to where the layer's features are before it
+     * is moved into the storage CRS, since a projection for China has no meaningful image of longitude 177°.
+     */
+    private static Filter bboxFilter(String text, Crs crs, Crs storage,
+                                     java.util.function.Supplier<java.util.Optional<Envelope>> storedBounds) {
+        double[] corners = bboxCorners(text, crs); // minX, minY, maxX, maxY as given
+        if (corners[0] <= corners[2]) {
+            Envelope box = new Envelope(corners[0], corners[2], corners[1], corners[3]);
+            return Filter.intersects(Reprojector.transform(Reprojector.densified(box), crs, storage));
+        }
+        java.util.Optional<Envelope> bounds = storedBounds.get();
+        if (bounds.isEmpty()) {
+            return new Filter.Exclude();
+        }
+        Envelope where = Reprojector.transform(bounds.get(), storage, crs);
+        List<Filter> parts = new ArrayList<>();
+        for (Envelope part : List.of(new Envelope(corners[0], 180, corners[1], corners[3]),
+                new Envelope(-180, corners[2], corners[1], corners[3]))) {
+            Envelope near = part.intersection(where);
+            if (!near.isNull()) {
+                parts.add(Filter.intersects(Reprojector.transform(Reprojector.densified(near), crs, storage)));
+            }
+        }
+        return parts.isEmpty() ? new Filter.Exclude() : parts.size() == 1 ? parts.get(0) : new Filter.Or(parts);
+    }
+
+    /**
+     * The bbox's corners {minX, minY, maxX, maxY} in x = easting/longitude order, checked; in a geographic CRS
+     * the west edge may lie east of the east edge (across the antimeridian).
+     */
+    static double[] bboxCorners(String text, Crs crs) {
         String[] parts = text.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
             throw ApiException.badParameter("bbox", Label.of("bbox 须为 4 个数 minLon,minLat,maxLon,maxLat（含高度时为 6 个），"
@@ -246,14 +331,11 @@ final class ItemsRequest {
             throw ApiException.badParameter("bbox", Label.of("bbox 的下边界 " + minY + " 高于上边界 " + maxY,
                     "the bbox's lower " + axis + minY + " is above its upper " + axis + maxY));
         }
-        if (minX > maxX) {
-            String axis = crs.geographic() ? "longitude " : "x ";
-            throw ApiException.badParameter("bbox", Label.of("bbox 的西边界 " + minX + " 在东边界 " + maxX + " 以东"
-                    + (crs.geographic() ? "（不支持跨越 180° 经线的范围）" : ""), "the bbox's west " + axis + minX
-                    + " is east of its east " + axis + maxX
-                    + (crs.geographic() ? " (boxes across the antimeridian are not supported)" : "")));
+        if (minX > maxX && !crs.geographic()) {
+            throw ApiException.badParameter("bbox", Label.of("bbox 的西边界 " + minX + " 在东边界 " + maxX + " 以东",
+                    "the bbox's west x " + minX + " is east of its east x " + maxX));
         }
-        return new Envelope(minX, maxX, minY, maxY);
+        return new double[]{minX, minY, maxX, maxY};
     }
 
     /** An instant or a closed/half-bounded interval ({@code ..}) over the layer's date property. */

@@ -205,7 +205,8 @@ class TransactionsController {
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.ETAG, ETags.of(feature));
         response.setHeader(OgcApi.CONTENT_CRS, "<" + Crs.CRS84.uri() + ">");
-        new FeatureJsonWriter(layer, Crs.CRS84).writeFeature(response.getOutputStream(), feature, List.of(
+        new FeatureJsonWriter(layer, Crs.CRS84, ItemsRequest.shownProperties(layer,
+                org.parkatlas.catalog.Audience.STAFF), true).writeFeature(response.getOutputStream(), feature, List.of(
                 new Link(links.item(layer.id(), feature.id()), OgcApi.REL_SELF, OgcApi.GEOJSON, "This feature"),
                 new Link(links.collection(layer.id()), OgcApi.REL_COLLECTION, OgcApi.JSON, "The collection")));
     }

@@ -97,6 +97,14 @@ final class FilterToSql implements FilterVisitor<String>, ExpressionVisitor<Stri
 
     @Override
     public String visit(Filter.Spatial filter) {
+        if (filter.operator() == Filter.SpatialOperator.S_DWITHIN) {
+            // both dialects' ST_DWithin measure in the geometries' CRS: the storage CRS, metres; PostGIS uses its index
+            String left = filter.left().accept(this);
+            String right = filter.right().accept(this);
+            parameters.add(filter.metres());
+            return "(" + dialect.spatialFunction(filter.operator()) + "(" + left + ", " + right + ", "
+                    + dialect.parameter(filter.metres()) + "))";
+        }
         // every relation but disjoint implies overlapping boxes: test those first, on the spatial index
         String boxes = filter.operator() == Filter.SpatialOperator.S_DISJOINT ? ""
                 : filter.left().accept(this) + " && " + filter.right().accept(this) + " AND ";

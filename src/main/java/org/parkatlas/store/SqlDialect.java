@@ -55,6 +55,7 @@ public interface SqlDialect {
             case S_OVERLAPS -> "ST_Overlaps";
             case S_CROSSES -> "ST_Crosses";
             case S_CONTAINS -> "ST_Contains";
+            case S_DWITHIN -> "ST_DWithin";
         };
     }
 

@@ -30,7 +30,7 @@ public abstract class FinderContract extends ParkAtlasServerTest {
         Set<String> expected = expected("2027-06-30", p -> "IP3".equals(p.path("industrial_park").asString(""))
                 && p.path("area_mu").asDouble() >= 50 && p.path("area_mu").asDouble() <= 100
                 && "available".equals(p.path("status").asString()) && p.path("standard_land").asBoolean()
-                && !p.path("ready_date").isMissingNode() && p.path("ready_date").asString().compareTo("2027-06-30") <= 0);
+                && !(p.path("ready_date").isMissingNode() || p.path("ready_date").isNull()) && p.path("ready_date").asString().compareTo("2027-06-30") <= 0);
         JsonNode found = find(query);
         assertThat(ids(found)).isEqualTo(expected);
         assertThat(expected).as("the sample park has such parcels").isNotEmpty();
@@ -58,12 +58,12 @@ public abstract class FinderContract extends ParkAtlasServerTest {
                 p -> Set.of("available", "reserved").contains(p.path("status").asString())
                         && "100101".equals(p.path("land_use").asString()));
         check("status=any&max_investment=200&max_tax=12", null,
-                p -> (p.path("min_investment_wan_per_mu").isMissingNode()
+                p -> ((p.path("min_investment_wan_per_mu").isMissingNode() || p.path("min_investment_wan_per_mu").isNull())
                         || p.path("min_investment_wan_per_mu").asDouble() <= 200)
-                        && (p.path("min_tax_wan_per_mu").isMissingNode() || p.path("min_tax_wan_per_mu").asDouble() <= 12));
+                        && ((p.path("min_tax_wan_per_mu").isMissingNode() || p.path("min_tax_wan_per_mu").isNull()) || p.path("min_tax_wan_per_mu").asDouble() <= 12));
         check("status=any&min_far=2&max_far=2.5", null,
-                p -> (p.path("min_far").isMissingNode() || p.path("min_far").asDouble() <= 2.5)
-                        && (p.path("max_far").isMissingNode() || p.path("max_far").asDouble() >= 2));
+                p -> ((p.path("min_far").isMissingNode() || p.path("min_far").isNull()) || p.path("min_far").asDouble() <= 2.5)
+                        && ((p.path("max_far").isMissingNode() || p.path("max_far").isNull()) || p.path("max_far").asDouble() >= 2));
         check("status=any&near=sewage_plant&within_m=800", null,
                 p -> p.path("sewage_plant_distance_m").asDouble(1e9) <= 800);
     }

@@ -96,7 +96,7 @@ class GdalInteropTest extends ParkAtlasServerTest {
         Map<String, String> codes = new HashMap<>();
         for (JsonNode feature : getJson("/ogcapi/collections/" + id + "/items?limit=10000").path("features")) {
             JsonNode properties = feature.path("properties");
-            codes.put(feature.path("id").asString(), properties.has("name") ? properties.path("name").asString()
+            codes.put(feature.path("id").asString(), properties.hasNonNull("name") ? properties.path("name").asString()
                     : properties.path("code").asString());
         }
         return codes;

@@ -68,7 +68,7 @@ abstract class OgcApiFilterContract extends ParkAtlasServerTest {
         assertThat(filtered(PARCELS, "CASEI(status) = CASEI('AVAILABLE')", null, null))
                 .isEqualTo(ids(PARCELS, p -> p.path("properties").path("status").asString().equals("available")));
         assertThat(filtered(PARCELS, "industrial_park IS NULL", null, null))
-                .isEqualTo(ids(PARCELS, p -> !p.path("properties").has("industrial_park")));
+                .isEqualTo(ids(PARCELS, p -> !p.path("properties").hasNonNull("industrial_park")));
         assertThat(filtered(PARCELS, "NOT (status = 'available') AND leveling <> 'done'", null, null))
                 .isEqualTo(ids(PARCELS, p -> !p.path("properties").path("status").asString().equals("available")
                         && !p.path("properties").path("leveling").asString().equals("done")));
@@ -92,7 +92,7 @@ abstract class OgcApiFilterContract extends ParkAtlasServerTest {
     @Test
     void propertyToPropertyAndArithmetic() {
         assertThat(filtered(PARCELS, "max_far > min_far * 1.5", null, null))
-                .isEqualTo(ids(PARCELS, p -> p.path("properties").has("max_far")
+                .isEqualTo(ids(PARCELS, p -> p.path("properties").hasNonNull("max_far")
                         && p.path("properties").path("max_far").asDouble()
                         > p.path("properties").path("min_far").asDouble() * 1.5));
         assertThat(filtered(PARCELS, "area_mu * 2 >= 100", null, null))
@@ -158,6 +158,34 @@ abstract class OgcApiFilterContract extends ParkAtlasServerTest {
         assertThat(seen).hasSize((int) matched).isEqualTo(filtered(PARCELS, filter, null, null));
     }
 
+    /** The analyst's question of issue 12: parcels within 500 m of the sewage plant, measured in EPSG:4546. */
+    @Test
+    void parcelsWithinADistanceInMetresOfTheSewagePlant() {
+        JsonNode plant = null;
+        for (JsonNode f : getJson("/ogcapi/collections/facilities/items?limit=100").path("features")) {
+            if ("sewage_plant".equals(f.path("properties").path("kind").asString())) {
+                plant = f;
+            }
+        }
+        assertThat(plant).isNotNull();
+        Geometry plantPoint = GeoJsonGeometry.read(plant.path("geometry"), "");
+        Geometry plantMetres = Reprojector.transform(plantPoint, Crs.CRS84, Crs.CGCS2000_GK_CM_111E);
+        Set<String> expected = ids(PARCELS, p -> Reprojector.transform(GeoJsonGeometry.read(p.path("geometry"), ""),
+                Crs.CRS84, Crs.CGCS2000_GK_CM_111E).isWithinDistance(plantMetres, 500));
+        assertThat(expected).hasSizeBetween(3, 100);
+        String point = "POINT(" + plantPoint.getCoordinate().x + " " + plantPoint.getCoordinate().y + ")";
+        assertThat(filtered(PARCELS, "S_DWITHIN(geometry, " + point + ", 500)", null, null)).isEqualTo(expected);
+        assertThat(filtered(PARCELS, "{\"op\":\"s_dwithin\",\"args\":[{\"property\":\"geometry\"},"
+                + JSON.writeValueAsString(GeoJsonGeometry.toMap(plantPoint)) + ",500]}", "cql2-json", null))
+                .as("the same in CQL2 JSON").isEqualTo(expected);
+        // and combined with an attribute, as an analyst would
+        Set<String> available = filtered(PARCELS, "status = 'available' AND S_DWITHIN(geometry, " + point + ", 500)",
+                null, null);
+        assertThat(expected).containsAll(available);
+        checkBad(PARCELS + "?filter=" + encode("S_DWITHIN(geometry, " + point + ", -1)"), "between 0 and");
+        checkBad(PARCELS + "?filter=" + encode("S_DWITHIN(geometry, " + point + ", 'far')"), "distance in metres");
+    }
+
     @Test
     void aSyntaxErrorSaysWhereAndWhatWasExpected() {
         HttpResponse<String> response = get(PARCELS + "?filter=" + encode("area_mu > AND status = 'x'"));
@@ -204,7 +232,7 @@ abstract class OgcApiFilterContract extends ParkAtlasServerTest {
     }
 
     private static boolean dated(JsonNode road) {
-        return road.path("properties").has("completion_date");
+        return road.path("properties").hasNonNull("completion_date");
     }
 
     private static String date(JsonNode road) {

@@ -43,6 +43,10 @@ class OgcApiPostgisTest {
     }
 
     @Nested
+    class RealClients extends RealClientsContract {
+    }
+
+    @Nested
     class RegionalAssessments extends RegionalAssessmentsContract {
     }
 

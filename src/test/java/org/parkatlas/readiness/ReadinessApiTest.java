@@ -133,7 +133,7 @@ class ReadinessApiTest extends ParkAtlasServerTest {
     private static String restore(JsonNode feature) {
         JsonNode p = feature.path("properties");
         return "{\"properties\":{\"status\":\"" + p.path("status").asString() + "\",\"completion_date\":"
-                + (p.has("completion_date") ? "\"" + p.path("completion_date").asString() + "\"" : "null") + "}}";
+                + (p.hasNonNull("completion_date") ? "\"" + p.path("completion_date").asString() + "\"" : "null") + "}}";
     }
 
     @Test

@@ -53,7 +53,7 @@ public abstract class BadInputCorpusContract extends ParkAtlasServerTest {
             "'unterminated", "S_INTERSECTS(geometry, POINT(1))", "S_INTERSECTS(geometry, POLYGON((0 0, 1 1)))",
             "area_mu BETWEEN 1", "status IN ()", "CASEI(status) = 1", "T_AFTER(leveling_date, DATE('x'))",
             "area_mu + 'a' > 1", "NOT", "AND", "geometry = 1", "area_mu > 1e999", "ready = 'yes'", "code LIKE 5",
-            "S_DWITHIN(geometry, POINT(1 2), 10)", "A_CONTAINS(code, ('a'))", "area_mu / 0 > 1", "7 % 0 = 1");
+            "S_DWITHIN(geometry, POINT(1 2))", "S_DWITHIN(geometry, POINT(1 2), -5)", "A_CONTAINS(code, ('a'))", "area_mu / 0 > 1", "7 % 0 = 1");
     private static final List<String> WKT = List.of("POINT()", "POINT(1)", "POINT(1 2 3 4 5)", "POINT(a b)",
             "POINT EMPTY", "POINT(111.6 36.17)", "point(111.6 36.17)", "POINT Z(111.6 36.17 5)", "POINT(1e400 0)",
             "POINT(NaN 0)", "POINT(" + "9".repeat(400) + " 0)", "LINESTRING(1 2)", "LINESTRING(111.6 36.17, 111.61 36.18)",

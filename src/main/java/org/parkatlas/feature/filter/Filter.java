@@ -130,8 +130,17 @@ public sealed interface Filter {
         }
     }
 
-    /** A spatial relation between two geometry expressions (the feature's geometry and a literal, usually). */
-    record Spatial(SpatialOperator operator, Expression left, Expression right) implements Filter {
+    /**
+     * A spatial relation between two geometry expressions (the feature's geometry and a literal, usually);
+     * {@code metres} is the distance of {@link SpatialOperator#S_DWITHIN}, measured in the layer's storage CRS
+     * (EPSG:4546, in metres), and null for every other relation.
+     */
+    record Spatial(SpatialOperator operator, Expression left, Expression right, Double metres) implements Filter {
+
+        public Spatial(SpatialOperator operator, Expression left, Expression right) {
+            this(operator, left, right, null);
+        }
+
         @Override
         public <R> R accept(FilterVisitor<R> visitor) {
             return visitor.visit(this);
@@ -174,7 +183,9 @@ public sealed interface Filter {
 
     /** The CQL2 spatial functions, each the DE-9IM relation of the same name. */
     enum SpatialOperator {
-        S_INTERSECTS, S_EQUALS, S_DISJOINT, S_TOUCHES, S_WITHIN, S_OVERLAPS, S_CROSSES, S_CONTAINS
+        S_INTERSECTS, S_EQUALS, S_DISJOINT, S_TOUCHES, S_WITHIN, S_OVERLAPS, S_CROSSES, S_CONTAINS,
+        /** Within a distance of: not in CQL2's standard set, the function ParkAtlas adds (see /ogcapi/functions). */
+        S_DWITHIN
     }
 
     /** The CQL2 temporal functions (Allen's interval relations plus intersects/disjoint/equals). */

@@ -32,6 +32,9 @@ public final class FilterBinder {
     /** The kinds of value an expression has, for checking that operands fit together. */
     private enum Kind { STRING, NUMBER, BOOLEAN, DATE, TIMESTAMP, GEOMETRY, INTERVAL, LIST }
 
+    /** Further than anything in a park (or a province): a larger one is a mistake, not a question. */
+    static final double MAX_DISTANCE_METRES = 1_000_000;
+
     private final Layer layer;
     private final Crs filterCrs;
     private final Crs storageCrs;
@@ -142,7 +145,12 @@ public final class FilterBinder {
                 throw new InvalidFilterException(filter.operator() + " relates two geometries: use the property "
                         + "\"geometry\" and a geometry literal (WKT, GeoJSON or BBOX)");
             }
-            return new Filter.Spatial(filter.operator(), left, right);
+            if (filter.operator() == Filter.SpatialOperator.S_DWITHIN && (filter.metres() == null
+                    || !(filter.metres() >= 0 && filter.metres() <= MAX_DISTANCE_METRES))) {
+                throw new InvalidFilterException("S_DWITHIN takes a distance in metres between 0 and "
+                        + (long) MAX_DISTANCE_METRES + ", not " + filter.metres());
+            }
+            return new Filter.Spatial(filter.operator(), left, right, filter.metres());
         }
 
         @Override

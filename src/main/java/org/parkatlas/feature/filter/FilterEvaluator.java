@@ -88,7 +88,11 @@ public final class FilterEvaluator {
         if (filter instanceof Filter.Spatial spatial) {
             Geometry a = (Geometry) value(spatial.left(), feature);
             Geometry b = (Geometry) value(spatial.right(), feature);
-            return a == null || b == null ? null : relate(spatial.operator(), a, b);
+            if (a == null || b == null) {
+                return null;
+            }
+            return spatial.operator() == Filter.SpatialOperator.S_DWITHIN ? a.isWithinDistance(b, spatial.metres())
+                    : relate(spatial.operator(), a, b);
         }
         throw new IllegalArgumentException("bind the filter before evaluating it: " + filter);
     }
@@ -103,6 +107,7 @@ public final class FilterEvaluator {
             case S_OVERLAPS -> a.overlaps(b);
             case S_CROSSES -> a.crosses(b);
             case S_CONTAINS -> a.contains(b);
+            case S_DWITHIN -> throw new IllegalArgumentException("S_DWITHIN needs its distance");
         };
     }
 

@@ -38,6 +38,7 @@ booleanExpression
 booleanTerm
     : value predicateTail?                                                      # valueTerm
     | spatialFunction LPAREN value COMMA value RPAREN                           # spatialTerm
+    | S_DWITHIN LPAREN value COMMA value COMMA value RPAREN                     # distanceTerm
     | temporalFunction LPAREN value COMMA value RPAREN                          # temporalTerm
     | ARRAY_FUNCTION LPAREN arrayArgument COMMA arrayArgument RPAREN            # arrayTerm
     ;
@@ -200,6 +201,7 @@ S_WITHIN : 'S_WITHIN';
 S_OVERLAPS : 'S_OVERLAPS';
 S_CROSSES : 'S_CROSSES';
 S_CONTAINS : 'S_CONTAINS';
+S_DWITHIN : 'S_DWITHIN';
 
 T_AFTER : 'T_AFTER';
 T_BEFORE : 'T_BEFORE';

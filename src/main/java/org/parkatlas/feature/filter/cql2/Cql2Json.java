@@ -185,6 +185,15 @@ public final class Cql2Json {
             }
         }
         Filter.SpatialOperator spatial = Cql2Literals.spatialOperator(key);
+        if (spatial == Filter.SpatialOperator.S_DWITHIN) {
+            JsonNode args = args(node, at, 3);
+            if (!args.get(2).isNumber()) {
+                throw Cql2SyntaxException.json(at + "/args/2", "s_dwithin's third argument is the distance in metres",
+                        "a number");
+            }
+            return new Filter.Spatial(spatial, geometryOperand(args.get(0), at + "/args/0"),
+                    geometryOperand(args.get(1), at + "/args/1"), args.get(2).asDouble());
+        }
         if (spatial != null) {
             JsonNode args = args(node, at, 2);
             return new Filter.Spatial(spatial, geometryOperand(args.get(0), at + "/args/0"),

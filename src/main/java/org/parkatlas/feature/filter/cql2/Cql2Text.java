@@ -163,6 +163,18 @@ public final class Cql2Text {
             return new Filter.Spatial(operator, geometryOperand(context.value(0)), geometryOperand(context.value(1)));
         }
 
+        /** {@code S_DWITHIN(geometry, POINT(…), 500)}: within 500 m, measured in EPSG:4546. */
+        @Override
+        public Filter visitDistanceTerm(DistanceTermContext context) {
+            Expression distance = value(context.value(2));
+            if (!(distance instanceof Literal literal && literal.value() instanceof Number metres)) {
+                throw problem(context.value(2).getStart(), "S_DWITHIN's third argument is the distance in metres, "
+                        + "not " + describe(distance), "a number of metres");
+            }
+            return new Filter.Spatial(Filter.SpatialOperator.S_DWITHIN, geometryOperand(context.value(0)),
+                    geometryOperand(context.value(1)), metres.doubleValue());
+        }
+
         @Override
         public Filter visitTemporalTerm(TemporalTermContext context) {
             Filter.TemporalOperator operator = Cql2Literals.temporalOperator(context.temporalFunction().getText());

@@ -107,11 +107,18 @@ class Cql2JsonTest {
         }
 
         @ParameterizedTest
-        @EnumSource(SpatialOperator.class)
+        @EnumSource(value = SpatialOperator.class, names = "S_DWITHIN", mode = EnumSource.Mode.EXCLUDE)
         void eachSpatialOperator(SpatialOperator operator) {
             check("{\"op\": \"" + operator.name().toLowerCase() + "\", \"args\": [{\"property\": \"geometry\"}, "
                     + "{\"type\": \"Point\", \"coordinates\": [1, 2]}]}",
                     spatial(operator, prop("geometry"), wkt("POINT (1 2)")));
+        }
+
+        @Test
+        void withinADistanceTakesMetresAsItsThirdArgument() {
+            check("{\"op\": \"s_dwithin\", \"args\": [{\"property\": \"geometry\"}, "
+                    + "{\"type\": \"Point\", \"coordinates\": [1, 2]}, 500]}",
+                    new Filter.Spatial(SpatialOperator.S_DWITHIN, prop("geometry"), wkt("POINT (1 2)"), 500.0));
         }
 
         @ParameterizedTest

@@ -325,9 +325,21 @@ class Cql2TextTest {
     class Spatial {
 
         @ParameterizedTest
-        @EnumSource(SpatialOperator.class)
+        @EnumSource(value = SpatialOperator.class, names = "S_DWITHIN", mode = EnumSource.Mode.EXCLUDE)
         void eachOperator(SpatialOperator operator) {
             check(operator.name() + "(geometry, POINT(1 2))", spatial(operator, prop("geometry"), wkt("POINT (1 2)")));
+        }
+
+        @Test
+        void withinADistanceTakesMetresAsItsThirdArgument() {
+            check("S_DWITHIN(geometry, POINT(1 2), 500)", new Filter.Spatial(SpatialOperator.S_DWITHIN,
+                    prop("geometry"), wkt("POINT (1 2)"), 500.0));
+            check("s_dwithin(geometry, POINT(1 2), 2.5e2)", new Filter.Spatial(SpatialOperator.S_DWITHIN,
+                    prop("geometry"), wkt("POINT (1 2)"), 250.0));
+            assertThatThrownBy(() -> Cql2Text.parse("S_DWITHIN(geometry, POINT(1 2))"))
+                    .isInstanceOf(Cql2SyntaxException.class).hasMessageContaining("','");
+            assertThatThrownBy(() -> Cql2Text.parse("S_DWITHIN(geometry, POINT(1 2), 'far')"))
+                    .isInstanceOf(Cql2SyntaxException.class).hasMessageContaining("distance in metres");
         }
 
         @Test

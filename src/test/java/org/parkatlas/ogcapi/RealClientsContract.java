@@ -1,0 +1,113 @@
+package org.parkatlas.ogcapi;
+
+import org.junit.jupiter.api.Test;
+import org.parkatlas.ParkAtlasServerTest;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What GIS clients rely on and found missing (issue 12): every feature carries every property (an empty one as
+ * null, or QGIS and GDAL, which build their fields from the first page, drop the column); the features' schema is
+ * linked as describedby; properties and skipGeometry select; a bbox across the antimeridian is two boxes.
+ */
+public abstract class RealClientsContract extends ParkAtlasServerTest {
+
+    @Test
+    void everyFeatureCarriesEveryPropertyAndAnEmptyOneAsNull() {
+        JsonNode page = getJson("/ogcapi/collections/parcels/items?limit=1000");
+        Set<String> expected = new HashSet<>();
+        getJson("/ogcapi/collections/parcels/schema").path("properties").propertyNames().forEach(expected::add);
+        expected.removeAll(Set.of("id", "geometry"));
+        assertThat(expected).contains("industrial_park", "reference_price_wan_per_mu", "ready_date",
+                "regional_assessments").doesNotContain("buyer", "notes");
+        int withoutPark = 0;
+        for (JsonNode feature : page.path("features")) {
+            Set<String> names = new HashSet<>();
+            feature.path("properties").propertyNames().forEach(names::add);
+            assertThat(names).as(feature.path("id").asString()).isEqualTo(expected);
+            if (feature.path("properties").path("industrial_park").isNull()) {
+                withoutPark++;
+            }
+        }
+        assertThat(withoutPark).as("parcels outside the five parks say so with a null").isPositive();
+    }
+
+    @Test
+    void theCollectionLinksItsSchema() {
+        JsonNode links = getJson("/ogcapi/collections/roads").path("links");
+        List<String> described = new ArrayList<>();
+        for (JsonNode link : links) {
+            if (link.path("rel").asString().equals("describedby")) {
+                described.add(link.path("href").asString());
+                assertThat(link.path("type").asString()).isEqualTo("application/schema+json");
+            }
+        }
+        assertThat(described).singleElement().asString().endsWith("/ogcapi/collections/roads/schema");
+        JsonNode schema = getJson("/ogcapi/collections/roads/schema");
+        assertThat(schema.path("properties").path("red_line_width_m").path("type").asString()).isEqualTo("number");
+        assertThat(schema.path("properties").path("geometry").path("x-ogc-role").asString())
+                .isEqualTo("primary-geometry");
+    }
+
+    @Test
+    void theDistanceFunctionIsDocumentedWhereClientsLookForIt() {
+        JsonNode functions = getJson("/ogcapi/functions").path("functions");
+        JsonNode dwithin = null;
+        for (JsonNode f : functions) {
+            if (f.path("name").asString().equals("S_DWITHIN")) {
+                dwithin = f;
+            }
+        }
+        assertThat(dwithin).isNotNull();
+        assertThat(dwithin.path("arguments").size()).isEqualTo(3);
+        assertThat(dwithin.path("description").asString()).contains("EPSG:4546", "metres");
+        assertThat(getJson("/ogcapi/conformance").path("conformsTo").toString())
+                .contains("http://www.opengis.net/spec/cql2/1.0/conf/functions");
+        boolean linked = false;
+        for (JsonNode link : getJson("/ogcapi").path("links")) {
+            linked |= link.path("rel").asString().equals("http://www.opengis.net/def/rel/ogc/1.0/functions");
+        }
+        assertThat(linked).as("the landing page links it").isTrue();
+    }
+
+    @Test
+    void propertiesAndSkipGeometrySelectWhatComesBack() {
+        JsonNode page = getJson("/ogcapi/collections/parcels/items?limit=5&properties=code,area_mu&skipGeometry=true");
+        for (JsonNode feature : page.path("features")) {
+            Set<String> names = new HashSet<>();
+            feature.path("properties").propertyNames().forEach(names::add);
+            assertThat(names).containsExactlyInAnyOrder("code", "area_mu");
+            assertThat(feature.path("geometry").isNull()).isTrue();
+        }
+        JsonNode kept = getJson("/ogcapi/collections/parcels/items?limit=1&skipGeometry=false&properties=ready_date");
+        assertThat(kept.path("features").get(0).path("geometry").path("type").asString()).isEqualTo("Polygon");
+        assertThat(kept.path("features").get(0).path("properties").has("ready_date")).isTrue();
+        JsonNode one = getJson("/ogcapi/collections/parcels/items/parcel-0004?properties=code");
+        assertThat(one.path("properties").size()).isEqualTo(1);
+        assertThat(getInEnglish("/ogcapi/collections/parcels/items?properties=buyer").statusCode())
+                .as("an internal attribute is no property to the public").isEqualTo(400);
+        assertThat(getInEnglish("/ogcapi/collections/parcels/items?skipGeometry=maybe").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aBboxAcrossTheAntimeridianIsTwoBoxes() {
+        JsonNode far = getJson("/ogcapi/collections/parcels/items?bbox=177,65,-177,70");
+        assertThat(far.path("numberMatched").asLong()).as("nothing of the park near the date line").isZero();
+        long eastOfHalfway = getJson("/ogcapi/collections/parcels/items?limit=1&bbox=111.62,36.15,180,36.2")
+                .path("numberMatched").asLong();
+        long across = getJson("/ogcapi/collections/parcels/items?limit=1&bbox=111.62,36.15,-179,36.2")
+                .path("numberMatched").asLong();
+        assertThat(eastOfHalfway).isPositive();
+        assertThat(across).as("111.62°E eastwards across 180° to 179°W holds the same parcels")
+                .isEqualTo(eastOfHalfway);
+        assertThat(getInEnglish("/ogcapi/collections/parcels/items?bbox=4000000,560000,4010000,550000&bbox-crs="
+                + "http://www.opengis.net/def/crs/EPSG/0/4546").statusCode()).as("projected: west > east is a mistake")
+                .isEqualTo(400);
+    }
+}
