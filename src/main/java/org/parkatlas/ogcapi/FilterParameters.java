@@ -21,7 +21,7 @@ import java.util.Map;
  * The Part 3 parameters {@code filter}, {@code filter-lang} ({@code cql2-text}, the default, or {@code cql2-json})
  * and {@code filter-crs} (the CRS of geometry literals, CRS84 by default) parsed and bound to the layer.
  */
-final class FilterParameters {
+public final class FilterParameters {
 
     static final String CQL2_TEXT = "cql2-text";
     static final String CQL2_JSON = "cql2-json";
@@ -31,7 +31,7 @@ final class FilterParameters {
     private FilterParameters() {
     }
 
-    static Filter parse(Layer layer, String filter, String language, Crs filterCrs, Limits limits,
+    public static Filter parse(Layer layer, String filter, String language, Crs filterCrs, Limits limits,
                         Audience audience) {
         if (filter == null) {
             if (language != null || filterCrs != null) {

@@ -43,6 +43,10 @@ class OgcApiPostgisTest {
     }
 
     @Nested
+    class Statistics extends org.parkatlas.statistics.StatisticsContract {
+    }
+
+    @Nested
     class RealClients extends RealClientsContract {
     }
 
