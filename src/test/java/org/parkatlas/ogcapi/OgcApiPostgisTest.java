@@ -43,6 +43,10 @@ class OgcApiPostgisTest {
     }
 
     @Nested
+    class Downloads extends org.parkatlas.exchange.DownloadsContract {
+    }
+
+    @Nested
     class Statistics extends org.parkatlas.statistics.StatisticsContract {
     }
 

@@ -12,6 +12,7 @@ import org.parkatlas.catalog.Language;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.catalog.ParkLayer;
 import org.parkatlas.crs.CrsRegistry;
+import org.parkatlas.exchange.Csv;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.Limits;
@@ -38,7 +39,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -207,7 +207,7 @@ class StatisticsController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + layer.id() + "-stats.csv\"");
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write('\uFEFF'); // so Excel reads the Chinese labels as UTF-8
+        Csv.begin(out);
         List<String> header = new ArrayList<>();
         for (String name : statistics.groupBy()) {
             header.add(name);
@@ -221,7 +221,7 @@ class StatisticsController {
             header.add(name + "_min");
             header.add(name + "_max");
         }
-        line(out, header);
+        Csv.line(out, header);
         for (Statistics.Group group : statistics.groups()) {
             List<String> cells = new ArrayList<>();
             for (int i = 0; i < group.keys().size(); i++) {
@@ -237,32 +237,13 @@ class StatisticsController {
                 cells.add(number(s.min()));
                 cells.add(number(s.max()));
             }
-            line(out, cells);
+            Csv.line(out, cells);
         }
         out.flush();
     }
 
     private static String number(Double value) {
-        if (value == null) {
-            return "";
-        }
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString(value.longValue())
-                : String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "");
-    }
-
-    /** One CSV line (RFC 4180): a cell with a comma, quote or line break is quoted; a formula-like one is defused. */
-    private static void line(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            String cell = cells.get(i);
-            if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9.]+")) {
-                cell = "'" + cell; // a spreadsheet would run "=HYPERLINK(…)" in a name as a formula
-            }
-            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-                cell = "\"" + cell.replace("\"", "\"\"") + "\"";
-            }
-            out.write((i == 0 ? "" : ",") + cell);
-        }
-        out.write("\r\n");
+        return Csv.text(value);
     }
 
     /** A group key as a reader reads it: an allowed value's label, a zone's or a park's name, yes / no. */

@@ -1,0 +1,149 @@
+package org.parkatlas.ogcapi;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKTWriter;
+import org.parkatlas.catalog.Audience;
+import org.parkatlas.catalog.Catalog;
+import org.parkatlas.catalog.Label;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.crs.CrsRegistry;
+import org.parkatlas.crs.Reprojector;
+import org.parkatlas.exchange.Csv;
+import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.Limits;
+import org.parkatlas.http.ApiException;
+import org.parkatlas.http.RequestAudience;
+import org.parkatlas.store.FeatureSource;
+import org.parkatlas.store.FeatureSources;
+import org.parkatlas.store.FeatureStore;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code GET /api/export/{collection}.{format}}: a layer, or what a filter leaves of it, as a file to download. The
+ * request is read as an items request ({@code filter}, {@code filter-lang}, {@code filter-crs}, {@code bbox},
+ * {@code crs}, {@code properties}, {@code sortby}, {@code as_of}; every match unless {@code limit} says otherwise),
+ * so a download holds exactly what the map or QGIS showed. Formats: {@code geojson}, and {@code csv} (UTF-8 with a
+ * BOM so Excel reads the Chinese; the geometry as WKT, or with {@code geometry=xy} as x/y columns of each feature's
+ * representative point, lon/lat in CRS84).
+ */
+@RestController
+class DownloadController {
+
+    /** What this door writes; each is a whole implementation, none a promise. */
+    static final List<String> FORMATS = List.of("geojson", "csv");
+
+    private final Catalog catalog;
+    private final FeatureSources sources;
+    private final FeatureStore store;
+    private final Limits limits;
+
+    DownloadController(Catalog catalog, FeatureSources sources, FeatureStore store, Limits limits) {
+        this.catalog = catalog;
+        this.sources = sources;
+        this.store = store;
+        this.limits = limits;
+    }
+
+    @GetMapping("/api/export/{collectionId:[a-z][a-z0-9-]*}.{format:.+}")
+    void download(@PathVariable String collectionId, @PathVariable String format, HttpServletRequest request,
+                  HttpServletResponse response) throws IOException {
+        Layer layer = Layers.require(catalog, collectionId);
+        if (!FORMATS.contains(format)) {
+            throw ApiException.badParameter("format", Label.of("“" + format + "”不是可下载的格式；可用："
+                    + String.join("、", FORMATS), "\"" + format + "\" is not a download format; use "
+                    + String.join(", ", FORMATS)));
+        }
+        Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
+        String geometry = parameters.containsKey("geometry") ? parameters.remove("geometry")[0] : "wkt";
+        if (!format.equals("csv") && !geometry.equals("wkt") || !geometry.equals("wkt") && !geometry.equals("xy")) {
+            throw ApiException.badParameter("geometry", Label.of("geometry 须为 wkt 或 xy（仅 CSV）",
+                    "geometry is wkt or xy (CSV only)"));
+        }
+        boolean paged = parameters.containsKey("limit");
+        Audience audience = RequestAudience.of(request);
+        ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, parameters, limits, audience, () -> store.bounds(layer));
+        FeatureQuery query = paged ? parsed.query() : parsed.query().page(parsed.query().offset(), Integer.MAX_VALUE);
+        FeatureSource source = sources.of(layer);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + layer.id() + "." + format
+                + "\"");
+        response.setHeader(OgcApi.CONTENT_CRS, "<" + parsed.crs().uri() + ">");
+        if (format.equals("geojson")) {
+            response.setContentType(OgcApi.GEOJSON);
+            response.setCharacterEncoding("UTF-8");
+            long matched = source.count(query.filter(), parsed.context());
+            new FeatureJsonWriter(layer, parsed.crs(), parsed.properties(), !parsed.skipGeometry()).writeCollection(
+                    response.getOutputStream(), sink -> source.stream(query, parsed.context(), sink), matched,
+                    List.of());
+        } else {
+            writeCsv(response, layer, source, query, parsed, geometry.equals("xy"));
+        }
+    }
+
+    private static void writeCsv(HttpServletResponse response, Layer layer, FeatureSource source, FeatureQuery query,
+                                 ItemsRequest.Parsed parsed, boolean xy) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        Crs storage = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
+        Crs output = parsed.crs();
+        boolean geometry = !parsed.skipGeometry();
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        Csv.begin(out);
+        List<String> header = new ArrayList<>();
+        header.add("id");
+        header.addAll(parsed.properties());
+        if (geometry) {
+            if (xy) {
+                header.add(output.geographic() ? "lon" : "x");
+                header.add(output.geographic() ? "lat" : "y");
+            } else {
+                header.add("geometry");
+            }
+        }
+        Csv.line(out, header);
+        WKTWriter wkt = new WKTWriter();
+        wkt.setPrecisionModel(new org.locationtech.jts.geom.PrecisionModel(output.geographic() ? 1e7 : 1e3));
+        List<String> names = parsed.properties();
+        source.stream(query, parsed.context(), feature -> {
+            List<String> cells = new ArrayList<>(header.size());
+            cells.add(feature.id());
+            for (String name : names) {
+                cells.add(Csv.text(feature.property(name)));
+            }
+            if (geometry) {
+                Geometry shown = Reprojector.transform(feature.geometry(), storage, output);
+                if (xy) {
+                    org.locationtech.jts.geom.Point point = shown.getInteriorPoint();
+                    cells.add(coordinate(point.getX(), output));
+                    cells.add(coordinate(point.getY(), output));
+                } else {
+                    cells.add(wkt.write(shown));
+                }
+            }
+            try {
+                Csv.line(out, cells);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        out.flush();
+    }
+
+    private static String coordinate(double value, Crs crs) {
+        return String.format(Locale.ROOT, crs.geographic() ? "%.7f" : "%.3f", value);
+    }
+}
