@@ -1,40 +1,41 @@
 package org.parkatlas.exchange;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** {@code GET /api/export/parkatlas.gpkg}: the whole park as one GeoPackage, for QGIS, GDAL and other GIS tools. */
+/**
+ * {@code GET /api/export/parkatlas.gpkg}: the whole park as one GeoPackage, for QGIS, GDAL and other GIS tools; with
+ * {@code ETag}, {@code Last-Modified} and byte ranges, so it opens in place over {@code /vsicurl/}.
+ */
 @RestController
 class ExportController {
 
-    static final String GEOPACKAGE = "application/geopackage+sqlite3";
 
-    private final GeoPackageExporter exporter;
+    private final GeoPackageFiles files;
 
-    ExportController(GeoPackageExporter exporter) {
-        this.exporter = exporter;
+    ExportController(GeoPackageFiles files) {
+        this.files = files;
     }
 
     @GetMapping("/api/export/parkatlas.gpkg")
-    void geoPackage(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Path folder = Files.createTempDirectory("parkatlas-export");
-        Path file = folder.resolve("parkatlas.gpkg");
-        try {
-            exporter.export(file, org.parkatlas.http.RequestAudience.of(request));
-            response.setContentType(GEOPACKAGE);
-            response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"parkatlas.gpkg\"");
-            response.setContentLengthLong(Files.size(file));
-            Files.copy(file, response.getOutputStream());
-        } finally {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(folder.resolve("parkatlas.gpkg-journal"));
-            Files.deleteIfExists(folder);
-        }
+    ResponseEntity<Resource> geoPackage(jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        GeoPackageFiles.Built built = files.forNow(org.parkatlas.http.RequestAudience.of(request));
+        // Spring answers If-None-Match / If-Modified-Since with 304 and a Range with 206 for a Resource body
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(org.parkatlas.http.Http.GEOPACKAGE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"parkatlas.gpkg\"")
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .eTag(built.etag())
+                .lastModified(built.lastModified())
+                .body(new FileSystemResource(built.file()));
     }
 }

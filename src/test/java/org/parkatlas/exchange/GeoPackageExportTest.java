@@ -71,6 +71,47 @@ class GeoPackageExportTest extends ParkAtlasServerTest {
     }
 
     @Test
+    void itIsServedByRangesWithAnEtagThatMovesOnWithTheData() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(URI.create(url("/api/export/parkatlas.gpkg")))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        String etag = whole.headers().firstValue("ETag").orElseThrow();
+        assertThat(whole.headers().firstValue("Last-Modified")).isPresent();
+        assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
+        HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(URI.create(url("/api/export/parkatlas.gpkg")))
+                .header("Range", "bytes=100-1123").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(whole.body(), 100, 1124));
+        HttpResponse<byte[]> unchanged = http.send(HttpRequest.newBuilder(URI.create(url("/api/export/parkatlas.gpkg")))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(unchanged.statusCode()).as("the same data: nothing to send").isEqualTo(304);
+
+        HttpResponse<String> written = send(HttpRequest.newBuilder(URI.create(url(
+                        "/ogcapi/collections/parcels/items/parcel-0004")))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"notes\":\"etag\"}}")).build());
+        assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+        HttpResponse<byte[]> changed = http.send(HttpRequest.newBuilder(URI.create(url("/api/export/parkatlas.gpkg")))
+                .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(changed.statusCode()).as("after a write the file is made again").isEqualTo(200);
+        assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        send(HttpRequest.newBuilder(URI.create(url("/ogcapi/collections/parcels/items/parcel-0004")))
+                .header("Authorization", basic(ADMIN, ADMIN_PASSWORD))
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"properties\":{\"notes\":null}}")).build());
+    }
+
+    @Test
+    void gdalReadsItInPlaceOverHttp() throws Exception {
+        ExternalTools.require(Path.of("/usr/bin/ogrinfo"), "PARKATLAS_REQUIRE_GDAL", "apt-get install gdal-bin");
+        String summary = ExternalTools.run(List.of("/usr/bin/ogrinfo", "-ro", "-so",
+                "/vsicurl/" + url("/api/export/parkatlas.gpkg"), "parcels"));
+        long parcels = getJson("/ogcapi/collections/parcels/items?limit=1").path("numberMatched").asLong();
+        assertThat(summary).contains("Feature Count: " + parcels, "regional_assessments: String(JSON)");
+    }
+
+    @Test
     void eachColumnCarriesItsLabelsForQgisAndGdal() throws Exception {
         try (var sqlite = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
              var rs = sqlite.createStatement().executeQuery("SELECT column_name, title, description, mime_type "
