@@ -51,7 +51,8 @@ public final class FilterParameters {
         Filter parsed;
         try {
             parsed = switch (lang) {
-                case CQL2_TEXT, CQL_TEXT_DRAFT -> Cql2Text.parse(filter, limits.maxFilterDepth());
+                case CQL2_TEXT -> Cql2Text.parse(filter, limits.maxFilterDepth());
+                case CQL_TEXT_DRAFT -> Cql2Text.parse(GdalCqlText.toCql2(filter), limits.maxFilterDepth());
                 case CQL2_JSON -> Cql2Json.parse(filter, limits.maxFilterDepth());
                 default -> throw ApiException.badParameter("filter-lang", Label.of("filter-lang=" + lang
                         + " 不是本 API 能读的过滤语言；请用 cql2-text 或 cql2-json", "filter-lang=" + lang
@@ -74,7 +75,8 @@ public final class FilterParameters {
                     + e.getMessage(), "the " + lang + " filter cannot be read: " + e.getMessage()), where);
         }
         checkListSizes(parsed, limits.maxInList());
-        return new FilterBinder(layer, filterCrs == null ? Crs.CRS84 : filterCrs, audience).bind(parsed);
+        return new FilterBinder(layer, filterCrs == null ? Crs.CRS84 : filterCrs, audience,
+                CQL_TEXT_DRAFT.equals(lang)).bind(parsed);
     }
 
     /** An IN list longer than {@code max} is a query no person writes; each item is a bound parameter. */

@@ -67,6 +67,26 @@ class GdalInteropTest extends ParkAtlasServerTest {
         }
     }
 
+    /** GDAL 3.6 writes booleans as 1, dates as '2025-01-01T' and ILIKE: each -where must come back filtered. */
+    @Test
+    void gdalsOwnWhereFormsComeBackFiltered() throws Exception {
+        String[][] cases = {{"standard_land = 1", "standard_land = TRUE"},
+                {"leveling_date > '2025-01-01'", "leveling_date > DATE('2025-01-01')"},
+                {"code ILIKE 'gt-z1-00%'", "CASEI(code) LIKE CASEI('gt-z1-00%')"}};
+        for (String[] c : cases) {
+            Path out = folder.resolve("where-" + Math.abs(c[0].hashCode()) + ".gpkg");
+            String log = ExternalTools.run(List.of(OGR2OGR.toString(), "--debug", "on", "-f", "GPKG", out.toString(),
+                    source(), "parcels", "-where", c[0]));
+            assertThat(log).as(c[0]).containsPattern("filter=[^ ]*&filter-lang=cql-text").doesNotContain("ERROR");
+            long expected = getJson("/ogcapi/collections/parcels/items?limit=1&filter="
+                    + java.net.URLEncoder.encode(c[1], StandardCharsets.UTF_8)).path("numberMatched").asLong();
+            assertThat(expected).as(c[1]).isPositive();
+            try (GeoPackage geoPackage = GeoPackageManager.open(out.toFile())) {
+                assertThat((long) geoPackage.getFeatureDao("parcels").count()).as(c[0]).isEqualTo(expected);
+            }
+        }
+    }
+
     @Test
     void ogr2ogrCopiesEveryCollectionIntoAGeoPackageThatEqualsTheSource() throws Exception {
         Path out = folder.resolve("copy.gpkg");

@@ -95,6 +95,33 @@ public abstract class RealClientsContract extends ParkAtlasServerTest {
         assertThat(getInEnglish("/ogcapi/collections/parcels/items?skipGeometry=maybe").statusCode()).isEqualTo(400);
     }
 
+    /** What GDAL 3.6 sends for ogr2ogr -where, in the cql-text alias only; strict CQL2 still says it is wrong. */
+    @Test
+    void gdalsOwnFormsAreTakenInItsCqlTextAliasOnly() {
+        assertThat(matched("standard_land = 1", "cql-text")).isEqualTo(matched("standard_land = TRUE", null))
+                .isPositive();
+        assertThat(matched("standard_land = 0", "cql-text")).isEqualTo(matched("standard_land = FALSE", null));
+        assertThat(matched("leveling_date > '2025-01-01T'", "cql-text"))
+                .isEqualTo(matched("leveling_date > DATE('2025-01-01')", null)).isPositive();
+        assertThat(matched("code ILIKE 'gt-z1-00%'", "cql-text"))
+                .isEqualTo(matched("CASEI(code) LIKE CASEI('GT-Z1-00%')", null)).isEqualTo(9);
+        assertThat(matched("(code ILIKE 'gt-z2%') AND (status = 'available')", "cql-text"))
+                .isEqualTo(matched("CASEI(code) LIKE CASEI('gt-z2%') AND status = 'available'", null));
+        assertThat(getInEnglish("/ogcapi/collections/parcels/items?filter=" + encode("standard_land = 1"))
+                .statusCode()).as("strict CQL2 is unchanged").isEqualTo(400);
+        assertThat(getInEnglish("/ogcapi/collections/parcels/items?filter=" + encode("code ILIKE 'a'"))
+                .statusCode()).isEqualTo(400);
+    }
+
+    private long matched(String filter, String language) {
+        return getJson("/ogcapi/collections/parcels/items?limit=1&filter=" + encode(filter)
+                + (language == null ? "" : "&filter-lang=" + language)).path("numberMatched").asLong();
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void aBboxAcrossTheAntimeridianIsTwoBoxes() {
         JsonNode far = getJson("/ogcapi/collections/parcels/items?bbox=177,65,-177,70");

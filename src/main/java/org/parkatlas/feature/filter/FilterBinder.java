@@ -32,6 +32,9 @@ public final class FilterBinder {
     /** The kinds of value an expression has, for checking that operands fit together. */
     private enum Kind { STRING, NUMBER, BOOLEAN, DATE, TIMESTAMP, GEOMETRY, INTERVAL, LIST }
 
+    private static final java.util.regex.Pattern GDAL_DATE = java.util.regex.Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}(T(\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?)?");
+
     /** Further than anything in a park (or a province): a larger one is a mistake, not a question. */
     static final double MAX_DISTANCE_METRES = 1_000_000;
 
@@ -39,6 +42,7 @@ public final class FilterBinder {
     private final Crs filterCrs;
     private final Crs storageCrs;
     private final Audience audience;
+    private final boolean gdalForms;
 
     /** A binder for the public. */
     public FilterBinder(Layer layer, Crs filterCrs) {
@@ -46,10 +50,19 @@ public final class FilterBinder {
     }
 
     public FilterBinder(Layer layer, Crs filterCrs, Audience audience) {
+        this(layer, filterCrs, audience, false);
+    }
+
+    /**
+     * @param gdalForms whether to take what GDAL before 3.7 writes in its pre-1.0 {@code cql-text}: a boolean
+     *                  compared with 1 or 0, and a date as {@code '2025-01-01T'} or a timestamp string
+     */
+    public FilterBinder(Layer layer, Crs filterCrs, Audience audience, boolean gdalForms) {
         this.layer = layer;
         this.filterCrs = filterCrs;
         this.storageCrs = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
         this.audience = audience;
+        this.gdalForms = gdalForms;
     }
 
     /** The names {@code audience}'s filters may use: the attributes it sees, {@code id} and {@code geometry}. */
@@ -240,8 +253,15 @@ public final class FilterBinder {
 
     /** A literal given as text or a timestamp where a date is meant becomes a date; everything else is kept. */
     private Expression matching(Expression candidate, Expression other) {
+        if (gdalForms && kind(other) == Kind.BOOLEAN && candidate instanceof Literal literal
+                && literal.value() instanceof Number n && (n.doubleValue() == 0 || n.doubleValue() == 1)) {
+            return new Literal(n.doubleValue() == 1); // GDAL writes a boolean field as an integer
+        }
         if (kind(other) != Kind.DATE || !(candidate instanceof Literal literal)) {
             return candidate;
+        }
+        if (gdalForms && literal.value() instanceof String text && GDAL_DATE.matcher(text).matches()) {
+            return new Literal(LocalDate.parse(text.substring(0, 10))); // GDAL writes a date as '2025-01-01T'
         }
         if (literal.value() instanceof Instant instant) {
             return new Literal(LocalDate.ofInstant(instant, ZoneOffset.UTC));
