@@ -39,6 +39,26 @@ public abstract class RealClientsContract extends ParkAtlasServerTest {
     }
 
     @Test
+    void aBrowserGetsPagesAndEveryOtherClientJson() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        for (String path : List.of("/ogcapi", "/ogcapi/collections", "/ogcapi/collections/parcels",
+                "/ogcapi/collections/parcels/items?limit=3", "/ogcapi/collections/parcels/items/parcel-0004")) {
+            var page = get(path, browser);
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElseThrow()).as(path).startsWith("text/html");
+            assertThat(page.body()).contains("/js/ogcapi/browse.js");
+            var json = get(path, "*/*");
+            assertThat(json.headers().firstValue("Content-Type").orElseThrow()).as(path).contains("json");
+        }
+        assertThat(get("/ogcapi/collections?f=html", "application/json").headers().firstValue("Content-Type")
+                .orElseThrow()).as("f=html wins").startsWith("text/html");
+        assertThat(get("/ogcapi/collections?f=json", browser).headers().firstValue("Content-Type").orElseThrow())
+                .as("and f=json too").contains("json");
+        assertThat(get("/ogcapi/api", browser).headers().firstValue("Content-Type").orElseThrow())
+                .as("the OpenAPI document stays itself").contains("json");
+    }
+
+    @Test
     void theCollectionLinksItsSchema() {
         JsonNode links = getJson("/ogcapi/collections/roads").path("links");
         List<String> described = new ArrayList<>();
