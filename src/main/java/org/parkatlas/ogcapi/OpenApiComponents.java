@@ -79,6 +79,12 @@ final class OpenApiComponents {
                         "description", "cql-text is the draft name of cql2-text, accepted for GDAL before 3.7")));
         p.put("filter-crs", query("filter-crs", "The CRS of geometry literals in filter; CRS84 by default", false,
                 crsSchema()));
+        p.put("sortby", query("sortby", "Comma-separated properties to sort by, - for descending (e.g. -area_mu,code); "
+                + "ties go by id", false, Map.of("type", "string")));
+        p.put("properties", query("properties", "Comma-separated properties each feature carries (all by default)",
+                false, Map.of("type", "string")));
+        p.put("skipGeometry", query("skipGeometry", "true leaves the geometries out", false,
+                Map.of("type", "boolean", "default", false)));
         p.put("as_of", query("as_of", "The day derived attributes (a parcel's readiness) are worked out for, "
                 + "YYYY-MM-DD; today by default", false, Map.of("type", "string", "format", "date")));
         p.put("featureId", Map.of("name", "featureId", "in", "path", "required", true,

@@ -40,6 +40,9 @@ class OpenApiDocument {
                         Map.of("schema", Map.of("type", "object"))))));
         paths.put("/collections", get("The park's layers", "getCollections", List.of(ref("parameters", "f")),
                 json("Collections", OgcApi.JSON)));
+        paths.put("/functions", get("The functions CQL2 filters may call (S_DWITHIN, CASEI)", "getFunctions",
+                List.of(ref("parameters", "f")), Map.of("description", "The functions", "content", Map.of(OgcApi.JSON,
+                        Map.of("schema", Map.of("type", "object"))))));
         for (Layer layer : catalog.layers()) {
             addLayerPaths(paths, layer);
         }
@@ -55,16 +58,19 @@ class OpenApiDocument {
                 json("Collection", OgcApi.JSON)));
         paths.put(base + "/queryables", get(layer.title().en() + ": queryables", "getQueryables_" + op,
                 List.of(ref("parameters", "f")), json("Queryables", OgcApi.SCHEMA_JSON)));
+        paths.put(base + "/schema", get(layer.title().en() + ": the features' schema", "getSchema_" + op,
+                List.of(ref("parameters", "f")), json("Queryables", OgcApi.SCHEMA_JSON)));
         List<Object> itemParameters = new ArrayList<>();
         for (String name : List.of("bbox", "bbox-crs", "limit", "offset", "datetime", "crs", "filter", "filter-lang",
-                "filter-crs", "f")) {
+                "filter-crs", "sortby", "properties", "skipGeometry", "f")) {
             itemParameters.add(ref("parameters", name));
         }
         if (!layer.derivedAttributes().isEmpty()) {
             itemParameters.add(ref("parameters", "as_of"));
         }
         for (Attribute attribute : layer.attributes()) {
-            if (!attribute.internal()) { // the document is public; staff may filter on internal ones all the same
+            // the document is public (staff may filter on internal ones all the same); a list is not matched
+            if (!attribute.internal() && attribute.type() != org.parkatlas.catalog.AttributeType.CODE_LIST) {
                 itemParameters.add(propertyParameter(attribute));
             }
         }
