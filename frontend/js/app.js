@@ -12,6 +12,7 @@ import { LayerPanel } from './panel.js';
 import { renderLegend } from './legend.js';
 import { ReadinessView } from './readiness.js';
 import { FinderView } from './finder/index.js';
+import { AnalystView } from './analyst/index.js';
 import { keepLabelsApart } from './labels.js';
 import { addContext } from './context.js';
 import { Basemaps, initialBasemap } from './basemaps.js';
@@ -32,6 +33,7 @@ let manager = null;
 let panel = null;
 let readiness = null;
 let finder = null;
+let analyst = null;
 let editorRef = null; // the edit mode, once attached (the legend lists the red lines while it is on)
 const readinessHook = createReadinessHook();
 const editingHook = createEditingHook();
@@ -102,6 +104,7 @@ function relabelAll() {
   if (panel) panel.relabel();
   if (readiness) readiness.relabel();
   if (finder) finder.relabel();
+  if (analyst) analyst.relabel();
   if (manager) {
     manager.relabel();
     drawLegend();
@@ -153,6 +156,7 @@ async function attachEditor(map, parkatlas) {
     // Edit mode takes the map's left edge the finder also uses: turning it on closes the finder.
     $('edit-toggle').addEventListener('click', () => {
       if (editor.on && finder && finder.on) finder.show(false);
+      if (editor.on && analyst && analyst.on) analyst.show(false);
     });
     // Usable once the parcels are drawn (a failed parcel layer is reported by the panel, not here).
     editingHook.attach(editor, manager.load('parcels').catch(() => {}));
@@ -300,9 +304,18 @@ async function main() {
     coveredRight: panelCover,
     onOpen: () => {
       if (editorRef && editorRef.on) editorRef.setEnabled(false);
+      if (analyst) analyst.show(false);
     },
   });
   parkatlas.finder = finder;
+  // The analyst's panel takes the same edge of the map: one of the two at a time.
+  analyst = new AnalystView(map, catalog, {
+    onOpen: () => {
+      if (editorRef && editorRef.on) editorRef.setEnabled(false);
+      finder.show(false);
+    },
+  });
+  parkatlas.analyst = analyst;
 
   // Edit mode only for those who may edit: Leaflet-Geoman and the editor are not even downloaded for anyone else.
   attachEditor(map, parkatlas);

@@ -1,0 +1,286 @@
+// The analyst's panel (分析 / Analyse), a mode of the map page open to everyone: a filter built from pick-lists
+// (status; within N metres of a facility, S_DWITHIN in EPSG:4546) and typed CQL2 text, checked live by the server
+// (a wrong one shows the server's message and where); the matches as a table and outlined on the map; statistics
+// grouped by an attribute (GET /api/stats); downloads of exactly what is shown (GET /api/export). Every value the
+// server sends is set as text.
+
+import { getJson } from '../config.js';
+import { t, pick, getLang } from '../i18n.js';
+import { el } from '../dom.js';
+import { token } from '../styles.js';
+import { ProblemError } from '../request.js';
+
+const L = window.L;
+const $ = (id) => document.getElementById(id);
+const DEBOUNCE_MS = 300;
+const ROWS = 50;
+const GROUPABLE = new Set(['zone', 'industrial_park', 'readiness_tier', 'ready', 'standard_land']);
+
+function quote(text) {
+  return `'${String(text).replace(/'/g, "''")}'`;
+}
+
+function number(n, digits = 2) {
+  return n == null ? '—' : Number(n).toLocaleString(getLang() === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: digits });
+}
+
+export class AnalystView {
+  /** @param onOpen called when the panel opens (the finder, on the same edge of the map, steps aside) */
+  constructor(map, catalog, { onOpen } = {}) {
+    this.map = map;
+    this.catalog = catalog;
+    this.onOpen = onOpen || (() => {});
+    this.on = false;
+    this.facilities = [];
+    this.pending = Promise.resolve();
+    this.section = $('pa-analyst');
+    this.toggle = $('analyst-toggle');
+    this.toggle.addEventListener('click', () => this.show(!this.on));
+    $('pa-analyst-close').addEventListener('click', () => this.show(false));
+    const pane = map.createPane('pa-pane-analyst');
+    pane.style.zIndex = '480';
+    pane.style.pointerEvents = 'none';
+    this.outline = L.geoJSON(null, {
+      pane: 'pa-pane-analyst',
+      interactive: false,
+      style: () => ({ color: token('--pa-map-finder-line'), weight: 3, fill: false, opacity: 1 }),
+      pointToLayer: (f, latlng) => L.circleMarker(latlng, { pane: 'pa-pane-analyst', radius: 7, color: token('--pa-map-finder-line'), weight: 3, fill: false }),
+    });
+    for (const id of ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group']) {
+      $(id).addEventListener('change', () => this._changed(id));
+    }
+    $('analyst-metres').addEventListener('input', () => this._changed('analyst-metres'));
+    $('analyst-filter').addEventListener('input', () => this._changed('analyst-filter'));
+    this.relabel();
+  }
+
+  show(on) {
+    if (on === undefined) return this.on;
+    const next = Boolean(on);
+    if (next === this.on) return this.on;
+    this.on = next;
+    this.section.hidden = !next;
+    this.toggle.setAttribute('aria-pressed', String(next));
+    document.body.classList.toggle('pa-view-analyse', next);
+    if (next) {
+      this.onOpen();
+      this.outline.addTo(this.map);
+      this.pending = this._start();
+    } else {
+      this.map.removeLayer(this.outline);
+    }
+    return this.on;
+  }
+
+  /** Resolves once the last change has been answered (for tests and scripts). */
+  settled() {
+    return new Promise((resolve) => {
+      const wait = () => (this.timer ? setTimeout(wait, 50) : this.pending.then(resolve, resolve));
+      wait();
+    });
+  }
+
+  async _start() {
+    if (!this.facilities.length) {
+      const page = await getJson('/ogcapi/collections/facilities/items?limit=100').catch(() => ({ features: [] }));
+      this.facilities = (page.features || []).map((f) => ({ id: f.id, name: { zh: f.properties.name, en: f.properties.name_en || f.properties.name }, coordinates: f.geometry.coordinates }));
+      this._fillLayers();
+      this._fillPicks();
+    }
+    await this._run();
+  }
+
+  collection() {
+    return this.catalog.collections.find((c) => c.id === $('analyst-layer').value) || this.catalog.collections[0];
+  }
+
+  /** The whole filter: the picks and the typed text, each in parentheses, joined by AND. */
+  filter() {
+    const parts = [];
+    const status = $('analyst-status-pick').value;
+    if (status) parts.push(`status = ${quote(status)}`);
+    const near = this.facilities.find((f) => f.id === $('analyst-near').value);
+    const metres = Number($('analyst-metres').value);
+    if (near && Number.isFinite(metres)) parts.push(`S_DWITHIN(geometry, POINT(${near.coordinates[0]} ${near.coordinates[1]}), ${metres})`);
+    const typed = $('analyst-filter').value.trim();
+    if (typed) parts.push(parts.length ? `(${typed})` : typed);
+    return parts.join(' AND ');
+  }
+
+  _changed(id) {
+    if (id === 'analyst-layer') this._fillPicks();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.pending = this._run();
+    }, id === 'analyst-filter' || id === 'analyst-metres' ? DEBOUNCE_MS : 0);
+  }
+
+  async _run() {
+    const collection = this.collection();
+    const filter = this.filter();
+    const query = filter ? `&filter=${encodeURIComponent(filter)}` : '';
+    const lang = getLang() === 'en' ? 'en' : 'zh-CN';
+    $('analyst-csv').href = `/api/export/${collection.id}.csv?lang=${lang}${query}`;
+    $('analyst-geojson').href = `/api/export/${collection.id}.geojson?lang=${lang}${query}`;
+    const group = $('analyst-group').value;
+    const statsQuery = `/api/stats/${collection.id}?lang=${lang}${group ? `&group_by=${encodeURIComponent(group)}` : ''}${query}`;
+    $('analyst-stats-csv').href = `${statsQuery}&f=csv`;
+    const run = (this.runs = (this.runs || 0) + 1);
+    try {
+      const [page, stats] = await Promise.all([
+        getJson(`/ogcapi/collections/${collection.id}/items?limit=${ROWS}${query}`, 'application/geo+json'),
+        getJson(statsQuery),
+      ]);
+      if (run !== this.runs) return; // a later change answered meanwhile
+      $('analyst-error').hidden = true;
+      this._summary(page, stats, collection, filter);
+      this._table(page, collection);
+      this._stats(stats, collection);
+      this.outline.clearLayers();
+      this.outline.addData(page);
+      this._frame(filter);
+    } catch (err) {
+      if (run !== this.runs) return;
+      this._error(err, filter);
+    }
+  }
+
+  /** A new question's answer is brought into view beside the panel (the whole park needs no framing). */
+  _frame(filter) {
+    if (!filter || filter === this.framed) return;
+    this.framed = filter;
+    const bounds = this.outline.getBounds();
+    if (!bounds.isValid()) return;
+    const left = this.section.getBoundingClientRect().right - this.map.getContainer().getBoundingClientRect().left;
+    this.map.fitBounds(bounds, { paddingTopLeft: [Math.max(16, left + 16), 16], paddingBottomRight: [16, 16], maxZoom: 17, animate: false });
+  }
+
+  _summary(page, stats, collection, filter) {
+    const mu = stats.total && stats.total.area_mu;
+    $('analyst-summary').textContent = `${t('analystMatched', { n: number(page.numberMatched, 0) })}${collection.attributes.some((a) => a.name === 'area_mu') ? ` · ${number(mu)} ${t('analystMu')}` : ''}${page.numberMatched > ROWS ? ` · ${t('analystFirst', { n: ROWS })}` : ''}`;
+    $('analyst-summary').title = filter;
+  }
+
+  /** The server's own words on a filter it could not read, with a caret under where it stopped. */
+  _error(err, filter) {
+    const problem = err instanceof ProblemError ? err.problem : err && err.problem;
+    const detail = (problem && problem.detail) || (err && err.message) || String(err);
+    const typed = $('analyst-filter').value.trim();
+    const offset = filter.length - typed.length - (filter.endsWith(')') && filter !== typed ? 1 : 0);
+    let text = detail;
+    if (problem && Number.isInteger(problem.position) && typed) {
+      const at = problem.position - (filter === typed ? 0 : offset);
+      if (at >= 0 && at <= typed.length) text = `${detail}\n${typed}\n${' '.repeat(at)}^`;
+    }
+    $('analyst-error').textContent = text;
+    $('analyst-error').hidden = false;
+    $('analyst-summary').textContent = t('analystInvalid');
+    $('analyst-table').replaceChildren();
+    $('analyst-stats').replaceChildren();
+    this.outline.clearLayers();
+  }
+
+  _columns(collection) {
+    const names = ['code', 'name', 'status', 'kind', 'utility', 'area_mu', 'land_use', 'zone', 'industrial_park', 'ready_date'];
+    const all = [...(collection.attributes || []), ...(collection.derivedAttributes || [])];
+    return names.map((n) => all.find((a) => a.name === n)).filter(Boolean).slice(0, 6);
+  }
+
+  _table(page, collection) {
+    const columns = this._columns(collection);
+    const table = el('table');
+    const head = el('tr');
+    head.append(el('th', null, 'id'), ...columns.map((c) => el('th', null, pick(c.label, c.name))));
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    for (const f of page.features || []) {
+      const tr = el('tr');
+      tr.dataset.id = f.id;
+      tr.append(el('td', null, String(f.id)));
+      for (const c of columns) {
+        const v = (f.properties || {})[c.name];
+        const label = Array.isArray(c.values) ? c.values.find((x) => String(x.value) === String(v)) : null;
+        const td = el('td', typeof v === 'number' ? 'pa-num' : null, v == null ? '—' : label ? pick(label.label, String(v)) : typeof v === 'number' ? number(v) : String(v));
+        tr.append(td);
+      }
+      body.append(tr);
+    }
+    table.append(thead, body);
+    $('analyst-table').replaceChildren(table);
+  }
+
+  _stats(stats, collection) {
+    const hasMu = collection.attributes.some((a) => a.name === 'area_mu');
+    const table = el('table');
+    const head = el('tr');
+    head.append(el('th', null, t('analystGroup')), el('th', null, t('analystCount')), ...(hasMu ? [el('th', null, t('analystMu'))] : []));
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    const group = $('analyst-group').value;
+    for (const g of stats.groups || []) {
+      const tr = el('tr');
+      tr.append(el('td', null, g.labels ? String(g.labels[group]) : t('analystAll')), el('td', 'pa-num', number(g.count, 0)),
+        ...(hasMu ? [el('td', 'pa-num', number(g.area_mu))] : []));
+      body.append(tr);
+    }
+    table.append(thead, body);
+    $('analyst-stats').replaceChildren(table);
+  }
+
+  _fillLayers() {
+    const select = $('analyst-layer');
+    const current = select.value || 'parcels';
+    select.replaceChildren(...this.catalog.collections.map((c) => {
+      const o = el('option', null, pick(c.title, c.id));
+      o.value = c.id;
+      return o;
+    }));
+    select.value = this.catalog.collections.some((c) => c.id === current) ? current : this.catalog.collections[0].id;
+  }
+
+  /** The pick-lists of the chosen layer: its statuses, the facilities to measure from, what to group by. */
+  _fillPicks() {
+    const collection = this.collection();
+    const status = (collection.attributes || []).find((a) => a.name === 'status');
+    const statusSelect = $('analyst-status-pick');
+    statusSelect.replaceChildren(this._option('', t('analystAny')), ...(status ? status.values.map((v) => this._option(v.value, pick(v.label, v.value))) : []));
+    statusSelect.disabled = !status;
+    $('analyst-near').replaceChildren(this._option('', t('analystNoDistance')), ...this.facilities.map((f) => this._option(f.id, pick(f.name, f.id))));
+    const groupable = [...(collection.attributes || []), ...(collection.derivedAttributes || [])]
+      .filter((a) => GROUPABLE.has(a.name) || (Array.isArray(a.values) && a.values.length && a.type !== 'array'));
+    const groupSelect = $('analyst-group');
+    const before = groupSelect.value;
+    groupSelect.replaceChildren(this._option('', t('analystNoGroup')), ...groupable.map((a) => this._option(a.name, pick(a.label, a.name))));
+    groupSelect.value = groupable.some((a) => a.name === before) ? before : groupable.some((a) => a.name === 'zone') ? 'zone' : '';
+  }
+
+  _option(value, text) {
+    const o = el('option', null, text);
+    o.value = value;
+    return o;
+  }
+
+  relabel() {
+    $('analyst-toggle-text').textContent = t('analystButton');
+    $('pa-analyst-heading').textContent = t('analystHeading');
+    $('pa-analyst-close').setAttribute('aria-label', t('close'));
+    $('analyst-layer-label').textContent = t('analystLayer');
+    $('analyst-status-label').textContent = t('analystStatus');
+    $('analyst-near-label').textContent = t('analystWithin');
+    $('analyst-metres-unit').textContent = t('analystMetresOf');
+    $('analyst-filter-label').textContent = t('analystFilter');
+    $('analyst-group-label').textContent = t('analystGroupBy');
+    $('analyst-download-label').textContent = t('analystDownload');
+    $('analyst-stats-csv').textContent = t('analystStatsCsv');
+    if (this.facilities.length) {
+      const values = ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group'].map((id) => $(id).value);
+      this._fillLayers();
+      this._fillPicks();
+      ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group'].forEach((id, i) => { $(id).value = values[i]; });
+      if (this.on) this.pending = this._run();
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package org.parkatlas.web;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The analyst's two questions in the browser, in two interactions each from the map: "parcels within 500 m of the
+ * sewage plant" and "available mu per zone", each equal to the API's answer worked out apart; a wrong condition
+ * shows where it is wrong.
+ */
+class AnalystBrowserTest extends BrowserTest {
+
+    @Test
+    void parcelsWithinFiveHundredMetresOfTheSewagePlant() {
+        open();
+        browser.findElement(By.id("analyst-toggle")).click();                                  // 1
+        settle();
+        new Select(browser.findElement(By.id("analyst-near"))).selectByVisibleText("Ganting Sewage Treatment Plant"); // 2
+        settle();
+        JsonNode plant = null;
+        for (JsonNode f : getJson("/ogcapi/collections/facilities/items?limit=100").path("features")) {
+            if (f.path("properties").path("kind").asString().equals("sewage_plant")) {
+                plant = f;
+            }
+        }
+        JsonNode c = plant.path("geometry").path("coordinates");
+        JsonNode api = getJson("/ogcapi/collections/parcels/items?limit=1000&filter=" + URLEncoder.encode(
+                "S_DWITHIN(geometry, POINT(" + c.get(0).asDouble() + " " + c.get(1).asDouble() + "), 500)",
+                StandardCharsets.UTF_8));
+        List<String> shown = browser.findElements(By.cssSelector("#analyst-table tbody tr")).stream()
+                .map(r -> r.getAttribute("data-id")).toList();
+        assertThat(shown).hasSize(api.path("numberMatched").asInt()).isNotEmpty();
+        assertThat(shown).containsExactlyInAnyOrderElementsOf(api.path("features").valueStream()
+                .map(f -> f.path("id").asString()).toList());
+        assertThat(browser.findElement(By.id("analyst-summary")).getText())
+                .startsWith(api.path("numberMatched").asInt() + " features");
+        assertThat(browser.findElement(By.id("analyst-csv")).getAttribute("href")).contains("/api/export/parcels.csv",
+                "S_DWITHIN");
+        assertThat(script("return document.querySelectorAll('.leaflet-pa-pane-analyst-pane path, "
+                + ".leaflet-pane.leaflet-pa-pane-analyst-pane path').length")).isEqualTo((long) shown.size());
+    }
+
+    @Test
+    void availableMuPerZone() {
+        open();
+        browser.findElement(By.id("analyst-toggle")).click();                                  // 1
+        settle();
+        new Select(browser.findElement(By.id("analyst-status-pick"))).selectByVisibleText("Available"); // 2
+        settle();
+        Map<String, Double> expected = new TreeMap<>();
+        for (JsonNode f : getJson("/ogcapi/collections/parcels/items?limit=1000").path("features")) {
+            JsonNode p = f.path("properties");
+            if (p.path("status").asString().equals("available")) {
+                expected.merge(p.path("zone").asString(), p.path("area_mu").asDouble(), Double::sum);
+            }
+        }
+        Map<String, String> names = Map.of("Z1", "West Eco-manufacturing Zone", "Z2",
+                "Central New Materials and New Energy Zone", "Z3", "East Digital Economy and Logistics Zone");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#analyst-stats tbody tr"));
+        assertThat(rows).hasSize(expected.size());
+        for (WebElement row : rows) {
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            String zone = names.entrySet().stream().filter(e -> e.getValue().equals(cells.get(0).getText()))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            assertThat(Double.parseDouble(cells.get(2).getText().replace(",", "")))
+                    .isCloseTo(expected.get(zone), org.assertj.core.data.Offset.offset(0.01));
+        }
+    }
+
+    @Test
+    void aWrongConditionSaysWhereItIsWrong() {
+        open();
+        browser.findElement(By.id("analyst-toggle")).click();
+        settle();
+        browser.findElement(By.id("analyst-filter")).sendKeys("area_mu > AND status = 'x'");
+        settle();
+        WebElement error = browser.findElement(By.id("analyst-error"));
+        assertThat(error.isDisplayed()).isTrue();
+        assertThat(error.getText()).contains("area_mu > AND status = 'x'").contains("^");
+        assertThat(browser.findElements(By.cssSelector("#analyst-table tbody tr"))).isEmpty();
+    }
+
+    private void open() {
+        browser.get(url("/?lang=en"));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(script(
+                "return !!(window.parkatlas && window.parkatlas.ready)")));
+        assertThat(((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "window.parkatlas.ready.then(() => done('ready'), e => done('failed: ' + e));")).isEqualTo("ready");
+    }
+
+    private void settle() {
+        assertThat(((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "setTimeout(() => window.parkatlas.analyst.settled().then(() => done('ok'), e => done('failed: ' + e)), 0);"))
+                .isEqualTo("ok");
+    }
+
+    private Object script(String js) {
+        return ((JavascriptExecutor) browser).executeScript(js);
+    }
+}
