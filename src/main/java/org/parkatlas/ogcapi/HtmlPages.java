@@ -43,9 +43,15 @@ class HtmlPages extends OncePerRequestFilter {
 
     /** {@code f=html}, or a browser's Accept: HTML named explicitly, and ranked above any JSON it also names. */
     static boolean wantsHtml(HttpServletRequest request) {
-        String f = request.getParameter("f");
-        if (f != null) {
-            return f.equals("html");
+        // read from the raw query string: asking Tomcat for a parameter here would parse them all, and a query it
+        // cannot decode (?x=%80) must reach the API's own handler to be answered as a problem
+        String query = request.getQueryString();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("f=")) {
+                    return pair.equals("f=html");
+                }
+            }
         }
         String accept = request.getHeader("Accept");
         if (accept == null || accept.isBlank()) {
