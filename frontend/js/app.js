@@ -16,6 +16,7 @@ import { AnalystView } from './analyst/index.js';
 import { keepLabelsApart } from './labels.js';
 import { addContext } from './context.js';
 import { Basemaps, initialBasemap } from './basemaps.js';
+import { addMeasuring } from './measure.js';
 import { UserBar } from './userbar.js';
 import { canEdit } from './auth.js';
 import { createReadinessHook, createEditingHook } from './hooks.js';
@@ -240,6 +241,7 @@ async function main() {
   });
   L.control.zoom({ position: 'topleft' }).addTo(map);
   L.control.scale({ imperial: false, position: 'bottomleft', maxWidth: 160 }).addTo(map);
+  const measuring = addMeasuring(map);
   map.on('popupopen', (e) => {
     const btn = e.popup.getElement() && e.popup.getElement().querySelector('.leaflet-popup-close-button');
     if (btn) {
@@ -253,6 +255,7 @@ async function main() {
     map, layers, ready, readiness: readinessHook.hook, editing: editingHook.hook, catalog: null, errors: [], getLang, setLang,
     user: userBar.user, userReady,
   };
+  parkatlas.measuring = measuring;
   window.parkatlas = parkatlas;
   relabelChrome();
 

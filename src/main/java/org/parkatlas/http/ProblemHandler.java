@@ -84,11 +84,28 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (clientWentAway(e)) {
+            // the reader closed the connection mid-answer (a page left while its layers streamed): nobody to tell
+            log.debug("The client left while {} {} was answered", request.getMethod(), request.getRequestURI());
+            return null;
+        }
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(new Problem(500, ProblemType.INTERNAL_ERROR, Label.of("内部错误", "Internal error"), Label.of(
                 "ParkAtlas 因内部错误未能回答此请求；错误已记录。",
                 "ParkAtlas could not answer this request because of an internal error; it has been logged."), null),
                 request);
+    }
+
+    /** A write to a connection the client has closed ("Broken pipe", Tomcat's ClientAbortException), however wrapped. */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().equals("ClientAbortException")
+                    || t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Spring MVC's own errors (wrong method, media type, unknown path …), in our shape and both languages. */
