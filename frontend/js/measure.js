@@ -74,7 +74,7 @@ export function describe(result) {
 /** The measuring tool (a button under the zoom) and the coordinate readout (bottom left). */
 export function addMeasuring(map) {
   const state = { on: false, points: [], line: null, marker: null };
-  const control = L.control({ position: 'topleft' });
+  const control = L.control({ position: 'bottomleft' }); // clear of the finder and analyst panels at the top left
   const button = el('button', 'pa-measure-button');
   button.type = 'button';
   const readout = el('output', 'pa-measure-result');

@@ -32,6 +32,8 @@ export class AnalystView {
     this.onOpen = onOpen || (() => {});
     this.on = false;
     this.facilities = [];
+    this.sort = null; // {name, ascending}: the table's order, sent as sortby
+    this.offset = 0; // the table's page
     this.pending = Promise.resolve();
     this.section = $('pa-analyst');
     this.toggle = $('analyst-toggle');
@@ -108,7 +110,11 @@ export class AnalystView {
   }
 
   _changed(id) {
-    if (id === 'analyst-layer') this._fillPicks();
+    if (id === 'analyst-layer') {
+      this._fillPicks();
+      this.sort = null;
+    }
+    if (id !== 'analyst-group') this.offset = 0; // a new question starts at its first page
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -129,7 +135,8 @@ export class AnalystView {
     const run = (this.runs = (this.runs || 0) + 1);
     try {
       const [page, stats] = await Promise.all([
-        getJson(`/ogcapi/collections/${collection.id}/items?limit=${ROWS}${query}`, 'application/geo+json'),
+        getJson(`/ogcapi/collections/${collection.id}/items?limit=${ROWS}&offset=${this.offset}${this.sort
+          ? `&sortby=${this.sort.ascending ? '' : '-'}${encodeURIComponent(this.sort.name)}` : ''}${query}`, 'application/geo+json'),
         getJson(statsQuery),
       ]);
       if (run !== this.runs) return; // a later change answered meanwhile
@@ -158,7 +165,7 @@ export class AnalystView {
 
   _summary(page, stats, collection, filter) {
     const mu = stats.total && stats.total.area_mu;
-    $('analyst-summary').textContent = `${t('analystMatched', { n: number(page.numberMatched, 0) })}${collection.attributes.some((a) => a.name === 'area_mu') ? ` · ${number(mu)} ${t('analystMu')}` : ''}${page.numberMatched > ROWS ? ` · ${t('analystFirst', { n: ROWS })}` : ''}`;
+    $('analyst-summary').textContent = `${t('analystMatched', { n: number(page.numberMatched, 0) })}${collection.attributes.some((a) => a.name === 'area_mu') ? ` · ${number(mu)} ${t('analystMu')}` : ''}`;
     $('analyst-summary').title = filter;
   }
 
@@ -177,6 +184,7 @@ export class AnalystView {
     $('analyst-error').hidden = false;
     $('analyst-summary').textContent = t('analystInvalid');
     $('analyst-table').replaceChildren();
+    $('analyst-pager').replaceChildren();
     $('analyst-stats').replaceChildren();
     this.outline.clearLayers();
   }
@@ -191,7 +199,7 @@ export class AnalystView {
     const columns = this._columns(collection);
     const table = el('table');
     const head = el('tr');
-    head.append(el('th', null, 'id'), ...columns.map((c) => el('th', null, pick(c.label, c.name))));
+    head.append(el('th', null, 'id'), ...columns.map((c) => this._header(c)));
     const thead = el('thead');
     thead.append(head);
     const body = el('tbody');
@@ -209,6 +217,48 @@ export class AnalystView {
     }
     table.append(thead, body);
     $('analyst-table').replaceChildren(table);
+    $('analyst-pager').replaceChildren(...this._pager(page).childNodes);
+  }
+
+  /** A column's header: a button that orders the table by it, ascending then descending. */
+  _header(column) {
+    const th = el('th');
+    const button = el('button', 'pa-analyst-sort', pick(column.label, column.name));
+    button.type = 'button';
+    const sorted = this.sort && this.sort.name === column.name;
+    th.setAttribute('aria-sort', sorted ? (this.sort.ascending ? 'ascending' : 'descending') : 'none');
+    if (sorted) button.append(el('span', null, this.sort.ascending ? ' ▲' : ' ▼'));
+    button.addEventListener('click', () => {
+      this.sort = { name: column.name, ascending: !(sorted && this.sort.ascending) };
+      this.offset = 0;
+      this.pending = this._run();
+    });
+    th.append(button);
+    return th;
+  }
+
+  /** "1–50 of 204" with the previous and next pages. */
+  _pager(page) {
+    const p = el('div', 'pa-analyst-pager');
+    const total = page.numberMatched || 0;
+    const first = total ? this.offset + 1 : 0;
+    const last = Math.min(total, this.offset + (page.numberReturned || 0));
+    const previous = el('button', 'pa-button pa-button-light', t('analystPrevious'));
+    previous.type = 'button';
+    previous.disabled = this.offset === 0;
+    previous.addEventListener('click', () => {
+      this.offset = Math.max(0, this.offset - ROWS);
+      this.pending = this._run();
+    });
+    const next = el('button', 'pa-button pa-button-light', t('analystNext'));
+    next.type = 'button';
+    next.disabled = last >= total;
+    next.addEventListener('click', () => {
+      this.offset += ROWS;
+      this.pending = this._run();
+    });
+    p.append(previous, el('span', 'pa-analyst-range', t('analystRange', { first: number(first, 0), last: number(last, 0), total: number(total, 0) })), next);
+    return p;
   }
 
   _stats(stats, collection) {

@@ -82,6 +82,29 @@ class AnalystBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theTableSortsByAColumnAndPages() {
+        open();
+        browser.findElement(By.id("analyst-toggle")).click();
+        settle();
+        browser.findElement(By.xpath("//div[@id='analyst-table']//th/button[starts-with(., 'Area (mu)')]")).click();
+        settle();
+        browser.findElement(By.xpath("//div[@id='analyst-table']//th/button[starts-with(., 'Area (mu)')]")).click();
+        settle();
+        JsonNode largest = getJson("/ogcapi/collections/parcels/items?limit=50&sortby=-area_mu");
+        List<String> shown = browser.findElements(By.cssSelector("#analyst-table tbody tr")).stream()
+                .map(r -> r.getAttribute("data-id")).toList();
+        assertThat(shown).containsExactlyElementsOf(largest.path("features").valueStream()
+                .map(f -> f.path("id").asString()).toList());
+        assertThat(browser.findElement(By.cssSelector(".pa-analyst-range")).getText()).isEqualTo("1–50 of 204");
+        browser.findElement(By.xpath("//div[@id='analyst-pager']/button[.='Next']")).click();
+        settle();
+        assertThat(browser.findElement(By.cssSelector(".pa-analyst-range")).getText()).isEqualTo("51–100 of 204");
+        JsonNode second = getJson("/ogcapi/collections/parcels/items?limit=50&offset=50&sortby=-area_mu");
+        assertThat(browser.findElement(By.cssSelector("#analyst-table tbody tr")).getAttribute("data-id"))
+                .isEqualTo(second.path("features").get(0).path("id").asString());
+    }
+
+    @Test
     void aWrongConditionSaysWhereItIsWrong() {
         open();
         browser.findElement(By.id("analyst-toggle")).click();
