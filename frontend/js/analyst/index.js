@@ -8,7 +8,7 @@ import { getJson } from '../config.js';
 import { t, pick, getLang } from '../i18n.js';
 import { el } from '../dom.js';
 import { token } from '../styles.js';
-import { ProblemError } from '../request.js';
+import { ProblemError, request } from '../request.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -26,7 +26,10 @@ function number(n, digits = 2) {
 
 export class AnalystView {
   /** @param onOpen called when the panel opens (the finder, on the same edge of the map, steps aside) */
-  constructor(map, catalog, { onOpen } = {}) {
+  /** @param signedIn () → Promise of whether someone is signed in (saved queries are each account's own) */
+  constructor(map, catalog, { onOpen, signedIn } = {}) {
+    this.signedIn = signedIn || (() => Promise.resolve(false));
+    this.saved = [];
     this.map = map;
     this.catalog = catalog;
     this.onOpen = onOpen || (() => {});
@@ -53,6 +56,8 @@ export class AnalystView {
     }
     $('analyst-metres').addEventListener('input', () => this._changed('analyst-metres'));
     $('analyst-filter').addEventListener('input', () => this._changed('analyst-filter'));
+    $('analyst-save').addEventListener('click', () => { this.pending = this._save(); });
+    $('analyst-saved').addEventListener('change', () => this._load($('analyst-saved').value));
     this.relabel();
   }
 
@@ -88,8 +93,49 @@ export class AnalystView {
       this.facilities = (page.features || []).map((f) => ({ id: f.id, name: { zh: f.properties.name, en: f.properties.name_en || f.properties.name }, coordinates: f.geometry.coordinates }));
       this._fillLayers();
       this._fillPicks();
+      if (await this.signedIn()) {
+        $('analyst-saved-box').hidden = false;
+        await this._refreshSaved();
+      }
     }
     await this._run();
+  }
+
+  async _refreshSaved() {
+    const answer = await request('GET', '/api/queries').catch(() => ({ body: [] }));
+    this.saved = Array.isArray(answer.body) ? answer.body : [];
+    $('analyst-saved').replaceChildren(this._option('', t('analystSavedPick')), ...this.saved.map((q) => this._option(q.id, q.name)));
+  }
+
+  /** Keeps the question as it is now (the layer and the whole filter, picks included) under the name typed. */
+  async _save() {
+    const name = $('analyst-save-name').value.trim();
+    if (!name) {
+      $('analyst-save-name').focus();
+      return;
+    }
+    try {
+      await request('POST', '/api/queries', { body: { name, collection: this.collection().id, filter: this.filter() || null } });
+      $('analyst-save-name').value = '';
+      await this._refreshSaved();
+      $('analyst-summary').textContent = t('analystSaved', { name });
+    } catch (err) {
+      this._error(err, this.filter());
+    }
+  }
+
+  /** Asks a saved question again: its layer, and its filter as the condition (the picks cleared). */
+  _load(id) {
+    const q = this.saved.find((s) => s.id === id);
+    if (!q) return;
+    $('analyst-layer').value = q.collection;
+    this._fillPicks();
+    $('analyst-status-pick').value = '';
+    $('analyst-near').value = '';
+    $('analyst-filter').value = q.filter || '';
+    this.offset = 0;
+    this.sort = null;
+    this.pending = this._run();
   }
 
   collection() {
@@ -325,6 +371,9 @@ export class AnalystView {
     $('analyst-group-label').textContent = t('analystGroupBy');
     $('analyst-download-label').textContent = t('analystDownload');
     $('analyst-stats-csv').textContent = t('analystStatsCsv');
+    $('analyst-saved-label').textContent = t('analystSavedLabel');
+    $('analyst-save').textContent = t('analystSave');
+    $('analyst-save-name').placeholder = t('analystSaveName');
     if (this.facilities.length) {
       const values = ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group'].map((id) => $(id).value);
       this._fillLayers();

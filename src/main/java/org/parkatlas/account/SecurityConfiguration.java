@@ -47,6 +47,8 @@ class SecurityConfiguration {
                         // investors enquire without an account; only admins read enquiries or move them on
                         .requestMatchers(HttpMethod.POST, "/api/enquiries").permitAll()
                         .requestMatchers("/api/enquiries", "/api/enquiries/**").hasRole(Role.ADMIN.name())
+                        // saved queries are each account's own, whatever its role
+                        .requestMatchers("/api/queries", "/api/queries/**").authenticated()
                         // the container's error page answers whatever method the failed request had
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()

@@ -43,6 +43,10 @@ class OgcApiPostgisTest {
     }
 
     @Nested
+    class SavedQueries extends org.parkatlas.queries.SavedQueriesContract {
+    }
+
+    @Nested
     class Downloads extends org.parkatlas.exchange.DownloadsContract {
     }
 

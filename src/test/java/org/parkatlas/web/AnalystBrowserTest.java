@@ -29,6 +29,8 @@ class AnalystBrowserTest extends BrowserTest {
         open();
         browser.findElement(By.id("analyst-toggle")).click();                                  // 1
         settle();
+        assertThat(browser.findElement(By.id("analyst-saved-box")).isDisplayed()).as("none to keep for the public")
+                .isFalse();
         new Select(browser.findElement(By.id("analyst-near"))).selectByVisibleText("Ganting Sewage Treatment Plant"); // 2
         settle();
         JsonNode plant = null;
@@ -102,6 +104,35 @@ class AnalystBrowserTest extends BrowserTest {
         JsonNode second = getJson("/ogcapi/collections/parcels/items?limit=50&offset=50&sortby=-area_mu");
         assertThat(browser.findElement(By.cssSelector("#analyst-table tbody tr")).getAttribute("data-id"))
                 .isEqualTo(second.path("features").get(0).path("id").asString());
+    }
+
+    @Test
+    void aSignedInAnalystSavesAQueryAndAsksItAgain() {
+        browser.get(url("/login.html"));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.tagName("body"))
+                .getAttribute("class").contains("pa-ready"));
+        browser.findElement(By.id("username")).sendKeys(ADMIN);
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(url("/")));
+        open();
+        browser.findElement(By.id("analyst-toggle")).click();
+        settle();
+        assertThat(browser.findElement(By.id("analyst-saved-box")).isDisplayed()).isTrue();
+        new Select(browser.findElement(By.id("analyst-near"))).selectByVisibleText("Ganting Sewage Treatment Plant");
+        settle();
+        int near = browser.findElements(By.cssSelector("#analyst-table tbody tr")).size();
+        String name = "near the plant " + System.nanoTime();
+        browser.findElement(By.id("analyst-save-name")).sendKeys(name);
+        browser.findElement(By.id("analyst-save")).click();
+        settle();
+        new Select(browser.findElement(By.id("analyst-near"))).selectByVisibleText("(no distance)");
+        settle();
+        assertThat(browser.findElements(By.cssSelector("#analyst-table tbody tr")).size()).isGreaterThan(near);
+        new Select(browser.findElement(By.id("analyst-saved"))).selectByVisibleText(name);
+        settle();
+        assertThat(browser.findElement(By.id("analyst-filter")).getAttribute("value")).startsWith("S_DWITHIN(");
+        assertThat(browser.findElements(By.cssSelector("#analyst-table tbody tr"))).hasSize(near);
     }
 
     @Test
