@@ -10,6 +10,7 @@ import { createStyler } from '../styles.js';
 import { describeError } from '../status.js';
 import { unit } from './units.js';
 import { keepLabelsApart } from '../labels.js';
+import { addContext } from '../context.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -133,6 +134,7 @@ async function drawMap() {
   map = L.map('sheet-map', { zoomControl: true, scrollWheelZoom: false, zoomSnap: 0.25 });
   map.fitBounds(bounds.pad(1.4), { animate: false }); // the parcel among its neighbours
   L.control.scale({ imperial: false }).addTo(map);
+  addContext(map).catch(() => {}); // the river, the town, the roads around: where the parcel is
   const d = CONTEXT_METRES * DEGREES_PER_METRE;
   const box = [sheet.bbox[0] - d * 1.25, sheet.bbox[1] - d, sheet.bbox[2] + d * 1.25, sheet.bbox[3] + d].join(',');
   for (const id of ['parcels', 'factory-buildings', 'utility-lines', 'roads', 'facilities']) {
