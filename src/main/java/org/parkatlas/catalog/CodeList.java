@@ -20,12 +20,13 @@ public final class CodeList {
     }
 
     /** The JSON array text of {@code codes}, or null for none (a list with nothing in it is stored as no value). */
-    public static String toText(Collection<String> codes) {
+    public static String toText(Collection<?> codes) {
         if (codes == null || codes.isEmpty()) {
             return null;
         }
         StringBuilder text = new StringBuilder("[");
-        for (String code : codes) {
+        for (Object value : codes) {
+            String code = String.valueOf(value);
             if (text.length() > 1) {
                 text.append(',');
             }

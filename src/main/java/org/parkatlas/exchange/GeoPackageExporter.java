@@ -90,8 +90,7 @@ class GeoPackageExporter {
                     Object value = feature.property(attribute.name());
                     if (value != null) {
                         row.setValue(attribute.name(), value instanceof java.time.LocalDate ? value.toString()
-                                : value instanceof List<?> codes ? CodeList.toText(codes.stream().map(String::valueOf)
-                                .toList()) : value);
+                                : value instanceof List<?> codes ? CodeList.toText(codes) : value);
                     }
                 }
                 dao.create(row);

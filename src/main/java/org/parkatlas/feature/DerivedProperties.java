@@ -12,7 +12,11 @@ public interface DerivedProperties {
     boolean appliesTo(Layer layer);
 
     /** The feature with its derived attributes as the read asks. */
-    Feature enrich(Layer layer, Feature feature, ReadContext context);
+    default Feature enrich(Layer layer, Feature feature, ReadContext context) {
+        java.util.Map<String, Object> derived = new java.util.LinkedHashMap<>();
+        derive(layer, feature, context, derived);
+        return feature.withDerived(derived);
+    }
 
     /**
      * Puts the feature's derived attributes into {@code derived}, the values a read lays over the stored ones
@@ -26,7 +30,5 @@ public interface DerivedProperties {
         return null;
     }
 
-    default void derive(Layer layer, Feature feature, ReadContext context, java.util.Map<String, Object> derived) {
-        derived.putAll(enrich(layer, feature, context).properties());
-    }
+    void derive(Layer layer, Feature feature, ReadContext context, java.util.Map<String, Object> derived);
 }

@@ -60,15 +60,6 @@ public class Proximity implements DerivedProperties {
         return ParkLayer.PARCELS.is(layer);
     }
 
-    @Override
-    public Feature enrich(Layer layer, Feature feature, ReadContext context) {
-        if (feature.geometry() == null) {
-            return feature;
-        }
-        Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
-        derive(layer, feature, context, properties);
-        return feature.withProperties(properties);
-    }
 
     /** Distances are measured from the geometry alone. */
     @Override

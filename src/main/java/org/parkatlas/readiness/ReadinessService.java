@@ -187,12 +187,6 @@ public class ReadinessService implements DerivedProperties {
         return ParkLayer.PARCELS.is(layer);
     }
 
-    @Override
-    public Feature enrich(Layer layer, Feature feature, ReadContext context) {
-        Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
-        derive(layer, feature, context, properties);
-        return feature.withProperties(properties);
-    }
 
     /** The assessment is kept by parcel id; the tier also looks up the buildings on the parcel by its code. */
     @Override

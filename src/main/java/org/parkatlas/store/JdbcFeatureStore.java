@@ -313,7 +313,7 @@ final class JdbcFeatureStore implements FeatureStore {
 
     /** A property as its column holds it: a list of codes as its JSON text, anything else as it is. */
     private static Object columnValue(Object value) {
-        return value instanceof List<?> codes ? CodeList.toText(codes.stream().map(String::valueOf).toList()) : value;
+        return value instanceof List<?> codes ? CodeList.toText(codes) : value;
     }
 
     private static Object readValue(ResultSet rs, int column, Attribute attribute) throws SQLException {

@@ -16,7 +16,6 @@ import org.parkatlas.feature.filter.Filter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,13 +38,11 @@ class FeatureSourceTest {
         }
 
         @Override
-        public Feature enrich(Layer layer, Feature feature, ReadContext context) {
-            Map<String, Object> properties = new LinkedHashMap<>(feature.properties());
+        public void derive(Layer layer, Feature feature, ReadContext context, Map<String, Object> derived) {
             double mu = (Double) feature.property("area_mu");
             LocalDate from = LocalDate.of(2020, 1, 1).plusDays((long) mu);
-            properties.put("ready_date", from);
-            properties.put("ready", mu >= 30 && !context.day().isBefore(from));
-            return feature.withProperties(properties);
+            derived.put("ready_date", from);
+            derived.put("ready", mu >= 30 && !context.day().isBefore(from));
         }
     };
 

@@ -230,20 +230,16 @@ class StatisticsController {
                 cells.add(labeller.label(statistics.groupBy().get(i), key));
             }
             cells.add(Long.toString(group.count()));
-            cells.add(number(Math.round(group.areaMu() * 100) / 100.0));
+            cells.add(Csv.text(Math.round(group.areaMu() * 100) / 100.0));
             for (Statistics.Summary s : group.summaries().values()) {
-                cells.add(number(s.sum()));
-                cells.add(number(s.mean()));
-                cells.add(number(s.min()));
-                cells.add(number(s.max()));
+                cells.add(Csv.text(s.sum()));
+                cells.add(Csv.text(s.mean()));
+                cells.add(Csv.text(s.min()));
+                cells.add(Csv.text(s.max()));
             }
             Csv.line(out, cells);
         }
         out.flush();
-    }
-
-    private static String number(Double value) {
-        return Csv.text(value);
     }
 
     /** A group key as a reader reads it: an allowed value's label, a zone's or a park's name, yes / no. */
