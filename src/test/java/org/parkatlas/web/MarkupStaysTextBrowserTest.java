@@ -3,6 +3,7 @@ package org.parkatlas.web;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -63,8 +64,19 @@ class MarkupStaysTextBrowserTest extends BrowserTest {
                 + "t.fire('click', {latlng: t.getBounds().getCenter()});");
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector(
                 ".pa-readiness-item")).isEmpty());
-        for (WebElement item : browser.findElements(By.cssSelector(".pa-readiness-item.pa-traceable"))) {
-            item.click(); // draws the trace, with the source's name as a label
+        // a click draws the trace (the source's name as a label) and may redraw the checklist, so each item is
+        // found afresh rather than held across clicks
+        int traceable = browser.findElements(By.cssSelector(".pa-readiness-item.pa-traceable")).size();
+        for (int i = 0; i < traceable; i++) {
+            int at = i;
+            new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> {
+                        List<WebElement> items = d.findElements(By.cssSelector(".pa-readiness-item.pa-traceable"));
+                        if (at < items.size()) {
+                            items.get(at).click();
+                        }
+                        return true;
+                    });
         }
         checkNoElementWasInjected("the readiness view");
 
