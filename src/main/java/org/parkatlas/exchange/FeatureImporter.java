@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Imports a GeoJSON or GeoPackage file into one layer. The whole file is read first, then written through the one
+ * Imports a GeoJSON, GeoPackage, zipped Shapefile, FlatGeobuf or DXF file into one layer. The whole file is read first, then written through the one
  * write path in one transaction: the layer's rules check it as a whole (a parcel file as a coverage: overlaps between
  * its own parcels and with those that stay), every broken feature is reported with its JSON Pointer, and a bad
  * feature anywhere leaves the layer exactly as it was. Imported parcels get history entries. Progress is reported
@@ -61,23 +61,43 @@ class FeatureImporter {
         this.writer = writer;
     }
 
+    /** What an import may say besides the file: which table of a GeoPackage or zip, how a DXF maps to attributes. */
+    public record Options(String table, DxfFeatureReader.Mapping dxf) {
+        public static final Options NONE = new Options(null, DxfFeatureReader.Mapping.NONE);
+    }
+
     /**
      * @param table for a GeoPackage, the feature table to read (null: the one named like the layer, or the only one)
      */
     public Result importFile(Layer layer, Path file, Mode mode, String table, String actor, Progress progress)
             throws IOException {
-        boolean geoPackage = isGeoPackage(file);
-        String format = geoPackage ? "GeoPackage" : "GeoJSON";
-        log.info("Importing {} {} into {} ({})", format, file.getFileName(), layer.id(), mode);
-        List<Feature> features;
-        if (geoPackage) {
-            features = new GeoPackageFeatureReader(layer).read(file, table, n -> progress.update(n, format));
-        } else {
-            try (InputStream in = Files.newInputStream(file)) {
-                features = new GeoJsonFeatureReader(layer, Crs.CRS84).readCollection(in,
-                        n -> progress.update(n, format));
-            }
+        return importFile(layer, file, mode, new Options(table, DxfFeatureReader.Mapping.NONE), actor, progress);
+    }
+
+    /**
+     * Reads the file in the format its first bytes say — GeoPackage (SQLite), zipped Shapefile, FlatGeobuf, ASCII
+     * DXF, else GeoJSON — then writes it through the one write path.
+     */
+    public Result importFile(Layer layer, Path file, Mode mode, Options options, String actor, Progress progress)
+            throws IOException {
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(64);
         }
+        String format = formatOf(start);
+        log.info("Importing {} {} into {} ({})", format, file.getFileName(), layer.id(), mode);
+        java.util.function.LongConsumer read = n -> progress.update(n, format);
+        List<Feature> features = switch (format) {
+            case "GeoPackage" -> new GeoPackageFeatureReader(layer).read(file, options.table(), read);
+            case "Shapefile" -> new ShapefileFeatureReader(layer).read(file, options.table(), read);
+            case "FlatGeobuf" -> new FlatGeobufFeatureReader(layer).read(file, read);
+            case "DXF" -> new DxfFeatureReader(layer, options.dxf()).read(Files.readAllBytes(file), read);
+            default -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    yield new GeoJsonFeatureReader(layer, Crs.CRS84).readCollection(in, read);
+                }
+            }
+        };
         List<Feature> identified = withIds(layer, features);
         progress.writing(identified.size());
         writer.write(actor, batch -> {
@@ -91,10 +111,18 @@ class FeatureImporter {
         return new Result(layer.id(), format, mode, features.size(), total);
     }
 
-    private static boolean isGeoPackage(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Arrays.equals(in.readNBytes(SQLITE_MAGIC.length), SQLITE_MAGIC);
+    private static String formatOf(byte[] start) {
+        if (start.length >= SQLITE_MAGIC.length && Arrays.equals(Arrays.copyOf(start, SQLITE_MAGIC.length),
+                SQLITE_MAGIC)) {
+            return "GeoPackage";
         }
+        if (ShapefileFeatureReader.isZip(start)) {
+            return "Shapefile";
+        }
+        if (FlatGeobufFeatureReader.isFlatGeobuf(start)) {
+            return "FlatGeobuf";
+        }
+        return DxfFeatureReader.isDxf(start) ? "DXF" : "GeoJSON";
     }
 
     /** Features the file gave no id get a new one; an id given twice is an error, not a silent overwrite. */

@@ -15,6 +15,7 @@ import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
 import mil.nga.sf.GeometryType;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.parkatlas.catalog.Attribute;
 import org.parkatlas.catalog.AttributeType;
@@ -22,6 +23,7 @@ import org.parkatlas.catalog.CodeList;
 import org.parkatlas.catalog.Audience;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.CrsDefinitions;
+import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.ReadContext;
 import org.parkatlas.store.FeatureSource;
@@ -33,6 +35,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Writes the whole park into one GeoPackage (OGC 12-128r), one feature table per layer, in the storage CRS
@@ -64,9 +68,27 @@ class GeoPackageExporter {
         }
     }
 
+    /** Writes one download — a layer, or what a filter left of it, in the CRS it asked for — as a new GeoPackage. */
+    static void write(FileExport export, Path target) throws IOException {
+        GeoPackageManager.create(target.toFile());
+        try (GeoPackage geoPackage = GeoPackageManager.open(target.toFile())) {
+            geoPackage.execSQL("PRAGMA user_version = 10300");
+            int srid = export.crs().srid() == 0 ? 4326 : export.crs().srid();
+            writeTable(geoPackage, export.layer(), export.attributes(), srid,
+                    sink -> export.features().forEach(sink), export::geometryOf);
+        }
+    }
+
     private void writeLayer(GeoPackage geoPackage, FeatureSource source, ReadContext today) throws IOException {
         Layer layer = source.layer();
-        SpatialReferenceSystem srs = spatialReferenceSystem(geoPackage, layer.storageSrid());
+        writeTable(geoPackage, layer, attributes(layer, today.audience()), layer.storageSrid(),
+                sink -> source.stream(FeatureQuery.all(), today, sink), Feature::geometry);
+    }
+
+    private static void writeTable(GeoPackage geoPackage, Layer layer, List<Attribute> attributes, int srid,
+                                   Consumer<Consumer<Feature>> features, Function<Feature, Geometry> geometryOf)
+            throws IOException {
+        SpatialReferenceSystem srs = spatialReferenceSystem(geoPackage, srid);
         GeometryColumns geometryColumns = new GeometryColumns();
         geometryColumns.setTableName(layer.tableName());
         geometryColumns.setColumnName(GEOMETRY_COLUMN);
@@ -74,19 +96,20 @@ class GeoPackageExporter {
         geometryColumns.setZ((byte) 0);
         geometryColumns.setM((byte) 0);
         geometryColumns.setSrs(srs);
-        geoPackage.createFeatureTable(FeatureTableMetadata.create(geometryColumns, FEATURE_ID_COLUMN, columns(layer, today.audience())));
+        geoPackage.createFeatureTable(FeatureTableMetadata.create(geometryColumns, FEATURE_ID_COLUMN,
+                columns(attributes)));
 
-        describeColumns(geoPackage, layer, today.audience());
+        describeColumns(geoPackage, layer, attributes);
         FeatureDao dao = geoPackage.getFeatureDao(layer.tableName());
         WKBWriter wkb = new WKBWriter();
         geoPackage.beginTransaction();
         boolean written = false;
         try {
-            source.stream(FeatureQuery.all(), today, feature -> {
+            features.accept(feature -> {
                 FeatureRow row = dao.newRow();
-                row.setGeometry(geometryData(srs.getSrsId(), wkb.write(feature.geometry())));
+                row.setGeometry(geometryData(srs.getSrsId(), wkb.write(geometryOf.apply(feature))));
                 row.setValue("id", feature.id());
-                for (Attribute attribute : attributes(layer, today.audience())) {
+                for (Attribute attribute : attributes) {
                     Object value = feature.property(attribute.name());
                     if (value != null) {
                         row.setValue(attribute.name(), value instanceof java.time.LocalDate ? value.toString()
@@ -106,21 +129,20 @@ class GeoPackageExporter {
      * alternative name, QGIS shows it as the alias) and the English one as its description; a list of codes is
      * declared as JSON, so GDAL gives it the JSON subtype instead of plain text.
      */
-    private static void describeColumns(GeoPackage geoPackage, Layer layer, Audience audience) {
+    private static void describeColumns(GeoPackage geoPackage, Layer layer, List<Attribute> attributes) {
         SchemaExtension schema = new SchemaExtension(geoPackage);
         schema.getOrCreate(); // registers the extension, as GDAL checks
         schema.createDataColumnsTable();
         DataColumnsDao dao = schema.getDataColumnsDao();
         Contents contents = geoPackage.getTableContents(layer.tableName());
         try {
-            for (Attribute attribute : attributes(layer, audience)) {
+            for (Attribute attribute : attributes) {
                 DataColumns column = new DataColumns();
                 column.setContents(contents);
                 column.setColumnName(attribute.name());
                 column.setName(attribute.name());
                 column.setTitle(attribute.label().zh());
-                column.setDescription(attribute.label().en() + (attribute.unit() == null ? "" : " (" + attribute.unit()
-                        + ")"));
+                column.setDescription(ShapefileColumns.withUnit(attribute));
                 if (attribute.type() == AttributeType.CODE_LIST) {
                     column.setMimeType("application/json");
                 }
@@ -131,10 +153,10 @@ class GeoPackageExporter {
         }
     }
 
-    private static List<FeatureColumn> columns(Layer layer, Audience audience) {
+    private static List<FeatureColumn> columns(List<Attribute> attributes) {
         List<FeatureColumn> columns = new ArrayList<>();
         columns.add(FeatureColumn.createColumn("id", GeoPackageDataType.TEXT));
-        for (Attribute attribute : attributes(layer, audience)) {
+        for (Attribute attribute : attributes) {
             columns.add(FeatureColumn.createColumn(attribute.name(), switch (attribute.type()) {
                 case STRING -> GeoPackageDataType.TEXT;
                 case INTEGER -> GeoPackageDataType.INTEGER;

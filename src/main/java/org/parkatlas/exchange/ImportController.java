@@ -18,12 +18,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code POST /api/collections/{id}/import}: a GeoJSON FeatureCollection (CRS84) or a GeoPackage as the request body
- * replaces ({@code mode=replace}, the default) or adds to ({@code mode=append}) a layer, in one transaction.
- * Signed-in writers only.
+ * {@code POST /api/collections/{id}/import}: a GeoJSON FeatureCollection (CRS84), a GeoPackage, a zipped Shapefile,
+ * a FlatGeobuf or an ASCII DXF as the request body replaces ({@code mode=replace}, the default) or adds to
+ * ({@code mode=append}) a layer, in one transaction. {@code table} picks a GeoPackage table or a shapefile in the
+ * zip; a DXF's layers map to attributes with {@code dxf_layers}, {@code dxf_layer_attribute},
+ * {@code dxf_label_attribute} and {@code dxf_set=attribute:value}. Signed-in writers only.
  */
 @RestController
 class ImportController {
@@ -37,27 +44,73 @@ class ImportController {
     }
 
     @PostMapping(value = "/api/collections/{collectionId}/import", consumes = {"application/geo+json",
-            "application/json", "application/geopackage+sqlite3", "application/octet-stream"})
+            "application/json", "application/geopackage+sqlite3", "application/zip", "application/x-zip-compressed",
+            "application/flatgeobuf", "image/vnd.dxf", "application/dxf", "application/x-dxf",
+            "application/octet-stream"})
     FeatureImporter.Result importInto(@PathVariable String collectionId,
                                       @RequestParam(defaultValue = "replace") String mode,
                                       @RequestParam(required = false) String table,
+                                      @RequestParam(name = "dxf_layers", required = false) String dxfLayers,
+                                      @RequestParam(name = "dxf_layer_attribute", required = false)
+                                      String dxfLayerAttribute,
+                                      @RequestParam(name = "dxf_label_attribute", required = false)
+                                      String dxfLabelAttribute,
+                                      @RequestParam(name = "dxf_set", required = false) List<String> dxfSet,
                                       HttpServletRequest request, java.security.Principal user) throws IOException {
         Layer layer = catalog.find(collectionId).orElseThrow(() -> new FeatureNotFoundException(Label.of(
                 "没有图层“" + collectionId + "”", "there is no collection \"" + collectionId + "\"")));
         FeatureImporter.Mode importMode = parseMode(mode);
+        DxfFeatureReader.Mapping dxf = new DxfFeatureReader.Mapping(dxfLayers == null ? Set.of()
+                : new java.util.LinkedHashSet<>(Arrays.stream(dxfLayers.split(",")).map(String::strip)
+                .filter(t -> !t.isEmpty()).toList()), attribute(layer, "dxf_layer_attribute", dxfLayerAttribute),
+                attribute(layer, "dxf_label_attribute", dxfLabelAttribute), fixedValues(layer, dxfSet));
         Path folder = Files.createTempDirectory("parkatlas-import");
         Path file = folder.resolve("upload");
         try (InputStream body = request.getInputStream()) {
             long size = Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
             if (size == 0) {
-                throw new InvalidInputException("", Label.of("请求体为空：请发送 GeoJSON 要素集合或 GeoPackage 文件",
-                        "the request body is empty: send a GeoJSON FeatureCollection or a GeoPackage file"));
+                throw new InvalidInputException("", Label.of("请求体为空：请发送 GeoJSON 要素集合、GeoPackage、"
+                        + "Shapefile（zip）、FlatGeobuf 或 DXF 文件", "the request body is empty: send a GeoJSON "
+                        + "FeatureCollection, a GeoPackage, a zipped Shapefile, a FlatGeobuf or a DXF file"));
             }
-            return importer.importFile(layer, file, importMode, table, user.getName(), (read, what) -> { });
+            return importer.importFile(layer, file, importMode, new FeatureImporter.Options(table, dxf),
+                    user.getName(), (read, what) -> { });
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(folder);
         }
+    }
+
+    /** A writable attribute of the layer named by a DXF mapping parameter, or null when not given. */
+    private static String attribute(Layer layer, String parameter, String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String attribute = name.strip();
+        if (layer.attribute(attribute).isEmpty() || layer.isDerived(attribute)) {
+            throw badParameter(parameter, Label.of(parameter + "：图层 " + layer.id() + " 没有可写的属性“" + attribute
+                    + "”", parameter + ": " + layer.id() + " has no writable attribute \"" + attribute + "\""));
+        }
+        return attribute;
+    }
+
+    /** {@code dxf_set=status:planned}: a value every feature of the drawing gets unless it brings its own. */
+    private static Map<String, String> fixedValues(Layer layer, List<String> pairs) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : pairs == null ? List.<String>of() : pairs) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+                throw badParameter("dxf_set", Label.of("dxf_set 须为“属性:值”，而不是“" + pair + "”",
+                        "dxf_set is \"attribute:value\", not \"" + pair + "\""));
+            }
+            values.put(attribute(layer, "dxf_set", pair.substring(0, colon)), pair.substring(colon + 1));
+        }
+        return values;
+    }
+
+    private static Problem badParameter(String parameter, Label detail) {
+        return new Problem(400, ProblemType.INVALID_REQUEST, Label.of("查询参数无效", "Invalid query parameter"),
+                detail, java.util.Map.of("parameter", parameter));
     }
 
     private static FeatureImporter.Mode parseMode(String mode) {

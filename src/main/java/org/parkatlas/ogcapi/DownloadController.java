@@ -11,7 +11,11 @@ import org.parkatlas.catalog.Layer;
 import org.parkatlas.crs.Crs;
 import org.parkatlas.crs.CrsRegistry;
 import org.parkatlas.crs.Reprojector;
+import org.parkatlas.catalog.Attribute;
 import org.parkatlas.exchange.Csv;
+import org.parkatlas.exchange.FeatureFiles;
+import org.parkatlas.exchange.FileExport;
+import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.Limits;
 import org.parkatlas.http.ApiException;
@@ -27,12 +31,14 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code GET /api/export/{collection}.{format}}: a layer, or what a filter leaves of it, as a file to download. The
@@ -40,13 +46,14 @@ import java.util.Map;
  * {@code crs}, {@code properties}, {@code sortby}, {@code as_of}; every match unless {@code limit} says otherwise),
  * so a download holds exactly what the map or QGIS showed. Formats: {@code geojson}, and {@code csv} (UTF-8 with a
  * BOM so Excel reads the Chinese; the geometry as WKT, or with {@code geometry=xy} as x/y columns of each feature's
- * representative point, lon/lat in CRS84).
+ * representative point, lon/lat in CRS84), {@code gpkg}, {@code shp.zip} (UTF-8, or {@code encoding=gbk}),
+ * {@code fgb} and {@code dxf} (always EPSG:4546 metres) — see {@link FeatureFiles}.
  */
 @RestController
 class DownloadController {
 
     /** What this door writes; each is a whole implementation, none a promise. */
-    static final List<String> FORMATS = List.of("geojson", "csv");
+    static final List<String> FORMATS = List.of("geojson", "csv", "gpkg", "shp.zip", "fgb", "dxf");
 
     private final Catalog catalog;
     private final FeatureSources sources;
@@ -70,6 +77,16 @@ class DownloadController {
                     + String.join(", ", FORMATS)));
         }
         Map<String, String[]> parameters = new LinkedHashMap<>(request.getParameterMap());
+        Charset charset = shapefileEncoding(format, parameters.remove("encoding"));
+        Optional<FeatureFiles.Format> file = FeatureFiles.byExtension(format);
+        if (file.isPresent() && file.get().fixedToProjectedCrs()) {
+            String[] crs = parameters.get("crs");
+            if (crs != null && !CrsRegistry.find(crs[0]).equals(Optional.of(Crs.CGCS2000_GK_CM_111E))) {
+                throw ApiException.badParameter("crs", Label.of("DXF 总是采用 EPSG:4546（CGCS2000 3 度带 111°E，米）",
+                        "DXF is always in EPSG:4546 (CGCS2000 GK 3° CM 111°E, metres)"));
+            }
+            parameters.put("crs", new String[] {Crs.CGCS2000_GK_CM_111E.uri()});
+        }
         String geometry = parameters.containsKey("geometry") ? parameters.remove("geometry")[0] : "wkt";
         if (!format.equals("csv") && !geometry.equals("wkt") || !geometry.equals("wkt") && !geometry.equals("xy")) {
             throw ApiException.badParameter("geometry", Label.of("geometry 须为 wkt 或 xy（仅 CSV）",
@@ -83,7 +100,15 @@ class DownloadController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + layer.id() + "." + format
                 + "\"");
         response.setHeader(OgcApi.CONTENT_CRS, "<" + parsed.crs().uri() + ">");
-        if (format.equals("geojson")) {
+        if (file.isPresent()) {
+            List<Feature> features = new ArrayList<>();
+            source.stream(query, parsed.context(), features::add);
+            List<Attribute> attributes = parsed.properties().stream()
+                    .map(name -> layer.attribute(name).orElseThrow()).toList();
+            response.setContentType(file.get().mediaType());
+            FeatureFiles.write(file.get(), new FileExport(layer, attributes, parsed.crs(), features), charset,
+                    response.getOutputStream());
+        } else if (format.equals("geojson")) {
             response.setContentType(OgcApi.GEOJSON);
             response.setCharacterEncoding("UTF-8");
             long matched = source.count(query.filter(), parsed.context());
@@ -141,6 +166,19 @@ class DownloadController {
             }
         });
         out.flush();
+    }
+
+    /** A Shapefile's text: UTF-8 (with a .cpg saying so), or GBK for older Chinese desktop GIS. */
+    private static Charset shapefileEncoding(String format, String[] given) {
+        if (given == null) {
+            return StandardCharsets.UTF_8;
+        }
+        String value = given[0].trim().toLowerCase(Locale.ROOT);
+        if (!format.equals("shp.zip") || !value.equals("utf-8") && !value.equals("gbk")) {
+            throw ApiException.badParameter("encoding", Label.of("encoding 须为 utf-8 或 gbk（仅 Shapefile）",
+                    "encoding is utf-8 or gbk (Shapefile only)"));
+        }
+        return Charset.forName(value);
     }
 
     private static String coordinate(double value, Crs crs) {

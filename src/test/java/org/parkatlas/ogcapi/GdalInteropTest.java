@@ -112,6 +112,48 @@ class GdalInteropTest extends ParkAtlasServerTest {
         }
     }
 
+    /**
+     * GDAL's own drivers open every download: the Shapefile with its Chinese read through the .cpg (UTF-8 and GBK)
+     * and its CRS from the .prj, the FlatGeobuf with typed columns, the DXF with a closed polyline per parcel on the
+     * collection's layer and a label per parcel on the labels layer, in EPSG:4546 metres.
+     */
+    @Test
+    void gdalOpensEveryDownloadFormat() throws Exception {
+        long parcels = count("parcels");
+        for (String encoding : List.of("utf-8", "gbk")) {
+            Path zip = fetch("/api/export/zones.shp.zip?encoding=" + encoding, "zones-" + encoding + ".shp.zip");
+            String zones = ExternalTools.run(List.of(OGRINFO.toString(), "-ro", "-al", "/vsizip/" + zip));
+            assertThat(zones).as(encoding).contains("Feature Count: " + count("zones"), "西部生态制造区",
+                    "ID[\"EPSG\",4326]");
+        }
+        Path fgb = fetch("/api/export/parcels.fgb", "parcels.fgb");
+        assertThat(ExternalTools.run(List.of(OGRINFO.toString(), "-ro", "-so", fgb.toString(), "parcels")))
+                .contains("Feature Count: " + parcels, "standard_land: Integer(Boolean)", "area_mu: Real",
+                        "leveling_date: DateTime", "ID[\"EPSG\",4326]");
+        Path dxf = fetch("/api/export/parcels.dxf", "parcels.dxf");
+        String layers = ExternalTools.run(List.of(OGRINFO.toString(), "-ro", "-q", "-dialect", "sqlite", "-sql",
+                "SELECT Layer, count(*) AS n, min(ST_X(ST_StartPoint(geometry))) AS x FROM entities "
+                        + "WHERE Layer LIKE 'parcels%' GROUP BY Layer", dxf.toString()));
+        assertThat(layers).contains("Layer (String) = parcels\n", "n (Integer) = " + parcels,
+                "Layer (String) = parcels-labels");
+        assertThat(layers).containsPattern("x \\(Real\\) = 55[0-9]{4}\\.");
+        Path gpkg = fetch("/api/export/parcels.gpkg?filter=" + java.net.URLEncoder.encode("status = 'available'",
+                java.nio.charset.StandardCharsets.UTF_8), "available.gpkg");
+        long available = getJson("/ogcapi/collections/parcels/items?limit=1&filter=" + java.net.URLEncoder.encode(
+                "status = 'available'", java.nio.charset.StandardCharsets.UTF_8)).path("numberMatched").asLong();
+        assertThat(ExternalTools.run(List.of(OGRINFO.toString(), "-ro", "-so", gpkg.toString(), "parcels")))
+                .contains("Feature Count: " + available);
+    }
+
+    private Path fetch(String path, String name) throws Exception {
+        Path file = folder.resolve(name);
+        java.net.http.HttpResponse<Path> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(path))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofFile(file));
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return file;
+    }
+
     private Map<String, String> servedCodes(String id) {
         Map<String, String> codes = new HashMap<>();
         for (JsonNode feature : getJson("/ogcapi/collections/" + id + "/items?limit=10000").path("features")) {
