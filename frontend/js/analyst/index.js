@@ -175,6 +175,11 @@ export class AnalystView {
     const lang = getLang() === 'en' ? 'en' : 'zh-CN';
     $('analyst-csv').href = `/api/export/${collection.id}.csv?lang=${lang}${query}`;
     $('analyst-geojson').href = `/api/export/${collection.id}.geojson?lang=${lang}${query}`;
+    $('analyst-gpkg').href = `/api/export/${collection.id}.gpkg?lang=${lang}${query}`;
+    $('analyst-shp').href = `/api/export/${collection.id}.shp.zip?lang=${lang}${query}`;
+    $('analyst-shp-gbk').href = `/api/export/${collection.id}.shp.zip?encoding=gbk&lang=${lang}${query}`;
+    $('analyst-fgb').href = `/api/export/${collection.id}.fgb?lang=${lang}${query}`;
+    $('analyst-dxf').href = `/api/export/${collection.id}.dxf?lang=${lang}${query}`;
     const group = $('analyst-group').value;
     const statsQuery = `/api/stats/${collection.id}?lang=${lang}${group ? `&group_by=${encodeURIComponent(group)}` : ''}${query}`;
     $('analyst-stats-csv').href = `${statsQuery}&f=csv`;
@@ -371,6 +376,8 @@ export class AnalystView {
     $('analyst-group-label').textContent = t('analystGroupBy');
     $('analyst-download-label').textContent = t('analystDownload');
     $('analyst-stats-csv').textContent = t('analystStatsCsv');
+    $('analyst-shp-gbk').title = t('analystShpGbkHint');
+    $('analyst-dxf').title = t('analystDxfHint');
     $('analyst-saved-label').textContent = t('analystSavedLabel');
     $('analyst-save').textContent = t('analystSave');
     $('analyst-save-name').placeholder = t('analystSaveName');

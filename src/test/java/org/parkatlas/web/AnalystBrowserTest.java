@@ -52,6 +52,14 @@ class AnalystBrowserTest extends BrowserTest {
                 .startsWith(api.path("numberMatched").asInt() + " features");
         assertThat(browser.findElement(By.id("analyst-csv")).getAttribute("href")).contains("/api/export/parcels.csv",
                 "S_DWITHIN");
+        // each download holds exactly what the table shows: CSV rows, Shapefile records, DXF parcels
+        String csv = new String(download("analyst-csv"), StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n")).hasSize(shown.size() + 1);
+        java.nio.ByteBuffer dbf = java.nio.ByteBuffer.wrap(unzipped(download("analyst-shp"), "parcels.dbf"))
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertThat(dbf.getInt(4)).as("records in the Shapefile").isEqualTo(shown.size());
+        String dxf = new String(download("analyst-dxf"), java.nio.charset.Charset.forName("GBK"));
+        assertThat(dxf.split("\"properties\"", -1)).as("parcels in the DXF").hasSize(shown.size() + 1);
         assertThat(script("return document.querySelectorAll('.leaflet-pa-pane-analyst-pane path, "
                 + ".leaflet-pane.leaflet-pa-pane-analyst-pane path').length")).isEqualTo((long) shown.size());
     }
@@ -164,5 +172,32 @@ class AnalystBrowserTest extends BrowserTest {
 
     private Object script(String js) {
         return ((JavascriptExecutor) browser).executeScript(js);
+    }
+
+    /** What a download link of the panel gives, fetched as the browser would. */
+    private byte[] download(String link) {
+        String href = browser.findElement(By.id(link)).getAttribute("href");
+        try {
+            java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(href).isEqualTo(200);
+            return response.body();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(href, e);
+        }
+    }
+
+    private static byte[] unzipped(byte[] zip, String name) {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError(name + " is not in the zip");
     }
 }
