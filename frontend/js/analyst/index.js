@@ -9,6 +9,7 @@ import { t, pick, getLang } from '../i18n.js';
 import { el } from '../dom.js';
 import { token } from '../styles.js';
 import { ProblemError, request } from '../request.js';
+import { drawBars } from './chart.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
@@ -51,7 +52,7 @@ export class AnalystView {
       style: () => ({ color: token('--pa-map-finder-line'), weight: 3, fill: false, opacity: 1 }),
       pointToLayer: (f, latlng) => L.circleMarker(latlng, { pane: 'pa-pane-analyst', radius: 7, color: token('--pa-map-finder-line'), weight: 3, fill: false }),
     });
-    for (const id of ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group']) {
+    for (const id of ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group', 'analyst-measure']) {
       $(id).addEventListener('change', () => this._changed(id));
     }
     $('analyst-metres').addEventListener('input', () => this._changed('analyst-metres'));
@@ -181,7 +182,8 @@ export class AnalystView {
     $('analyst-fgb').href = `/api/export/${collection.id}.fgb?lang=${lang}${query}`;
     $('analyst-dxf').href = `/api/export/${collection.id}.dxf?lang=${lang}${query}`;
     const group = $('analyst-group').value;
-    const statsQuery = `/api/stats/${collection.id}?lang=${lang}${group ? `&group_by=${encodeURIComponent(group)}` : ''}${query}`;
+    const measure = $('analyst-measure').value;
+    const statsQuery = `/api/stats/${collection.id}?lang=${lang}${group ? `&group_by=${encodeURIComponent(group)}` : ''}${measure ? `&sum=${encodeURIComponent(measure)}` : ''}${query}`;
     $('analyst-stats-csv').href = `${statsQuery}&f=csv`;
     const run = (this.runs = (this.runs || 0) + 1);
     try {
@@ -314,21 +316,49 @@ export class AnalystView {
 
   _stats(stats, collection) {
     const hasMu = collection.attributes.some((a) => a.name === 'area_mu');
+    const measure = $('analyst-measure').value;
+    const measured = measure ? [...collection.attributes, ...(collection.derivedAttributes || [])].find((a) => a.name === measure) : null;
     const table = el('table');
     const head = el('tr');
     head.append(el('th', null, t('analystGroup')), el('th', null, t('analystCount')), ...(hasMu ? [el('th', null, t('analystMu'))] : []));
+    if (measured) {
+      const name = pick(measured.label, measure);
+      for (const what of ['Sum', 'Mean', 'Min', 'Max']) head.append(el('th', null, t(`analyst${what}`, { name })));
+    }
     const thead = el('thead');
     thead.append(head);
     const body = el('tbody');
     const group = $('analyst-group').value;
+    const bars = [];
     for (const g of stats.groups || []) {
       const tr = el('tr');
-      tr.append(el('td', null, g.labels ? String(g.labels[group]) : t('analystAll')), el('td', 'pa-num', number(g.count, 0)),
+      const label = g.labels ? String(g.labels[group]) : t('analystAll');
+      tr.append(el('td', null, label), el('td', 'pa-num', number(g.count, 0)),
         ...(hasMu ? [el('td', 'pa-num', number(g.area_mu))] : []));
+      if (measured) {
+        const s = (g.stats && g.stats[measure]) || {};
+        for (const what of ['sum', 'mean', 'min', 'max']) tr.append(el('td', 'pa-num', number(s[what])));
+      }
       body.append(tr);
+      bars.push({ label, value: hasMu ? g.area_mu || 0 : g.count });
     }
     table.append(thead, body);
     $('analyst-stats').replaceChildren(table);
+    this._chart(bars, hasMu ? t('analystMu') : t('analystCount'));
+  }
+
+  /** The groups as bars; hidden when there is only one (no grouping) or nothing. */
+  _chart(bars, unit) {
+    const box = $('analyst-chart').parentElement;
+    const drawn = bars.length > 1;
+    box.hidden = !drawn;
+    if (!drawn) return;
+    this.chartDrawing = drawBars($('analyst-chart'), this.chart, bars, unit, (n) => number(n)).then((chart) => {
+      this.chart = chart;
+    }, (err) => {
+      console.error('ParkAtlas: the chart could not be drawn', err);
+      box.hidden = true;
+    });
   }
 
   _fillLayers() {
@@ -356,6 +386,12 @@ export class AnalystView {
     const before = groupSelect.value;
     groupSelect.replaceChildren(this._option('', t('analystNoGroup')), ...groupable.map((a) => this._option(a.name, pick(a.label, a.name))));
     groupSelect.value = groupable.some((a) => a.name === before) ? before : groupable.some((a) => a.name === 'zone') ? 'zone' : '';
+    const numeric = [...(collection.attributes || []), ...(collection.derivedAttributes || [])]
+      .filter((a) => (a.type === 'number' || a.type === 'integer') && a.name !== 'area_mu');
+    const measureSelect = $('analyst-measure');
+    const measureBefore = measureSelect.value;
+    measureSelect.replaceChildren(this._option('', t('analystNoMeasure')), ...numeric.map((a) => this._option(a.name, pick(a.label, a.name))));
+    measureSelect.value = numeric.some((a) => a.name === measureBefore) ? measureBefore : '';
   }
 
   _option(value, text) {
@@ -374,6 +410,7 @@ export class AnalystView {
     $('analyst-metres-unit').textContent = t('analystMetresOf');
     $('analyst-filter-label').textContent = t('analystFilter');
     $('analyst-group-label').textContent = t('analystGroupBy');
+    $('analyst-measure-label').textContent = t('analystMeasure');
     $('analyst-download-label').textContent = t('analystDownload');
     $('analyst-stats-csv').textContent = t('analystStatsCsv');
     $('analyst-shp-gbk').title = t('analystShpGbkHint');
@@ -382,10 +419,10 @@ export class AnalystView {
     $('analyst-save').textContent = t('analystSave');
     $('analyst-save-name').placeholder = t('analystSaveName');
     if (this.facilities.length) {
-      const values = ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group'].map((id) => $(id).value);
+      const values = ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group', 'analyst-measure'].map((id) => $(id).value);
       this._fillLayers();
       this._fillPicks();
-      ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group'].forEach((id, i) => { $(id).value = values[i]; });
+      ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group', 'analyst-measure'].forEach((id, i) => { $(id).value = values[i]; });
       if (this.on) this.pending = this._run();
     }
   }

@@ -89,6 +89,26 @@ class AnalystBrowserTest extends BrowserTest {
             assertThat(Double.parseDouble(cells.get(2).getText().replace(",", "")))
                     .isCloseTo(expected.get(zone), org.assertj.core.data.Offset.offset(0.01));
         }
+        // and as a chart: a bar per zone, as tall as its available mu
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(script(
+                "return !!(window.Chart && Chart.getChart(document.getElementById('analyst-chart')))")));
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) script(
+                "return Chart.getChart(document.getElementById('analyst-chart')).data.labels");
+        @SuppressWarnings("unchecked")
+        List<Number> bars = (List<Number>) script(
+                "return Chart.getChart(document.getElementById('analyst-chart')).data.datasets[0].data");
+        assertThat(labels).hasSize(expected.size());
+        for (int i = 0; i < labels.size(); i++) {
+            String label = labels.get(i);
+            String zone = names.entrySet().stream().filter(e -> e.getValue().equals(label)).map(Map.Entry::getKey)
+                    .findFirst().orElseThrow();
+            assertThat(bars.get(i).doubleValue()).as(label).isCloseTo(expected.get(zone),
+                    org.assertj.core.data.Offset.offset(0.01));
+        }
+        assertThat(browser.findElement(By.id("analyst-chart")).getSize().getHeight()).isGreaterThan(100);
+        assertThat(browser.findElement(By.id("analyst-chart")).getAttribute("aria-label"))
+                .contains("West Eco-manufacturing Zone");
     }
 
     @Test
