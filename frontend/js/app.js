@@ -313,6 +313,7 @@ async function main() {
   parkatlas.finder = finder;
   // The analyst's panel takes the same edge of the map: one of the two at a time.
   analyst = new AnalystView(map, catalog, {
+    manager,
     signedIn: () => userReady.then((u) => Boolean(u && u.signedIn)),
     onOpen: () => {
       if (editorRef && editorRef.on) editorRef.setEnabled(false);

@@ -10,12 +10,33 @@ import { el } from '../dom.js';
 import { token } from '../styles.js';
 import { ProblemError, request } from '../request.js';
 import { drawBars } from './chart.js';
+import { ConditionBuilder } from './conditions.js';
+import { loadGeoman } from '../editing/geoman.js';
 
 const L = window.L;
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 300;
 const ROWS = 50;
 const GROUPABLE = new Set(['zone', 'industrial_park', 'readiness_tier', 'ready', 'standard_land']);
+
+const DRAWN = '__drawn';
+const PICKED = '__picked';
+
+/** A GeoJSON geometry (CRS84) as CQL2 WKT, seven decimals (a centimetre). */
+function wkt(geometry) {
+  const xy = (c) => `${Number(c[0]).toFixed(7)} ${Number(c[1]).toFixed(7)}`;
+  const ring = (r) => `(${r.map(xy).join(', ')})`;
+  const polygon = (p) => `(${p.map(ring).join(', ')})`;
+  switch (geometry.type) {
+    case 'Point': return `POINT(${xy(geometry.coordinates)})`;
+    case 'LineString': return `LINESTRING${ring(geometry.coordinates)}`;
+    case 'Polygon': return `POLYGON${polygon(geometry.coordinates)}`;
+    case 'MultiPoint': return `MULTIPOINT(${geometry.coordinates.map((c) => `(${xy(c)})`).join(', ')})`;
+    case 'MultiLineString': return `MULTILINESTRING(${geometry.coordinates.map(ring).join(', ')})`;
+    case 'MultiPolygon': return `MULTIPOLYGON(${geometry.coordinates.map(polygon).join(', ')})`;
+    default: return null;
+  }
+}
 
 function quote(text) {
   return `'${String(text).replace(/'/g, "''")}'`;
@@ -28,7 +49,10 @@ function number(n, digits = 2) {
 export class AnalystView {
   /** @param onOpen called when the panel opens (the finder, on the same edge of the map, steps aside) */
   /** @param signedIn () → Promise of whether someone is signed in (saved queries are each account's own) */
-  constructor(map, catalog, { onOpen, signedIn } = {}) {
+  constructor(map, catalog, { onOpen, signedIn, manager } = {}) {
+    this.manager = manager;
+    this.drawn = null; // the range drawn on the map (GeoJSON geometry, CRS84)
+    this.picked = null; // the feature last clicked on the map: {collection, id, name, geometry}
     this.signedIn = signedIn || (() => Promise.resolve(false));
     this.saved = [];
     this.map = map;
@@ -52,7 +76,29 @@ export class AnalystView {
       style: () => ({ color: token('--pa-map-finder-line'), weight: 3, fill: false, opacity: 1 }),
       pointToLayer: (f, latlng) => L.circleMarker(latlng, { pane: 'pa-pane-analyst', radius: 7, color: token('--pa-map-finder-line'), weight: 3, fill: false }),
     });
-    for (const id of ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group', 'analyst-measure']) {
+    this.conditions = new ConditionBuilder($('analyst-conditions'), () => this._changed('analyst-conditions'),
+      (name) => this._choices(name));
+    $('analyst-add-condition').addEventListener('click', () => {
+      const row = this.conditions.add();
+      if (row) row.ready.then(() => this._changed('analyst-conditions'));
+    });
+    $('analyst-draw').addEventListener('click', () => { this.pending = this._draw(); });
+    this.shape = L.geoJSON(null, {
+      pane: 'pa-pane-analyst',
+      interactive: false,
+      style: () => ({ color: token('--pa-map-finder-line'), weight: 2, dashArray: '6 4', fillOpacity: 0.06 }),
+    });
+    map.on('popupopen', (e) => {
+      const source = e.popup && e.popup._source;
+      const feature = source && source.feature;
+      if (!feature || !feature.geometry || !manager) return;
+      const hit = manager.selectedFeature ? manager.selectedFeature() : null;
+      const collection = hit ? hit.id : null;
+      const p = feature.properties || {};
+      this.picked = { collection, id: feature.id, name: p.name || p.code || String(feature.id), geometry: feature.geometry };
+      if (this.on) this._fillTargets();
+    });
+    for (const id of ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group', 'analyst-measure', 'analyst-relation']) {
       $(id).addEventListener('change', () => this._changed(id));
     }
     $('analyst-metres').addEventListener('input', () => this._changed('analyst-metres'));
@@ -73,9 +119,11 @@ export class AnalystView {
     if (next) {
       this.onOpen();
       this.outline.addTo(this.map);
+      this.shape.addTo(this.map);
       this.pending = this._start();
     } else {
       this.map.removeLayer(this.outline);
+      this.map.removeLayer(this.shape);
     }
     return this.on;
   }
@@ -94,6 +142,7 @@ export class AnalystView {
       this.facilities = (page.features || []).map((f) => ({ id: f.id, name: { zh: f.properties.name, en: f.properties.name_en || f.properties.name }, coordinates: f.geometry.coordinates }));
       this._fillLayers();
       this._fillPicks();
+      this._resetConditions();
       if (await this.signedIn()) {
         $('analyst-saved-box').hidden = false;
         await this._refreshSaved();
@@ -131,6 +180,7 @@ export class AnalystView {
     if (!q) return;
     $('analyst-layer').value = q.collection;
     this._fillPicks();
+    this._resetConditions();
     $('analyst-status-pick').value = '';
     $('analyst-near').value = '';
     $('analyst-filter').value = q.filter || '';
@@ -148,19 +198,93 @@ export class AnalystView {
     const parts = [];
     const status = $('analyst-status-pick').value;
     if (status) parts.push(`status = ${quote(status)}`);
-    const near = this.facilities.find((f) => f.id === $('analyst-near').value);
+    const target = this._targetWkt();
+    const relation = $('analyst-relation').value;
     const metres = Number($('analyst-metres').value);
-    if (near && Number.isFinite(metres)) parts.push(`S_DWITHIN(geometry, POINT(${near.coordinates[0]} ${near.coordinates[1]}), ${metres})`);
+    if (target && relation === 'dwithin' && Number.isFinite(metres)) parts.push(`S_DWITHIN(geometry, ${target}, ${metres})`);
+    else if (target && relation === 'intersects') parts.push(`S_INTERSECTS(geometry, ${target})`);
+    else if (target && relation === 'within') parts.push(`S_WITHIN(geometry, ${target})`);
+    const built = this.conditions.cql();
+    if (built) parts.push(built);
     const typed = $('analyst-filter').value.trim();
     if (typed) parts.push(parts.length ? `(${typed})` : typed);
     return parts.join(' AND ');
   }
 
+  /** The reference of the spatial condition as CQL2 WKT: a facility, the drawn range or the clicked feature. */
+  _targetWkt() {
+    const value = $('analyst-near').value;
+    if (value === DRAWN) return this.drawn ? wkt(this.drawn) : null;
+    if (value === PICKED) return this.picked ? wkt(this.picked.geometry) : null;
+    const near = this.facilities.find((f) => f.id === value);
+    return near ? `POINT(${near.coordinates[0]} ${near.coordinates[1]})` : null;
+  }
+
+  /** The reference pick-list: the facilities, then the drawn range and the clicked feature when there are ones. */
+  _fillTargets() {
+    const select = $('analyst-near');
+    const before = select.value;
+    const options = [this._option('', t('analystNoDistance')), ...this.facilities.map((f) => this._option(f.id, pick(f.name, f.id)))];
+    if (this.drawn) options.push(this._option(DRAWN, t('analystDrawn')));
+    if (this.picked) options.push(this._option(PICKED, t('analystPicked', { name: this.picked.name })));
+    select.replaceChildren(...options);
+    select.value = [...select.options].some((o) => o.value === before) ? before : '';
+    const relation = $('analyst-relation');
+    const chosen = relation.value || 'dwithin';
+    relation.replaceChildren(...['dwithin', 'intersects', 'within'].map((r) => this._option(r, t(`analystRelation_${r}`))));
+    relation.value = chosen;
+    const metres = chosen === 'dwithin';
+    $('analyst-metres').hidden = !metres;
+    $('analyst-metres-unit').hidden = !metres;
+  }
+
+  /** Draws a range on the map (Leaflet-Geoman, loaded on first use); the spatial condition then refers to it. */
+  async _draw() {
+    const button = $('analyst-draw');
+    button.disabled = true;
+    try {
+      const PM = await loadGeoman();
+      if (!this.map.pm) PM.reInitLayer(this.map);
+      this.map.pm.setLang(getLang() === 'en' ? 'en' : 'zh');
+      const created = new Promise((resolve) => this.map.once('pm:create', (e) => resolve(e.layer)));
+      this.map.pm.enableDraw('Polygon', { snappable: false, continueDrawing: false });
+      const layer = await created;
+      this.drawn = layer.toGeoJSON().geometry;
+      layer.remove();
+      this.shape.clearLayers().addData(this.drawn);
+      this._fillTargets();
+      $('analyst-near').value = DRAWN;
+      if ($('analyst-relation').value === 'dwithin' && !$('analyst-metres').value) $('analyst-metres').value = '0';
+      this._changed('analyst-near');
+    } catch (err) {
+      console.error('ParkAtlas: drawing a range failed', err);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  /** Pick-lists for attributes coded by another layer: a parcel's zone and industrial park, by name. */
+  _choices(name) {
+    const source = { zone: 'zones', industrial_park: 'industrial-parks' }[name];
+    if (!source || !this.manager) return null;
+    return this.manager.load(source).then((entry) => entry.geojson.getLayers().map((l) => l.feature.properties)
+      .map((p) => ({ value: p.code, label: (getLang() === 'en' && p.name_en) || p.name || p.code }))
+      .sort((a, b) => String(a.value).localeCompare(String(b.value))), () => []);
+  }
+
+  /** The builder offers the chosen layer's attributes, with no conditions yet. */
+  _resetConditions() {
+    const collection = this.collection();
+    this.conditions.setAttributes([...(collection.attributes || []), ...(collection.derivedAttributes || [])]);
+  }
+
   _changed(id) {
     if (id === 'analyst-layer') {
       this._fillPicks();
+      this._resetConditions();
       this.sort = null;
     }
+    if (id === 'analyst-relation') this._fillTargets();
     if (id !== 'analyst-group') this.offset = 0; // a new question starts at its first page
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -379,7 +503,7 @@ export class AnalystView {
     const statusSelect = $('analyst-status-pick');
     statusSelect.replaceChildren(this._option('', t('analystAny')), ...(status ? status.values.map((v) => this._option(v.value, pick(v.label, v.value))) : []));
     statusSelect.disabled = !status;
-    $('analyst-near').replaceChildren(this._option('', t('analystNoDistance')), ...this.facilities.map((f) => this._option(f.id, pick(f.name, f.id))));
+    this._fillTargets();
     const groupable = [...(collection.attributes || []), ...(collection.derivedAttributes || [])]
       .filter((a) => GROUPABLE.has(a.name) || (Array.isArray(a.values) && a.values.length && a.type !== 'array'));
     const groupSelect = $('analyst-group');
@@ -407,6 +531,10 @@ export class AnalystView {
     $('analyst-layer-label').textContent = t('analystLayer');
     $('analyst-status-label').textContent = t('analystStatus');
     $('analyst-near-label').textContent = t('analystWithin');
+    $('analyst-target-label').textContent = t('analystTarget');
+    $('analyst-draw').textContent = t('analystDraw');
+    $('analyst-add-condition').textContent = t('analystAddCondition');
+    this.conditions.relabel();
     $('analyst-metres-unit').textContent = t('analystMetresOf');
     $('analyst-filter-label').textContent = t('analystFilter');
     $('analyst-group-label').textContent = t('analystGroupBy');

@@ -154,7 +154,7 @@ class AnalystBrowserTest extends BrowserTest {
         browser.findElement(By.id("analyst-save-name")).sendKeys(name);
         browser.findElement(By.id("analyst-save")).click();
         settle();
-        new Select(browser.findElement(By.id("analyst-near"))).selectByVisibleText("(no distance)");
+        new Select(browser.findElement(By.id("analyst-near"))).selectByVisibleText("(anywhere)");
         settle();
         assertThat(browser.findElements(By.cssSelector("#analyst-table tbody tr")).size()).isGreaterThan(near);
         new Select(browser.findElement(By.id("analyst-saved"))).selectByVisibleText(name);
@@ -174,6 +174,99 @@ class AnalystBrowserTest extends BrowserTest {
         assertThat(error.isDisplayed()).isTrue();
         assertThat(error.getText()).contains("area_mu > AND status = 'x'").contains("^");
         assertThat(browser.findElements(By.cssSelector("#analyst-table tbody tr"))).isEmpty();
+    }
+
+    /** Conditions picked from the layer's own attributes: the zone by name, the ready date from a date box. */
+    @Test
+    void aQueryBuiltFromPickListsAndADate() {
+        open();
+        browser.findElement(By.id("analyst-toggle")).click();
+        settle();
+        browser.findElement(By.id("analyst-add-condition")).click();
+        settle();
+        WebElement zone = browser.findElements(By.cssSelector(".pa-analyst-condition")).get(0);
+        new Select(zone.findElement(By.cssSelector(".pa-analyst-condition-property"))).selectByVisibleText("Zone");
+        settle();
+        new Select(zone.findElement(By.cssSelector(".pa-analyst-condition-input")))
+                .selectByVisibleText("Central New Materials and New Energy Zone (Z2)");
+        settle();
+        browser.findElement(By.id("analyst-add-condition")).click();
+        settle();
+        WebElement date = browser.findElements(By.cssSelector(".pa-analyst-condition")).get(1);
+        new Select(date.findElement(By.cssSelector(".pa-analyst-condition-property"))).selectByVisibleText("Ready date");
+        settle();
+        new Select(date.findElement(By.cssSelector(".pa-analyst-condition-operator"))).selectByVisibleText("at most");
+        WebElement picker = date.findElement(By.cssSelector("input.pa-analyst-condition-input"));
+        assertThat(picker.getAttribute("type")).as("the browser's date picker").isEqualTo("date");
+        picker.sendKeys("06302027"); // typed as the en-US picker takes it
+        settle();
+        JsonNode api = getJson("/ogcapi/collections/parcels/items?limit=50&filter=" + URLEncoder.encode(
+                "zone = 'Z2' AND ready_date <= DATE('2027-06-30')", StandardCharsets.UTF_8));
+        List<String> shown = browser.findElements(By.cssSelector("#analyst-table tbody tr")).stream()
+                .map(r -> r.getAttribute("data-id")).toList();
+        assertThat(shown).as("the first page").isNotEmpty().containsExactlyElementsOf(api.path("features")
+                .valueStream().map(f -> f.path("id").asString()).toList());
+        assertThat(browser.findElement(By.id("analyst-summary")).getText())
+                .startsWith(api.path("numberMatched").asInt() + " features");
+        assertThat(api.path("numberMatched").asInt()).isLessThan(getJson(
+                "/ogcapi/collections/parcels/items?limit=1&filter=zone%20%3D%20'Z2'").path("numberMatched").asInt());
+        date.findElement(By.cssSelector(".pa-analyst-condition-remove")).click();
+        settle();
+        assertThat(browser.findElements(By.cssSelector(".pa-analyst-condition"))).hasSize(1);
+    }
+
+    /** A range drawn on the map, then the parcel clicked on it, as the reference of the spatial condition. */
+    @Test
+    void aRangeDrawnOnTheMapAndASelectedParcel() {
+        open();
+        browser.findElement(By.id("analyst-toggle")).click();
+        settle();
+        new Select(browser.findElement(By.id("analyst-relation"))).selectByVisibleText("Inside");
+        settle();
+        assertThat(browser.findElement(By.id("analyst-metres")).isDisplayed()).isFalse();
+        browser.findElement(By.id("analyst-draw")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(script(
+                "return !!(window.parkatlas.map.pm && window.parkatlas.map.pm.globalDrawModeEnabled())")));
+        // four corners around the map's centre, then the first again to close the ring
+        WebElement map = browser.findElement(By.id("map"));
+        int[][] corners = {{-120, -90}, {120, -90}, {120, 90}, {-120, 90}, {-120, -90}};
+        for (int[] corner : corners) {
+            new org.openqa.selenium.interactions.Actions(browser).moveToElement(map, corner[0], corner[1]).click()
+                    .perform();
+        }
+        settle();
+        assertThat(new Select(browser.findElement(By.id("analyst-near"))).getFirstSelectedOption().getText())
+                .isEqualTo("The range drawn");
+        String drawn = (String) script("const g = window.parkatlas.analyst.drawn; return g && g.type");
+        assertThat(drawn).isEqualTo("Polygon");
+        String filter = (String) script("return window.parkatlas.analyst.filter()");
+        assertThat(filter).startsWith("S_WITHIN(geometry, POLYGON((");
+        JsonNode inside = getJson("/ogcapi/collections/parcels/items?limit=1000&filter="
+                + URLEncoder.encode(filter, StandardCharsets.UTF_8));
+        List<String> shown = browser.findElements(By.cssSelector("#analyst-table tbody tr")).stream()
+                .map(r -> r.getAttribute("data-id")).toList();
+        assertThat(shown).isNotEmpty().containsExactlyInAnyOrderElementsOf(inside.path("features").valueStream()
+                .map(f -> f.path("id").asString()).toList());
+
+        // a parcel clicked on the map: those that touch or overlap it
+        String parcel = shown.get(0);
+        script("let t; window.parkatlas.layers.parcels.eachLayer(l => { if (l.feature.id === '" + parcel + "') t = l; });"
+                + "t.fire('click', {latlng: t.getBounds().getCenter()});");
+        new Select(browser.findElement(By.id("analyst-relation"))).selectByVisibleText("Intersects");
+        String code = getJson("/ogcapi/collections/parcels/items/" + parcel).path("properties").path("code").asString();
+        new Select(browser.findElement(By.id("analyst-near"))).selectByVisibleText("Selected: " + code);
+        settle();
+        JsonNode geometry = getJson("/ogcapi/collections/parcels/items/" + parcel).path("geometry");
+        List<String> touching = browser.findElements(By.cssSelector("#analyst-table tbody tr")).stream()
+                .map(r -> r.getAttribute("data-id")).toList();
+        assertThat(touching).contains(parcel).hasSizeGreaterThan(1); // its neighbours share an edge
+        String around = (String) script("return window.parkatlas.analyst.filter()");
+        assertThat(around).startsWith("S_INTERSECTS(geometry, POLYGON((");
+        assertThat(geometry.path("type").asString()).isEqualTo("Polygon");
+        JsonNode api = getJson("/ogcapi/collections/parcels/items?limit=1000&filter="
+                + URLEncoder.encode(around, StandardCharsets.UTF_8));
+        assertThat(touching).containsExactlyInAnyOrderElementsOf(api.path("features").valueStream()
+                .map(f -> f.path("id").asString()).toList());
     }
 
     private void open() {
