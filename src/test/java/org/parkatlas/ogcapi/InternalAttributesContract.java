@@ -65,6 +65,13 @@ public abstract class InternalAttributesContract extends ParkAtlasServerTest {
         JsonNode history = JSON.readTree(remember(publicAnswers, get("/api/parcels/parcel-0003/history?lang=en")));
         assertThat(history.path("versions").findValuesAsString("property")).doesNotContain("buyer", "notes");
         assertThat(geoPackageColumns(null)).doesNotContain("buyer", "notes");
+        for (String format : List.of("geojson", "csv", "gpkg", "shp.zip", "fgb", "dxf")) {
+            String file = download("/api/export/parcels." + format, null);
+            assertThat(file).as("a public " + format + " download").doesNotContain(BUYER, NOTE, "\"buyer\"",
+                    "\"notes\"");
+            assertThat(download("/api/export/parcels." + format, basic(ADMIN, ADMIN_PASSWORD)))
+                    .as("a signed-in reader's " + format + " download").contains("buyer", "notes");
+        }
         for (String answer : publicAnswers) {
             assertThat(answer).doesNotContain(BUYER, NOTE);
         }
@@ -125,6 +132,28 @@ public abstract class InternalAttributesContract extends ParkAtlasServerTest {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** A download's bytes as text (a zip's files one after another), as {@code authorization} gets it. */
+    private String download(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(request.build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        byte[] body = response.body();
+        if (!path.endsWith(".zip")) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+        StringBuilder files = new StringBuilder();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(body))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                files.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files.toString();
     }
 
     private HttpResponse<String> signedIn(String path, String authorization) {
