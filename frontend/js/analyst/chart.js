@@ -35,25 +35,47 @@ export function loadChart() {
 export async function drawBars(canvas, previous, bars, unit, format) {
   const Chart = await loadChart();
   if (previous) previous.destroy();
-  const colour = token('--pa-map-finder-line') || '#c2185b';
-  canvas.setAttribute('aria-label', `${unit}: ${bars.map((b) => `${b.label} ${format(b.value)}`).join('；')}`);
+  // the map's colour-blind-safe (Okabe–Ito) colours, the finder's highlight first
+  const colours = ['--pa-map-finder-line', '--pa-map-parcel-available', '--pa-map-parcel-reserved',
+    '--pa-map-parcel-transferred', '--pa-map-parcel-in-use', '--pa-map-parcel-planned-hatch']
+    .map((name) => token(name)).filter(Boolean);
+  const palette = colours.length ? colours : ['#c2185b', '#2e9d7e', '#e0a800', '#3f7fbf', '#8c8c8c'];
+  const labels = [...new Set(bars.map((b) => b.label))];
+  const series = [...new Set(bars.map((b) => b.series))];
+  const keyOf = new Map(bars.map((b) => [b.series, b.seriesKey]));
+  // a parcel status keeps the colour the map gives it, so 可出让 is green here as there
+  const colourOf = (name, i) => {
+    const key = keyOf.get(name);
+    const own = key ? token(`--pa-map-parcel-${String(key).replace(/_/g, '-')}${key === 'planned' ? '-hatch' : ''}`) : '';
+    return own || palette[i % palette.length];
+  };
+  // one series: a bar per group; two groupings: the second stacked inside each bar of the first
+  const datasets = series.map((name, i) => ({
+    label: name == null ? unit : name,
+    data: labels.map((label) => {
+      const bar = bars.find((b) => b.label === label && b.series === name);
+      return bar ? bar.value : 0;
+    }),
+    backgroundColor: colourOf(name, i),
+    borderRadius: 3,
+    maxBarThickness: 48,
+  }));
+  const stacked = series.length > 1 || series[0] != null;
+  canvas.setAttribute('aria-label', `${unit}: ${bars.map((b) => `${b.label}${b.series != null ? ` · ${b.series}` : ''} ${format(b.value)}`).join('；')}`);
   return new Chart(canvas, {
     type: 'bar',
-    data: {
-      labels: bars.map((b) => b.label),
-      datasets: [{ label: unit, data: bars.map((b) => b.value), backgroundColor: colour, borderRadius: 3, maxBarThickness: 48 }],
-    },
+    data: { labels, datasets },
     options: {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
       plugins: {
-        legend: { display: false },
-        tooltip: { callbacks: { label: (item) => `${unit}: ${format(item.parsed.y)}` } },
+        legend: { display: stacked, position: 'bottom', labels: { boxWidth: 10, font: { size: 11 } } },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${format(item.parsed.y)}` } },
       },
       scales: {
-        x: { ticks: { autoSkip: false, maxRotation: 45, callback(value) { return shorten(this.getLabelForValue(value)); } } },
-        y: { beginAtZero: true, title: { display: true, text: unit } },
+        x: { stacked, ticks: { autoSkip: false, maxRotation: 45, callback(value) { return shorten(this.getLabelForValue(value)); } } },
+        y: { stacked, beginAtZero: true, title: { display: true, text: unit } },
       },
     },
   });

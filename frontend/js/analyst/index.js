@@ -98,7 +98,7 @@ export class AnalystView {
       this.picked = { collection, id: feature.id, name: p.name || p.code || String(feature.id), geometry: feature.geometry };
       if (this.on) this._fillTargets();
     });
-    for (const id of ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group', 'analyst-measure', 'analyst-relation']) {
+    for (const id of ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group', 'analyst-group2', 'analyst-measure', 'analyst-relation']) {
       $(id).addEventListener('change', () => this._changed(id));
     }
     $('analyst-metres').addEventListener('input', () => this._changed('analyst-metres'));
@@ -272,6 +272,17 @@ export class AnalystView {
       .sort((a, b) => String(a.value).localeCompare(String(b.value))), () => []);
   }
 
+  /** The second grouping: any other groupable attribute, once there is a first. */
+  _fillSecondGroup() {
+    const first = $('analyst-group').value;
+    const select = $('analyst-group2');
+    const before = select.value;
+    const others = (this.groupable || []).filter((a) => a.name !== first);
+    select.replaceChildren(this._option('', t('analystNoGroup')), ...others.map((a) => this._option(a.name, pick(a.label, a.name))));
+    select.value = others.some((a) => a.name === before) ? before : '';
+    select.disabled = !first;
+  }
+
   /** The builder offers the chosen layer's attributes, with no conditions yet. */
   _resetConditions() {
     const collection = this.collection();
@@ -285,7 +296,8 @@ export class AnalystView {
       this.sort = null;
     }
     if (id === 'analyst-relation') this._fillTargets();
-    if (id !== 'analyst-group') this.offset = 0; // a new question starts at its first page
+    if (id === 'analyst-group') this._fillSecondGroup();
+    if (id !== 'analyst-group' && id !== 'analyst-group2') this.offset = 0; // a new question starts at its first page
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -307,7 +319,9 @@ export class AnalystView {
     $('analyst-dxf').href = `/api/export/${collection.id}.dxf?lang=${lang}${query}`;
     const group = $('analyst-group').value;
     const measure = $('analyst-measure').value;
-    const statsQuery = `/api/stats/${collection.id}?lang=${lang}${group ? `&group_by=${encodeURIComponent(group)}` : ''}${measure ? `&sum=${encodeURIComponent(measure)}` : ''}${query}`;
+    const then = group ? $('analyst-group2').value : '';
+    const groups = [group, then].filter(Boolean).join(',');
+    const statsQuery = `/api/stats/${collection.id}?lang=${lang}${groups ? `&group_by=${encodeURIComponent(groups)}` : ''}${measure ? `&sum=${encodeURIComponent(measure)}` : ''}${query}`;
     $('analyst-stats-csv').href = `${statsQuery}&f=csv`;
     const run = (this.runs = (this.runs || 0) + 1);
     try {
@@ -442,9 +456,17 @@ export class AnalystView {
     const hasMu = collection.attributes.some((a) => a.name === 'area_mu');
     const measure = $('analyst-measure').value;
     const measured = measure ? [...collection.attributes, ...(collection.derivedAttributes || [])].find((a) => a.name === measure) : null;
+    const group = $('analyst-group').value;
+    const then = group ? $('analyst-group2').value : '';
+    const attributes = [...collection.attributes, ...(collection.derivedAttributes || [])];
+    const title = (name) => {
+      const a = attributes.find((x) => x.name === name);
+      return a ? pick(a.label, name) : name;
+    };
     const table = el('table');
     const head = el('tr');
-    head.append(el('th', null, t('analystGroup')), el('th', null, t('analystCount')), ...(hasMu ? [el('th', null, t('analystMu'))] : []));
+    head.append(el('th', null, group ? title(group) : t('analystGroup')), ...(then ? [el('th', null, title(then))] : []),
+      el('th', null, t('analystCount')), ...(hasMu ? [el('th', null, t('analystMu'))] : []));
     if (measured) {
       const name = pick(measured.label, measure);
       for (const what of ['Sum', 'Mean', 'Min', 'Max']) head.append(el('th', null, t(`analyst${what}`, { name })));
@@ -452,19 +474,20 @@ export class AnalystView {
     const thead = el('thead');
     thead.append(head);
     const body = el('tbody');
-    const group = $('analyst-group').value;
     const bars = [];
+    const shown = (g, name) => (g.labels && g.labels[name] != null ? String(g.labels[name]) : t('analystNone'));
     for (const g of stats.groups || []) {
       const tr = el('tr');
-      const label = g.labels ? String(g.labels[group]) : t('analystAll');
-      tr.append(el('td', null, label), el('td', 'pa-num', number(g.count, 0)),
+      const label = group ? shown(g, group) : t('analystAll');
+      tr.append(el('td', null, label), ...(then ? [el('td', null, shown(g, then))] : []), el('td', 'pa-num', number(g.count, 0)),
         ...(hasMu ? [el('td', 'pa-num', number(g.area_mu))] : []));
       if (measured) {
         const s = (g.stats && g.stats[measure]) || {};
         for (const what of ['sum', 'mean', 'min', 'max']) tr.append(el('td', 'pa-num', number(s[what])));
       }
       body.append(tr);
-      bars.push({ label, value: hasMu ? g.area_mu || 0 : g.count });
+      bars.push({ label, series: then ? shown(g, then) : null, seriesKey: then === 'status' && collection.id === 'parcels' && g.keys ? g.keys.status : null,
+        value: hasMu ? g.area_mu || 0 : g.count });
     }
     table.append(thead, body);
     $('analyst-stats').replaceChildren(table);
@@ -510,6 +533,8 @@ export class AnalystView {
     const before = groupSelect.value;
     groupSelect.replaceChildren(this._option('', t('analystNoGroup')), ...groupable.map((a) => this._option(a.name, pick(a.label, a.name))));
     groupSelect.value = groupable.some((a) => a.name === before) ? before : groupable.some((a) => a.name === 'zone') ? 'zone' : '';
+    this.groupable = groupable;
+    this._fillSecondGroup();
     const numeric = [...(collection.attributes || []), ...(collection.derivedAttributes || [])]
       .filter((a) => (a.type === 'number' || a.type === 'integer') && a.name !== 'area_mu');
     const measureSelect = $('analyst-measure');
@@ -539,6 +564,7 @@ export class AnalystView {
     $('analyst-filter-label').textContent = t('analystFilter');
     $('analyst-group-label').textContent = t('analystGroupBy');
     $('analyst-measure-label').textContent = t('analystMeasure');
+    $('analyst-group2-label').textContent = t('analystThenBy');
     $('analyst-download-label').textContent = t('analystDownload');
     $('analyst-stats-csv').textContent = t('analystStatsCsv');
     $('analyst-shp-gbk').title = t('analystShpGbkHint');
@@ -547,10 +573,10 @@ export class AnalystView {
     $('analyst-save').textContent = t('analystSave');
     $('analyst-save-name').placeholder = t('analystSaveName');
     if (this.facilities.length) {
-      const values = ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group', 'analyst-measure'].map((id) => $(id).value);
+      const values = ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group', 'analyst-group2', 'analyst-measure'].map((id) => $(id).value);
       this._fillLayers();
       this._fillPicks();
-      ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group', 'analyst-measure'].forEach((id, i) => { $(id).value = values[i]; });
+      ['analyst-layer', 'analyst-status-pick', 'analyst-near', 'analyst-group', 'analyst-group2', 'analyst-measure'].forEach((id, i) => { $(id).value = values[i]; });
       if (this.on) this.pending = this._run();
     }
   }

@@ -109,6 +109,24 @@ class AnalystBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("analyst-chart")).getSize().getHeight()).isGreaterThan(100);
         assertThat(browser.findElement(By.id("analyst-chart")).getAttribute("aria-label"))
                 .contains("West Eco-manufacturing Zone");
+
+        // then by land use as well: a row per zone and land use that has available land, stacked in the chart
+        new Select(browser.findElement(By.id("analyst-group2"))).selectByValue("land_use");
+        settle();
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        java.util.Set<String> uses = new java.util.HashSet<>();
+        for (JsonNode f : getJson("/ogcapi/collections/parcels/items?limit=1000").path("features")) {
+            JsonNode p = f.path("properties");
+            if (p.path("status").asString().equals("available")) {
+                pairs.add(p.path("zone").asString() + "/" + p.path("land_use").asString());
+                uses.add(p.path("land_use").asString());
+            }
+        }
+        assertThat(browser.findElements(By.cssSelector("#analyst-stats tbody tr"))).hasSize(pairs.size());
+        assertThat(browser.findElements(By.cssSelector("#analyst-stats thead th")).get(1).getText())
+                .isEqualTo("Land-use code");
+        assertThat(script("return Chart.getChart(document.getElementById('analyst-chart')).data.datasets.length"))
+                .isEqualTo((long) uses.size());
     }
 
     @Test
