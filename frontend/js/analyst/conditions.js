@@ -2,7 +2,7 @@
 // of the chosen layer (stored and derived), each written as CQL2 text and joined with AND. The value control follows
 // the attribute: a pick-list with the labels for a coded one (status, land use, the zone and industrial park by
 // name), yes/no for a boolean, the browser's date picker for a date, a number box for a number; "is empty" needs no
-// value. Lists of codes (regional assessments) cannot be compared and are not offered.
+// value. A list of codes (regional assessments) is asked whether it holds a code (CQL2 A_CONTAINS) or is empty.
 
 import { t, pick, getLang } from '../i18n.js';
 import { el } from '../dom.js';
@@ -13,6 +13,7 @@ const OPERATORS = {
   number: ['=', '<>', '<', '<=', '>', '>=', 'null'],
   date: ['=', '<', '<=', '>', '>=', 'null'],
   boolean: ['=', 'null'],
+  list: ['a_contains', 'a_lacks', 'null'],
 };
 
 function quote(text) {
@@ -35,7 +36,7 @@ export class ConditionBuilder {
 
   /** The attributes a row may use: a layer's queryables (attributes and derived ones). */
   setAttributes(attributes) {
-    this.attributes = attributes.filter((a) => a.type !== 'array');
+    this.attributes = attributes;
     this.rows = [];
     this.box.replaceChildren();
   }
@@ -99,6 +100,7 @@ export class ConditionBuilder {
   }
 
   _kind(attribute) {
+    if (attribute.type === 'array') return 'list';
     if (attribute.type === 'boolean') return 'boolean';
     if (attribute.type === 'date') return 'date';
     if (attribute.type === 'number' || attribute.type === 'integer') return 'number';
@@ -119,7 +121,7 @@ export class ConditionBuilder {
     if (kind === 'boolean') {
       control = el('select');
       control.append(option('true', t('yes')), option('false', t('no')));
-    } else if (kind === 'coded') {
+    } else if (kind === 'coded' || kind === 'list') {
       control = el('select');
       const values = attribute.values && attribute.values.length ? attribute.values.map((v) => ({ value: v.value, label: pick(v.label, v.value) }))
         : await this.choices(attribute.name);
@@ -163,6 +165,8 @@ export class ConditionBuilder {
         literal = quote(raw);
     }
     if (operator === 'like') return `${name} LIKE ${quote(`%${raw}%`)}`;
+    if (operator === 'a_contains') return `A_CONTAINS(${name}, (${quote(raw)}))`;
+    if (operator === 'a_lacks') return `NOT A_CONTAINS(${name}, (${quote(raw)}))`;
     return `${name} ${operator} ${literal}`;
   }
 }

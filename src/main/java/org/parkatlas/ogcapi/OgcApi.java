@@ -46,7 +46,7 @@ public final class OgcApi {
             CQL2 + "cql2-text", CQL2 + "cql2-json", CQL2 + "basic-cql2", CQL2 + "advanced-comparison-operators",
             CQL2 + "case-insensitive-comparison", CQL2 + "basic-spatial-functions",
             CQL2 + "basic-spatial-functions-plus", CQL2 + "spatial-functions", CQL2 + "temporal-functions",
-            CQL2 + "property-property", CQL2 + "arithmetic", CQL2 + "functions",
+            CQL2 + "property-property", CQL2 + "arithmetic", CQL2 + "functions", CQL2 + "array-functions",
             FEATURES_4 + "create-replace-delete", FEATURES_4 + "update", FEATURES_4 + "features");
 
     public static final String REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables";

@@ -114,6 +114,11 @@ final class FilterToSql implements FilterVisitor<String>, ExpressionVisitor<Stri
     }
 
     @Override
+    public String visit(Filter.ArrayPredicate filter) {
+        throw new IllegalStateException("array functions are bound into text predicates before they reach SQL");
+    }
+
+    @Override
     public String visit(Filter.Temporal filter) {
         throw new IllegalStateException("temporal predicates are rewritten to comparisons before they reach SQL");
     }

@@ -55,6 +55,7 @@ abstract class OgcApiCoreContract extends ParkAtlasServerTest {
                 "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
                 "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic",
                 "http://www.opengis.net/spec/cql2/1.0/conf/functions",
+                "http://www.opengis.net/spec/cql2/1.0/conf/array-functions",
                 "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
                 "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
                 "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +95,57 @@ public abstract class RegionalAssessmentsContract extends ParkAtlasServerTest {
         assertThat(queryable.path("type").asString()).isEqualTo("array");
         assertThat(queryable.path("items").path("enum").valueStream().map(JsonNode::asString).toList())
                 .contains("planning_eia", "seismic", "traffic");
+    }
+
+    /** The CQL2 array functions over the lists, each against the lists themselves, in text and JSON. */
+    @Test
+    void arrayFunctionsAskWhatAListHolds() {
+        Map<String, List<String>> lists = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> ready = new java.util.HashMap<>();
+        for (JsonNode f : getJson("/ogcapi/collections/parcels/items?limit=10000").path("features")) {
+            lists.put(f.path("id").asString(), codes(f));
+            ready.put(f.path("id").asString(), f.path("properties").path("ready").asBoolean());
+        }
+        java.util.function.Function<java.util.function.Predicate<List<String>>, java.util.Set<String>> where =
+                test -> lists.entrySet().stream().filter(e -> !e.getValue().isEmpty() && test.test(e.getValue()))
+                        .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+        List<String> seismicAndFlood = List.of("seismic", "flood");
+        assertThat(ids("A_CONTAINS(regional_assessments, ('seismic', 'flood'))"))
+                .isEqualTo(where.apply(l -> l.containsAll(seismicAndFlood))).isNotEmpty();
+        assertThat(ids("A_OVERLAPS(regional_assessments, ('cultural_relics', 'traffic'))"))
+                .isEqualTo(where.apply(l -> l.contains("cultural_relics") || l.contains("traffic"))).isNotEmpty();
+        assertThat(ids("A_CONTAINEDBY(regional_assessments, ('planning_eia', 'cultural_relics'))"))
+                .isEqualTo(where.apply(l -> List.of("planning_eia", "cultural_relics").containsAll(l))).isNotEmpty();
+        assertThat(ids("A_EQUALS(regional_assessments, ('planning_eia'))"))
+                .isEqualTo(where.apply(l -> l.equals(List.of("planning_eia")))).isNotEmpty();
+        assertThat(ids("A_CONTAINS(('seismic'), regional_assessments)")).as("the list first: contained by it")
+                .isEqualTo(where.apply(l -> List.of("seismic").containsAll(l)));
+        // beside a derived attribute, worked out when read rather than in SQL
+        assertThat(ids("A_CONTAINS(regional_assessments, ('seismic')) AND ready = TRUE"))
+                .isEqualTo(where.apply(l -> l.contains("seismic")).stream().filter(ready::get)
+                        .collect(java.util.stream.Collectors.toSet()));
+        JsonNode json = JSON.readTree(send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(
+                        "/ogcapi/collections/parcels/items?limit=10000&filter-lang=cql2-json&filter=" + encode(
+                                "{\"op\":\"a_overlaps\",\"args\":[{\"property\":\"regional_assessments\"},"
+                                        + "[\"cultural_relics\"]]}")))).build()).body());
+        assertThat(json.path("numberMatched").asInt()).isEqualTo(where.apply(l -> l.contains("cultural_relics")).size());
+
+        HttpResponse<String> unknown = getInEnglish("/ogcapi/collections/parcels/items?filter="
+                + encode("A_CONTAINS(regional_assessments, ('astrology'))"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknown.body()).path("detail").asString()).contains("'astrology' is not a code",
+                "seismic");
+        HttpResponse<String> notAList = getInEnglish("/ogcapi/collections/parcels/items?filter="
+                + encode("A_CONTAINS(status, ('available'))"));
+        assertThat(notAList.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notAList.body()).path("detail").asString()).contains("regional_assessments");
+        assertThat(getJson("/ogcapi/conformance").path("conformsTo").valueStream().map(JsonNode::asString))
+                .contains("http://www.opengis.net/spec/cql2/1.0/conf/array-functions");
+    }
+
+    private java.util.Set<String> ids(String filter) {
+        return getJson("/ogcapi/collections/parcels/items?limit=10000&filter=" + encode(filter)).path("features")
+                .valueStream().map(f -> f.path("id").asString()).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test

@@ -231,6 +231,22 @@ class AnalystBrowserTest extends BrowserTest {
         date.findElement(By.cssSelector(".pa-analyst-condition-remove")).click();
         settle();
         assertThat(browser.findElements(By.cssSelector(".pa-analyst-condition"))).hasSize(1);
+
+        // a list of codes: the parcels of Z2 whose seismic safety assessment is done
+        browser.findElement(By.id("analyst-add-condition")).click();
+        settle();
+        WebElement done = browser.findElements(By.cssSelector(".pa-analyst-condition")).get(1);
+        new Select(done.findElement(By.cssSelector(".pa-analyst-condition-property")))
+                .selectByVisibleText("Regional assessments done");
+        settle();
+        new Select(done.findElement(By.cssSelector(".pa-analyst-condition-input")))
+                .selectByVisibleText("Seismic safety assessment (seismic)");
+        settle();
+        JsonNode seismic = getJson("/ogcapi/collections/parcels/items?limit=1&filter=" + URLEncoder.encode(
+                "zone = 'Z2' AND A_CONTAINS(regional_assessments, ('seismic'))", StandardCharsets.UTF_8));
+        assertThat(browser.findElement(By.id("analyst-summary")).getText())
+                .startsWith(seismic.path("numberMatched").asInt() + " features");
+        assertThat(seismic.path("numberMatched").asInt()).isPositive();
     }
 
     /** A range drawn on the map, then the parcel clicked on it, as the reference of the spatial condition. */

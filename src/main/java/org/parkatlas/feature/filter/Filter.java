@@ -147,6 +147,20 @@ public sealed interface Filter {
         }
     }
 
+    /**
+     * A CQL2 array function ({@code A_CONTAINS} …) between a list-of-codes property and a list of codes, as parsed;
+     * the binder turns it into text predicates on the stored list, so no store runs it as such.
+     */
+    record ArrayPredicate(ArrayOperator operator, Expression left, Expression right) implements Filter {
+        @Override
+        public <R> R accept(FilterVisitor<R> visitor) {
+            return visitor.visit(this);
+        }
+    }
+
+    /** The CQL2 array functions: the same set, a superset, a subset, at least one in common. */
+    enum ArrayOperator { A_EQUALS, A_CONTAINS, A_CONTAINEDBY, A_OVERLAPS }
+
     /** A temporal relation between two instants or intervals (CQL2 {@code T_*} functions). */
     record Temporal(TemporalOperator operator, Expression left, Expression right) implements Filter {
         @Override

@@ -173,6 +173,73 @@ public final class FilterBinder {
             return TemporalRewriter.rewrite(new Filter.Temporal(filter.operator(), left, right)).accept(this);
         }
 
+        /**
+         * A list of codes is stored as its JSON text ({@code ["planning_eia","seismic"]}), so "holds a code" is
+         * {@code LIKE '%"seismic"%'} — a predicate every store runs, with the code as a bound value. A_CONTAINS
+         * asks for all the codes, A_OVERLAPS for one of them, A_CONTAINEDBY for none outside them (a parcel with no
+         * list at all is unknown, as CQL2 treats null), A_EQUALS for both.
+         */
+        @Override
+        public Filter visit(Filter.ArrayPredicate filter) {
+            Expression left = expression(filter.left());
+            Expression right = expression(filter.right());
+            Filter.ArrayOperator operator = filter.operator();
+            if (right instanceof Property && left instanceof Literal) {
+                Expression swap = left;
+                left = right;
+                right = swap;
+                operator = operator == Filter.ArrayOperator.A_CONTAINS ? Filter.ArrayOperator.A_CONTAINEDBY
+                        : operator == Filter.ArrayOperator.A_CONTAINEDBY ? Filter.ArrayOperator.A_CONTAINS : operator;
+            }
+            if (!(left instanceof Property property) || kind(left) != Kind.LIST) {
+                throw new InvalidFilterException(operator + " compares a list of codes (" + String.join(", ",
+                        listAttributes()) + ") with a list of codes, e.g. " + operator + "(regional_assessments, "
+                        + "('seismic')); " + describe(left) + " is not one");
+            }
+            if (!(right instanceof Literal literal) || !(literal.value() instanceof List<?> given)) {
+                throw new InvalidFilterException(operator + "'s second argument is a list of codes in parentheses, "
+                        + "e.g. ('seismic', 'flood'), not " + describe(right));
+            }
+            Attribute attribute = layer.attribute(property.name()).orElseThrow();
+            java.util.LinkedHashSet<String> codes = new java.util.LinkedHashSet<>();
+            for (Object code : given) {
+                if (!(code instanceof String text) || !attribute.allows(text)) {
+                    throw new InvalidFilterException("'" + code + "' is not a code of " + property.name()
+                            + "; use one of " + attribute.values().stream().map(v -> v.value())
+                            .collect(Collectors.joining(", ")));
+                }
+                codes.add(text);
+            }
+            List<Filter> holds = codes.stream().map(c -> holds(property, c)).toList();
+            List<Filter> outside = attribute.values().stream().map(v -> v.value()).filter(c -> !codes.contains(c))
+                    .map(c -> (Filter) new Filter.Not(holds(property, c))).toList();
+            Filter some = new Filter.Not(new Filter.IsNull(property));
+            return switch (operator) {
+                case A_CONTAINS -> holds.isEmpty() ? Filter.INCLUDE : Filter.and(holds);
+                case A_OVERLAPS -> holds.isEmpty() ? Filter.EXCLUDE : holds.size() == 1 ? holds.get(0)
+                        : new Filter.Or(holds);
+                case A_CONTAINEDBY -> Filter.and(concat(List.of(some), outside));
+                case A_EQUALS -> holds.isEmpty() ? new Filter.IsNull(property)
+                        : Filter.and(concat(concat(List.of(some), holds), outside));
+            };
+        }
+
+        private Filter holds(Property property, String code) {
+            String escaped = code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            return new Filter.Like(property, new Literal("%\"" + escaped + "\"%"));
+        }
+
+        private static List<Filter> concat(List<Filter> a, List<Filter> b) {
+            List<Filter> all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+
+        private List<String> listAttributes() {
+            return layer.attributesFor(audience).stream().filter(a -> a.type() == AttributeType.CODE_LIST)
+                    .map(Attribute::name).toList();
+        }
+
         private Expression temporalOperand(Expression operand, Filter.TemporalOperator operator) {
             if (operand instanceof Interval interval) {
                 return new Interval(interval.start() == null ? null : temporalOperand(interval.start(), operator),
@@ -281,7 +348,8 @@ public final class FilterBinder {
         Kind b = kind(right);
         if (a == Kind.LIST || b == Kind.LIST) {
             throw new InvalidFilterException(describe(a == Kind.LIST ? left : right) + " is a list of codes: a filter "
-                    + "can ask whether it IS NULL (none at all), not compare it");
+                    + "asks what it holds with A_CONTAINS, A_OVERLAPS, A_CONTAINEDBY or A_EQUALS (e.g. A_CONTAINS("
+                    + "regional_assessments, ('seismic'))) or whether it IS NULL (none at all), not compare it");
         }
         boolean times = (a == Kind.DATE || a == Kind.TIMESTAMP) && (b == Kind.DATE || b == Kind.TIMESTAMP);
         if (a != b && !times || a == Kind.GEOMETRY) {
@@ -309,7 +377,7 @@ public final class FilterBinder {
         }
         if (expression instanceof Literal literal) {
             Object v = literal.value();
-            return v instanceof String ? Kind.STRING : v instanceof Boolean ? Kind.BOOLEAN
+            return v instanceof String ? Kind.STRING : v instanceof Boolean ? Kind.BOOLEAN : v instanceof List ? Kind.LIST
                     : v instanceof LocalDate ? Kind.DATE : v instanceof Instant ? Kind.TIMESTAMP : Kind.NUMBER;
         }
         if (expression instanceof GeometryLiteral) {

@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.parkatlas.feature.Feature;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -116,7 +117,9 @@ public final class FilterEvaluator {
             if (property.isGeometry()) {
                 return feature.geometry();
             }
-            return property.name().equals("id") ? feature.id() : feature.property(property.name());
+            Object value = property.name().equals("id") ? feature.id() : feature.property(property.name());
+            // a list of codes is matched as the JSON text the stores hold (the binder's array predicates)
+            return value instanceof List<?> codes ? org.parkatlas.catalog.CodeList.toText(codes) : value;
         }
         if (expression instanceof Expression.Literal literal) {
             return literal.value();

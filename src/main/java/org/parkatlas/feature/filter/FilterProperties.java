@@ -43,6 +43,9 @@ public final class FilterProperties {
         } else if (filter instanceof Filter.Temporal temporal) {
             collect(temporal.left(), names);
             collect(temporal.right(), names);
+        } else if (filter instanceof Filter.ArrayPredicate array) {
+            collect(array.left(), names);
+            collect(array.right(), names);
         }
     }
 

@@ -25,4 +25,6 @@ public interface FilterVisitor<R> {
     R visit(Filter.Spatial filter);
 
     R visit(Filter.Temporal filter);
+
+    R visit(Filter.ArrayPredicate filter);
 }

@@ -11,7 +11,7 @@
  *     BNF allows it (e.g. a geometry only in S_ functions, IS NULL and function arguments) and that a term
  *     without comparison is a boolean (TRUE, FALSE or a parenthesised filter).
  *
- * Keywords are case-insensitive. The array functions (A_*) are recognised only to be rejected with a clear message.
+ * Keywords are case-insensitive. The array functions (A_*) take a list property and a parenthesised list of literals.
  */
 grammar Cql2;
 
@@ -73,7 +73,7 @@ temporalFunction
     | T_INTERSECTS | T_MEETS | T_METBY | T_OVERLAPPEDBY | T_OVERLAPS | T_STARTEDBY | T_STARTS
     ;
 
-// Only parsed so that A_* can be rejected as "not supported" rather than as a syntax error.
+// An array function's argument: a value (the list property), or a parenthesised list of literals.
 arrayArgument
     : LPAREN (arrayArgument (COMMA arrayArgument)*)? RPAREN
     | value

@@ -34,7 +34,7 @@ final class Cql2Expected {
 
     static String describe(IntervalSet expected) {
         Set<Integer> left = new LinkedHashSet<>(expected.toList());
-        left.remove(ARRAY_FUNCTION); // recognised only to be rejected: never suggest it
+        left.remove(ARRAY_FUNCTION); // only for lists of codes: named in the message about them, not in every hint
         List<String> parts = new ArrayList<>();
         boolean value = left.contains(NUMBER) && left.contains(IDENTIFIER);
         boolean comparison = left.containsAll(COMPARISON);

@@ -206,7 +206,9 @@ public final class Cql2Json {
                     temporalOperand(args.get(1), at + "/args/1"));
         }
         if (Cql2Literals.isArrayFunction(key)) {
-            throw Cql2SyntaxException.json(at + "/op", Cql2Literals.ARRAY_NOT_SUPPORTED, null);
+            JsonNode args = args(node, at, 2);
+            return new Filter.ArrayPredicate(Filter.ArrayOperator.valueOf(key.toUpperCase(Locale.ROOT)),
+                    arrayOperand(args.get(0), at + "/args/0"), arrayOperand(args.get(1), at + "/args/1"));
         }
         throw Cql2SyntaxException.json(at + "/op", "\"" + op + "\" gives a value, not a filter; compare its result, "
                 + "e.g. {\"op\": \"=\", \"args\": [{\"op\": \"" + op + "\", …}, true]}", FILTER_EXPECTED);
@@ -259,6 +261,23 @@ public final class Cql2Json {
     // -----------------------------------------------------------------------------------------------------------
     // Values, and where each kind may stand
     // -----------------------------------------------------------------------------------------------------------
+
+    /** An array function's argument: a property (or other value), or a JSON array of literals. */
+    private static Expression arrayOperand(JsonNode node, String at) {
+        if (!node.isArray()) {
+            return scalar(node, at);
+        }
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            if (!item.isString() && !item.isNumber() && !item.isBoolean()) {
+                throw Cql2SyntaxException.json(at + "/" + i, "an array holds literal values such as \"seismic\"",
+                        "a string, number or boolean");
+            }
+            items.add(item.isString() ? item.asString() : item.isBoolean() ? item.booleanValue() : item.numberValue());
+        }
+        return new Literal(List.copyOf(items));
+    }
 
     private static Expression scalar(JsonNode node, String at) {
         Expression value = value(node, at);
@@ -377,7 +396,7 @@ public final class Cql2Json {
             throw Cql2SyntaxException.json(at, "\"" + op + "\" is a filter and cannot be used as a value", VALUE_EXPECTED);
         }
         if (Cql2Literals.isArrayFunction(key)) {
-            throw Cql2SyntaxException.json(at + "/op", Cql2Literals.ARRAY_NOT_SUPPORTED, null);
+            throw Cql2SyntaxException.json(at, "\"" + op + "\" is a filter and cannot be used as a value", VALUE_EXPECTED);
         }
         JsonNode args = node.has("args") ? args(node, at, -1) : null;
         List<Expression> arguments = new ArrayList<>();

@@ -117,6 +117,4 @@ final class Cql2Literals {
         };
     }
 
-    static final String ARRAY_NOT_SUPPORTED = "the array functions (A_EQUALS, A_CONTAINS, A_CONTAINEDBY, A_OVERLAPS) "
-            + "are not supported";
 }

@@ -118,7 +118,7 @@ public final class Cql2Text {
         try {
             tree = parser.filter();
         } catch (Cql2SyntaxException e) {
-            throw builder.arrayFunctionBefore(e.position()).orElse(e);
+            throw e;
         }
         return builder.filter(tree.booleanExpression());
     }
@@ -181,9 +181,13 @@ public final class Cql2Text {
             return new Filter.Temporal(operator, temporalOperand(context.value(0)), temporalOperand(context.value(1)));
         }
 
+        /** {@code A_CONTAINS(regional_assessments, ('seismic', 'flood'))}: a list property and a list of codes. */
         @Override
         public Filter visitArrayTerm(ArrayTermContext context) {
-            throw problem(context.ARRAY_FUNCTION().getSymbol(), Cql2Literals.ARRAY_NOT_SUPPORTED, null);
+            Filter.ArrayOperator operator = Filter.ArrayOperator.valueOf(context.ARRAY_FUNCTION().getText()
+                    .toUpperCase(java.util.Locale.ROOT));
+            return new Filter.ArrayPredicate(operator, arrayOperand(context.arrayArgument(0)),
+                    arrayOperand(context.arrayArgument(1)));
         }
 
         @Override
@@ -311,6 +315,23 @@ public final class Cql2Text {
     /** The operand of IS NULL or a function argument: any value. */
     private Expression anyValue(ValueContext context) {
         return value(context);
+    }
+
+    /** An array function's argument: a property (or other value), or a parenthesised list of literals. */
+    private Expression arrayOperand(ArrayArgumentContext context) {
+        if (context.value() != null) {
+            return value(context.value());
+        }
+        List<Object> items = new ArrayList<>();
+        for (ArrayArgumentContext item : context.arrayArgument()) {
+            Expression element = item.value() == null ? null : value(item.value());
+            if (!(element instanceof Literal literal) || literal.value() instanceof List) {
+                throw problem(item.getStart(), "an array holds literal values such as 'seismic', not "
+                        + (element == null ? "another array" : describe(element)), "a string or number");
+            }
+            items.add(literal.value());
+        }
+        return new Literal(List.copyOf(items));
     }
 
     private Expression value(ValueContext context) {
@@ -623,16 +644,6 @@ public final class Cql2Text {
 
     private static String near(Token token) {
         return token.getType() == Token.EOF ? null : token.getText();
-    }
-
-    /** An A_ function before the place of a syntax error is the real problem: its arguments are not CQL2 we read. */
-    private Optional<Cql2SyntaxException> arrayFunctionBefore(int position) {
-        for (Token token : tokens.getTokens()) {
-            if (token.getType() == Cql2Lexer.ARRAY_FUNCTION && offset(token) < position) {
-                return Optional.of(problem(token, Cql2Literals.ARRAY_NOT_SUPPORTED, null));
-            }
-        }
-        return Optional.empty();
     }
 
     private static Cql2SyntaxException lexicalError(String text, int codePointIndex) {

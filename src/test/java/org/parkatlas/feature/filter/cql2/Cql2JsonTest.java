@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.parkatlas.feature.filter.Expression;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.feature.filter.Filter.Between;
 import org.parkatlas.feature.filter.Filter.IsNull;
@@ -15,6 +16,7 @@ import org.parkatlas.feature.filter.Filter.SpatialOperator;
 import org.parkatlas.feature.filter.Filter.TemporalOperator;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -321,11 +323,12 @@ class Cql2JsonTest {
         }
 
         @Test
-        void arrayOperatorsAreNotSupported() {
-            Cql2SyntaxException e = error("{\"op\": \"a_contains\", \"args\": [{\"property\": \"ids\"}, [\"a\"]]}");
-            assertThat(e.pointer()).isEqualTo("/op");
-            assertThat(e).hasMessage("at /op: the array functions (A_EQUALS, A_CONTAINS, A_CONTAINEDBY, A_OVERLAPS) "
-                    + "are not supported");
+        void arrayOperatorsTakeAPropertyAndAnArrayOfLiterals() {
+            assertThat(Cql2Json.parse("{\"op\": \"a_contains\", \"args\": [{\"property\": \"ids\"}, "
+                    + "[\"a\", \"b\"]]}")).isEqualTo(new Filter.ArrayPredicate(Filter.ArrayOperator.A_CONTAINS,
+                    new Expression.Property("ids"), new Expression.Literal(List.of("a", "b"))));
+            Cql2SyntaxException e = error("{\"op\": \"a_contains\", \"args\": [{\"property\": \"ids\"}, [[\"a\"]]]}");
+            assertThat(e.pointer()).isEqualTo("/args/1/0");
         }
 
         @Test

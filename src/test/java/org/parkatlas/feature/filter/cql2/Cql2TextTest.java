@@ -606,15 +606,19 @@ class Cql2TextTest {
         }
 
         @Test
-        void arrayFunctionsAreNotSupported() {
-            Cql2SyntaxException e = error("A_CONTAINS(layer:ids, ('layers-ca','layers-us'))");
-            assertThat(e.position()).isZero();
-            assertThat(e).hasMessage("at character 0 near \"A_CONTAINS\": the array functions (A_EQUALS, A_CONTAINS, "
-                    + "A_CONTAINEDBY, A_OVERLAPS) are not supported");
+        void arrayFunctionsTakeAPropertyAndAListOfLiterals() {
+            Filter filter = Cql2Text.parse("A_CONTAINS(regional_assessments, ('seismic', 'flood'))");
+            assertThat(filter).isEqualTo(new Filter.ArrayPredicate(Filter.ArrayOperator.A_CONTAINS,
+                    new Expression.Property("regional_assessments"), new Expression.Literal(List.of("seismic", "flood"))));
+            assertThat(Cql2Text.parse("a_overlaps(('energy'), x)")).isEqualTo(new Filter.ArrayPredicate(
+                    Filter.ArrayOperator.A_OVERLAPS, new Expression.Literal(List.of("energy")), new Expression.Property("x")));
+            assertThat(((Filter.ArrayPredicate) Cql2Text.parse("A_EQUALS(x, ())")).right())
+                    .isEqualTo(new Expression.Literal(List.of()));
 
+            Cql2SyntaxException e = error("A_CONTAINS(x, (('a'), 'b'))");
+            assertThat(e).hasMessageContaining("an array holds literal values such as 'seismic', not another array");
             e = error("x = 1 AND a_overlaps(\"values\", (TIMESTAMP('2012-08-10T05:30:00Z'), FALSE");
-            assertThat(e.position()).isEqualTo(10);
-            assertThat(e).hasMessageContaining("are not supported");
+            assertThat(e.position()).as("where the text stops, not at the function").isGreaterThan(10);
         }
 
         @Test
