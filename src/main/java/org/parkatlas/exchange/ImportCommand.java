@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The import command: {@code java -jar parkatlas.jar import <collection> <file> [--mode=append] [--table=name]}.
+ * The import command: {@code java -jar parkatlas.jar import <collection> <file> [--mode=append] [--table=name]},
+ * and for a DXF {@code [--dxf-layers=a,b] [--dxf-layer-attribute=x] [--dxf-label-attribute=y] [--dxf-set=z:v …]}.
  * Prints its progress; the process then exits with 0 on success, 1 with the reason when the file is refused (nothing
  * is imported then) and 2 for a wrong command line.
  */
@@ -50,7 +51,9 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private int run(List<String> words, ApplicationArguments args) {
         if (words.size() != 3) {
-            System.err.println("usage: import <collection> <file> [--mode=replace|append] [--table=name]");
+            System.err.println("usage: import <collection> <file> [--mode=replace|append] [--table=name] "
+                    + "[--dxf-layers=a,b] [--dxf-layer-attribute=name] [--dxf-label-attribute=name] "
+                    + "[--dxf-set=attribute:value …]");
             return 2;
         }
         Layer layer = catalog.find(words.get(1)).orElse(null);
@@ -66,9 +69,23 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         }
         String mode = args.containsOption("mode") ? args.getOptionValues("mode").get(0) : "replace";
         String table = args.containsOption("table") ? args.getOptionValues("table").get(0) : null;
+        java.util.Map<String, String> fixed = new java.util.LinkedHashMap<>();
+        for (String pair : option(args, "dxf-set")) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+                System.err.println("--dxf-set is attribute:value, not " + pair);
+                return 2;
+            }
+            fixed.put(pair.substring(0, colon), pair.substring(colon + 1));
+        }
+        DxfFeatureReader.Mapping dxf = new DxfFeatureReader.Mapping(new java.util.LinkedHashSet<>(option(args,
+                "dxf-layers").stream().flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::strip)
+                .filter(v -> !v.isEmpty()).toList()), option(args, "dxf-layer-attribute").stream().findFirst()
+                .orElse(null), option(args, "dxf-label-attribute").stream().findFirst().orElse(null), fixed);
         try {
             FeatureImporter.Result result = importer.importFile(layer, file,
-                    FeatureImporter.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), table, "import command",
+                    FeatureImporter.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), new FeatureImporter.Options(table,
+                            dxf), "import command",
                     new FeatureImporter.Progress() {
                         @Override
                         public void update(long read, String what) {
@@ -97,5 +114,9 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
             System.err.println("Nothing was imported: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static List<String> option(ApplicationArguments args, String name) {
+        return args.containsOption(name) ? args.getOptionValues(name) : List.of();
     }
 }

@@ -67,6 +67,17 @@ public final class Statistics {
         total.add(mu, values, given);
     }
 
+    /**
+     * Adds a group the database has already summed (GROUP BY): {@code counts}, {@code sums}, {@code mins} and
+     * {@code maxs} per numeric attribute, in the order of {@link #numbers()}.
+     */
+    public void addGroup(List<Object> keys, long count, double areaMu, long[] counts, double[] sums, double[] mins,
+                         double[] maxs) {
+        groups.computeIfAbsent(new ArrayList<>(keys), k -> new Accumulator(numbers.size()))
+                .merge(count, areaMu, counts, sums, mins, maxs);
+        total.merge(count, areaMu, counts, sums, mins, maxs);
+    }
+
     /** The groups, ordered by their keys (numbers, dates and text in their natural order; no value last). */
     public List<Group> groups() {
         List<Group> out = new ArrayList<>();
@@ -134,6 +145,20 @@ public final class Statistics {
                     sums[i] += values[i];
                     mins[i] = Math.min(mins[i], values[i]);
                     maxs[i] = Math.max(maxs[i], values[i]);
+                }
+            }
+        }
+
+        void merge(long groupCount, double groupMu, long[] valueCounts, double[] valueSums, double[] valueMins,
+                   double[] valueMaxs) {
+            count += groupCount;
+            mu += groupMu;
+            for (int i = 0; i < counts.length; i++) {
+                if (valueCounts[i] > 0) {
+                    counts[i] += valueCounts[i];
+                    sums[i] += valueSums[i];
+                    mins[i] = Math.min(mins[i], valueMins[i]);
+                    maxs[i] = Math.max(maxs[i], valueMaxs[i]);
                 }
             }
         }

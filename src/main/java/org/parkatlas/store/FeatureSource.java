@@ -65,6 +65,26 @@ public final class FeatureSource {
         return matched[0];
     }
 
+    /**
+     * The database's GROUP BY over the features a filter matches, where it can answer alone: the filter runs natively
+     * and every attribute grouped or summed is stored (not derived). Empty otherwise — then the caller reads and adds
+     * the enriched features itself.
+     */
+    public Optional<List<FeatureStore.GroupRow>> aggregate(Filter filter, List<String> groupBy, List<String> numbers,
+                                                           String area, ReadContext context) {
+        checkAudience(filter, List.of(), context);
+        FilterSplit split = split(filter);
+        List<String> names = new ArrayList<>(groupBy);
+        names.addAll(numbers);
+        if (area != null) {
+            names.add(area);
+        }
+        if (split.needsMemory() || names.stream().anyMatch(n -> layer.isDerived(n) || !layer.hasAttribute(n))) {
+            return Optional.empty();
+        }
+        return Optional.of(store.aggregate(layer, split.sql(), groupBy, numbers, area));
+    }
+
     /** How many features match a filter in all, and the sum of one numeric attribute over them. */
     public record Tally(long count, double sum) {
     }

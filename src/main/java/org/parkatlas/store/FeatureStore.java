@@ -46,6 +46,17 @@ public interface FeatureStore {
     record Tally(long count, double sum) {
     }
 
+    /**
+     * The features matching a native filter, grouped by stored attributes: per group its key values (null for no
+     * value), how many, the sum of {@code area} (0 without one), and for each of {@code numbers} how many have a
+     * value and their sum, minimum and maximum — what SQL's GROUP BY gives, in one query.
+     */
+    List<GroupRow> aggregate(Layer layer, Filter filter, List<String> groupBy, List<String> numbers, String area);
+
+    record GroupRow(List<Object> keys, long count, double area, long[] counts, double[] sums, double[] mins,
+                    double[] maxs) {
+    }
+
     /** The bounds of all of the layer's geometries, empty when the layer has none. */
     Optional<Envelope> bounds(Layer layer);
 

@@ -158,6 +158,60 @@ final class JdbcFeatureStore implements FeatureStore {
     }
 
     @Override
+    public List<GroupRow> aggregate(Layer layer, Filter filter, List<String> groupBy, List<String> numbers,
+                                    String area) {
+        requireNative(filter);
+        List<Attribute> keys = new ArrayList<>();
+        for (String name : groupBy) {
+            keys.add(stored(layer, name));
+        }
+        for (String name : numbers) {
+            stored(layer, name);
+        }
+        if (area != null) {
+            stored(layer, area);
+        }
+        FilterToSql where = new FilterToSql(layer, dialect);
+        String condition = where.where(filter);
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*), ").append(area == null ? "0" : "COALESCE(SUM("
+                + area + "), 0)");
+        for (String name : numbers) {
+            sql.append(", COUNT(").append(name).append("), SUM(").append(name).append("), MIN(").append(name)
+                    .append("), MAX(").append(name).append(")");
+        }
+        for (String name : groupBy) {
+            sql.append(", ").append(name);
+        }
+        sql.append(" FROM ").append(layer.tableName()).append(" WHERE ").append(condition);
+        if (!groupBy.isEmpty()) {
+            sql.append(" GROUP BY ").append(String.join(", ", groupBy));
+        }
+        return jdbc.query(sql.toString(), (rs, row) -> {
+            int n = numbers.size();
+            long[] counts = new long[n];
+            double[] sums = new double[n];
+            double[] mins = new double[n];
+            double[] maxs = new double[n];
+            for (int i = 0; i < n; i++) {
+                counts[i] = rs.getLong(3 + 4 * i);
+                sums[i] = rs.getDouble(4 + 4 * i);
+                mins[i] = rs.getDouble(5 + 4 * i);
+                maxs[i] = rs.getDouble(6 + 4 * i);
+            }
+            List<Object> values = new ArrayList<>(keys.size());
+            for (int k = 0; k < keys.size(); k++) {
+                values.add(readValue(rs, 3 + 4 * n + k, keys.get(k)));
+            }
+            return new GroupRow(values, rs.getLong(1), rs.getDouble(2), counts, sums, mins, maxs);
+        }, where.parameters().toArray());
+    }
+
+    private static Attribute stored(Layer layer, String name) {
+        return layer.attributes().stream().filter(a -> a.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(layer.id() + " stores no attribute " + name));
+    }
+
+    @Override
     public Optional<Envelope> bounds(Layer layer) {
         return jdbc.query(dialect.extentQuery(layer.tableName(), FilterToSql.GEOMETRY_COLUMN),
                 (ResultSet rs) -> rs.next() ? dialect.readExtent(rs) : Optional.<Envelope>empty());

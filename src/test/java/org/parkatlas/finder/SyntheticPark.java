@@ -21,9 +21,9 @@ import java.util.Random;
  * source of each kind at the south-west corner, gateways on the west edge, three zones and five industrial parks in
  * vertical strips. Deterministic: the same size gives the same park.
  */
-final class SyntheticPark {
+public final class SyntheticPark {
 
-    static final double SPACING = 300;
+    public static final double SPACING = 300;
     private static final double INSET = 25; // parcel edge to road centreline: within half a 40 m red line + 10 m
     private static final double GAP = 4;
     private static final double ORIGIN_X = 470_000;
@@ -44,7 +44,7 @@ final class SyntheticPark {
     private final Crs storage = CrsRegistry.bySrid(4546).orElseThrow();
     private int parcels;
 
-    SyntheticPark(int blocks) {
+    public SyntheticPark(int blocks) {
         if (blocks <= 0 || blocks % SECTIONS != 0) {
             throw new IllegalArgumentException("the grid is cut into " + SECTIONS + " sections: give a multiple of "
                     + SECTIONS + " blocks");
@@ -53,7 +53,7 @@ final class SyntheticPark {
     }
 
     /** Writes the layers into {@code folder} and returns how many parcels there are. */
-    int write(Path folder) throws IOException {
+    public int write(Path folder) throws IOException {
         Files.createDirectories(folder);
         Random random = new Random(20261201);
         double size = blocks * SPACING;

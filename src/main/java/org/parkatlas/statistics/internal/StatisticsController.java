@@ -24,6 +24,7 @@ import org.parkatlas.http.RequestAudience;
 import org.parkatlas.http.RequestLanguage;
 import org.parkatlas.ogcapi.FilterParameters;
 import org.parkatlas.statistics.Statistics;
+import org.parkatlas.store.FeatureSource;
 import org.parkatlas.store.FeatureSources;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -85,7 +86,13 @@ class StatisticsController {
         String area = layer.attribute("area_mu").isPresent() ? "area_mu" : null;
         Statistics statistics = new Statistics(groupBy.stream().map(Attribute::name).toList(),
                 sums.stream().map(Attribute::name).toList(), area);
-        sources.of(layer).stream(FeatureQuery.filtered(filter), new ReadContext(asOf, audience), statistics.sink());
+        // the database groups and sums where it can answer alone; otherwise every match is read, enriched, added
+        ReadContext context = new ReadContext(asOf, audience);
+        FeatureSource source = sources.of(layer);
+        source.aggregate(filter, statistics.groupBy(), statistics.numbers(), area, context).ifPresentOrElse(
+                rows -> rows.forEach(r -> statistics.addGroup(r.keys(), r.count(), r.area(), r.counts(), r.sums(),
+                        r.mins(), r.maxs())),
+                () -> source.stream(FeatureQuery.filtered(filter), context, statistics.sink()));
         Labeller labeller = new Labeller(layer, language);
         boolean csv = "csv".equals(p.get("f")) || p.get("f") == null && String.valueOf(request.getHeader("Accept"))
                 .contains("text/csv");
