@@ -83,6 +83,8 @@ final class DxfFeatureReader {
     private final Layer layer;
     private final Mapping mapping;
     private final GeometryFactory factory = new GeometryFactory();
+    /** Every entity type met in the ENTITIES section and how often, for the message when none is of use. */
+    private final Map<String, Long> seen = new java.util.TreeMap<>();
 
     DxfFeatureReader(Layer layer, Mapping mapping) {
         this.layer = layer;
@@ -97,7 +99,13 @@ final class DxfFeatureReader {
 
     /** One drawn thing, as far as this reader cares. */
     private record Entity(int index, String type, String dxfLayer, List<Coordinate> points, boolean closed,
-                          String text, String xdata) {
+                          String text, String xdata, int line) {
+
+        /** The same entity with its positions in EPSG:4546 (the zone number taken off), or null where one is not. */
+        Entity located() {
+            List<Coordinate> fixed = fix(points);
+            return fixed == null ? null : new Entity(index, type, dxfLayer, fixed, closed, text, xdata, line);
+        }
     }
 
     List<Feature> read(byte[] file, LongConsumer progress) {
@@ -107,10 +115,36 @@ final class DxfFeatureReader {
                     "this is a binary DXF; save it from CAD as an ASCII (text) DXF"));
         }
         List<Entity> entities = entities(decode(file));
-        List<Entity> texts = entities.stream().filter(e -> e.type().equals("TEXT") && e.text() != null).toList();
+        // texts elsewhere in the drawing (a title block, a legend in paper units) are not the park's: left aside
+        List<Entity> texts = entities.stream().filter(e -> e.type().equals("TEXT") && e.text() != null)
+                .map(Entity::located).filter(java.util.Objects::nonNull).toList();
         Set<String> layers = chosenLayers(entities);
         List<Entity> shapes = entities.stream().filter(e -> !e.type().equals("TEXT"))
                 .filter(e -> layers.contains(e.dxfLayer())).filter(this::fits).toList();
+        // a parcel is often drawn twice, as its outline and as a hatch: the outlines win where there are any
+        if (shapes.stream().anyMatch(e -> !e.type().equals("HATCH"))) {
+            shapes = shapes.stream().filter(e -> !e.type().equals("HATCH")).toList();
+        }
+        if (shapes.isEmpty()) {
+            Map<String, Long> found = seen;
+            String kind = switch (layer.geometryKind()) {
+                case POLYGON -> "闭合多段线或填充";
+                case LINESTRING -> "多段线或直线";
+                case POINT -> "点";
+            };
+            String kindEn = switch (layer.geometryKind()) {
+                case POLYGON -> "closed polylines or hatches";
+                case LINESTRING -> "polylines or lines";
+                case POINT -> "points";
+            };
+            String where = layers.isEmpty() ? "图纸" : "图层 " + String.join("、", layers);
+            String whereEn = layers.isEmpty() ? "the drawing" : String.join(", ", layers);
+            throw new InvalidInputException("/dxf_layers", Label.of(where + " 中没有" + kind + "，未导入任何要素；图纸中有："
+                    + (found.isEmpty() ? "（无实体）" : found.toString()), "there are no " + kindEn + " on " + whereEn
+                    + ", so nothing was imported; the drawing holds " + (found.isEmpty() ? "no entities"
+                    : found.toString())));
+        }
+        shapes = shapes.stream().map(DxfFeatureReader::locatedOrRefused).toList();
         List<Feature> features = layer.geometryKind() == GeometryKind.POLYGON ? areas(shapes, texts)
                 : others(shapes, texts);
         progress.accept(features.size());
@@ -391,6 +425,7 @@ final class DxfFeatureReader {
             }
             // an entity: its pairs up to the next 0
             int line = i;
+            seen.merge(value, 1L, Long::sum);
             List<String[]> pairs = new ArrayList<>();
             i += 2;
             while (i + 1 < lines.length && code(lines, i) != 0) {
@@ -421,22 +456,23 @@ final class DxfFeatureReader {
                     }
                     int flags = flags(pairs);
                     if ((flags & (16 | 64)) == 0 && !points.isEmpty()) { // meshes are not outlines
-                        entities.add(new Entity(entities.size(), "POLYLINE", layerOf(pairs), fix(points, line),
-                                (flags & 1) == 1 || closedByPoints(points), null, xdataOf(pairs)));
+                        entities.add(new Entity(entities.size(), "POLYLINE", layerOf(pairs), points,
+                                (flags & 1) == 1 || closedByPoints(points), null, xdataOf(pairs), line));
                     }
                 }
                 case "LINE" -> entities.add(new Entity(entities.size(), "LINE", layerOf(pairs),
-                        fix(List.of(point(pairs, 10, 20, line), point(pairs, 11, 21, line)), line), false, null,
-                        xdataOf(pairs)));
+                        List.of(point(pairs, 10, 20, line), point(pairs, 11, 21, line)), false, null,
+                        xdataOf(pairs), line));
                 case "POINT" -> entities.add(new Entity(entities.size(), "POINT", layerOf(pairs),
-                        fix(List.of(point(pairs, 10, 20, line)), line), false, null, xdataOf(pairs)));
+                        List.of(point(pairs, 10, 20, line)), false, null, xdataOf(pairs), line));
+                case "HATCH" -> hatch(entities, pairs, line);
                 case "TEXT", "MTEXT" -> {
                     String content = textOf(pairs, value.equals("MTEXT"));
                     boolean aligned = value.equals("TEXT") && (number(pairs, 72) != 0 || number(pairs, 73) != 0)
                             && has(pairs, 11);
                     Coordinate at = aligned ? point(pairs, 11, 21, line) : point(pairs, 10, 20, line);
-                    entities.add(new Entity(entities.size(), "TEXT", layerOf(pairs), fix(List.of(at), line), false,
-                            content, null));
+                    entities.add(new Entity(entities.size(), "TEXT", layerOf(pairs), List.of(at), false,
+                            content, null, line));
                 }
                 default -> {
                     // circles, hatches, blocks, dimensions: not shapes of the park model
@@ -460,27 +496,125 @@ final class DxfFeatureReader {
         if (points.isEmpty()) {
             throw bad(line, "LWPOLYLINE 没有顶点", "an LWPOLYLINE has no vertices");
         }
-        return new Entity(index, "LWPOLYLINE", layerOf(pairs), fix(points, line),
-                (flags(pairs) & 1) == 1 || closedByPoints(points), null, xdataOf(pairs));
+        return new Entity(index, "LWPOLYLINE", layerOf(pairs), points,
+                (flags(pairs) & 1) == 1 || closedByPoints(points), null, xdataOf(pairs), line);
     }
 
     private static boolean closedByPoints(List<Coordinate> points) {
         return points.size() >= 4 && points.get(0).equals2D(points.get(points.size() - 1));
     }
 
-    /** Takes the zone number off prefixed eastings and refuses coordinates that are not EPSG:4546 metres. */
-    private static List<Coordinate> fix(List<Coordinate> points, int line) {
+    /** Takes the zone number off prefixed eastings; null when a position is not EPSG:4546 metres. */
+    private static List<Coordinate> fix(List<Coordinate> points) {
         List<Coordinate> fixed = new ArrayList<>(points.size());
         for (Coordinate c : points) {
             double x = c.x >= ZONE_PREFIX && c.x < ZONE_PREFIX + 1_000_000 ? c.x - ZONE_PREFIX : c.x;
             if (!(x > MIN_EASTING && x < MAX_EASTING) || !(c.y > MIN_NORTHING && c.y < MAX_NORTHING)) {
-                throw bad(line, "坐标 (" + c.x + ", " + c.y + ") 不是 CGCS2000 3 度带 111°E（EPSG:4546，可带 37 带号）的米制坐标",
-                        "the position (" + c.x + ", " + c.y + ") is not in CGCS2000 GK 3° CM 111°E metres "
-                                + "(EPSG:4546, optionally with the zone number 37)");
+                return null;
             }
             fixed.add(new Coordinate(x, c.y));
         }
         return fixed;
+    }
+
+    /** A shape to import must lie in EPSG:4546; one that does not is refused with where it is. */
+    private static Entity locatedOrRefused(Entity entity) {
+        Entity located = entity.located();
+        if (located == null) {
+            Coordinate c = entity.points().get(0);
+            throw bad(entity.line(), entity.type() + " 的坐标 (" + c.x + ", " + c.y + ") 不是 CGCS2000 3 度带 111°E"
+                    + "（EPSG:4546，可带 37 带号）的米制坐标", "the " + entity.type() + " at (" + c.x + ", " + c.y
+                    + ") is not in CGCS2000 GK 3° CM 111°E metres (EPSG:4546, optionally with the zone number 37)");
+        }
+        return located;
+    }
+
+    /**
+     * A HATCH's boundary paths as closed outlines (GDAL's DXF writer draws polygons this way): polyline paths, and
+     * paths of line and circular-arc edges (arcs as 32-segment polylines); ellipse and spline edges leave their
+     * path out.
+     */
+    private static void hatch(List<Entity> entities, List<String[]> pairs, int line) {
+        int i = 0;
+        while (i < pairs.size() && !pairs.get(i)[0].equals("91")) {
+            i++;
+        }
+        if (i >= pairs.size()) {
+            return;
+        }
+        int paths = (int) parse(pairs.get(i)[1], line);
+        i++;
+        for (int path = 0; path < paths && i < pairs.size(); path++) {
+            while (i < pairs.size() && !pairs.get(i)[0].equals("92")) {
+                i++;
+            }
+            if (i >= pairs.size()) {
+                return;
+            }
+            int flags = (int) parse(pairs.get(i++)[1], line);
+            List<Coordinate> ring = new ArrayList<>();
+            boolean usable = true;
+            if ((flags & 2) != 0) {
+                boolean bulges = i < pairs.size() && pairs.get(i)[0].equals("72") && parse(pairs.get(i)[1], line) != 0;
+                while (i < pairs.size() && !pairs.get(i)[0].equals("93")) {
+                    i++;
+                }
+                int vertices = i < pairs.size() ? (int) parse(pairs.get(i++)[1], line) : 0;
+                for (int v = 0; v < vertices && i + 1 < pairs.size(); v++) {
+                    ring.add(new Coordinate(parse(pairs.get(i)[1], line), parse(pairs.get(i + 1)[1], line)));
+                    i += 2;
+                    if (bulges && i < pairs.size() && pairs.get(i)[0].equals("42")) {
+                        i++;
+                    }
+                }
+            } else {
+                while (i < pairs.size() && !pairs.get(i)[0].equals("93")) {
+                    i++;
+                }
+                int edges = i < pairs.size() ? (int) parse(pairs.get(i++)[1], line) : 0;
+                for (int e = 0; e < edges && i < pairs.size(); e++) {
+                    int type = (int) parse(pairs.get(i++)[1], line); // 72
+                    Map<String, Double> v = new LinkedHashMap<>();
+                    while (i < pairs.size() && !pairs.get(i)[0].equals("72") && !pairs.get(i)[0].equals("97")) {
+                        v.putIfAbsent(pairs.get(i)[0], parse(pairs.get(i)[1], line));
+                        i++;
+                    }
+                    if (type == 1) {
+                        ring.add(new Coordinate(v.getOrDefault("10", 0.0), v.getOrDefault("20", 0.0)));
+                    } else if (type == 2) {
+                        arc(ring, v);
+                    } else {
+                        usable = false;
+                    }
+                }
+            }
+            while (i < pairs.size() && !pairs.get(i)[0].equals("92") && !pairs.get(i)[0].equals("75")) {
+                i++; // source boundary objects (97, 330 …)
+            }
+            if (usable && ring.size() >= 3) {
+                if (!ring.get(0).equals2D(ring.get(ring.size() - 1))) {
+                    ring.add(new Coordinate(ring.get(0)));
+                }
+                entities.add(new Entity(entities.size(), "HATCH", layerOf(pairs), ring, true, null, null, line));
+            }
+        }
+    }
+
+    private static void arc(List<Coordinate> ring, Map<String, Double> v) {
+        double cx = v.getOrDefault("10", 0.0);
+        double cy = v.getOrDefault("20", 0.0);
+        double r = v.getOrDefault("40", 0.0);
+        double start = Math.toRadians(v.getOrDefault("50", 0.0));
+        double end = Math.toRadians(v.getOrDefault("51", 360.0));
+        boolean anticlockwise = v.getOrDefault("73", 1.0) != 0;
+        double sweep = anticlockwise ? end - start : start - end;
+        while (sweep <= 0) {
+            sweep += 2 * Math.PI;
+        }
+        for (int k = 0; k < 32; k++) {
+            double a = anticlockwise ? start + sweep * k / 32 : start - sweep * k / 32;
+            ring.add(new Coordinate(cx + r * Math.cos(a), cy + r * Math.sin(a)));
+        }
     }
 
     private static String textOf(List<String[]> pairs, boolean mtext) {

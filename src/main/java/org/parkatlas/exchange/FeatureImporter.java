@@ -35,6 +35,8 @@ import java.util.Map;
 class FeatureImporter {
 
     private static final Logger log = LoggerFactory.getLogger(FeatureImporter.class);
+    /** A drawing is read whole, as text: a park's CAD plan is a few MiB, and this keeps a huge one from the heap. */
+    private static final long MAX_DXF_BYTES = 128L << 20;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     /** Replace the layer's content, or add to it. */
@@ -91,7 +93,13 @@ class FeatureImporter {
             case "GeoPackage" -> new GeoPackageFeatureReader(layer).read(file, options.table(), read);
             case "Shapefile" -> new ShapefileFeatureReader(layer).read(file, options.table(), read);
             case "FlatGeobuf" -> new FlatGeobufFeatureReader(layer).read(file, read);
-            case "DXF" -> new DxfFeatureReader(layer, options.dxf()).read(Files.readAllBytes(file), read);
+            case "DXF" -> {
+                if (Files.size(file) > MAX_DXF_BYTES) {
+                    throw new InvalidInputException("", Label.of("DXF 文件超过 128 MiB：请只导出所需的图层再导入",
+                            "the DXF is larger than 128 MiB: export only the layers needed and import that"));
+                }
+                yield new DxfFeatureReader(layer, options.dxf()).read(Files.readAllBytes(file), read);
+            }
             default -> {
                 try (InputStream in = Files.newInputStream(file)) {
                     yield new GeoJsonFeatureReader(layer, Crs.CRS84).readCollection(in, read);

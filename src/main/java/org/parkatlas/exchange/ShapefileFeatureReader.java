@@ -45,7 +45,7 @@ final class ShapefileFeatureReader {
     private static final Set<String> BOOKKEEPING = Set.of("objectid", "fid", "shape_leng", "shape_area", "shape_len",
             "shape_length");
     /** No single file of a zip is read beyond this, whatever its header claims. */
-    private static final long MAX_ENTRY_BYTES = 1L << 30;
+    private static final long MAX_ENTRY_BYTES = 256L << 20;
 
     private static final tools.jackson.databind.ObjectMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
             .build();
@@ -237,25 +237,37 @@ final class ShapefileFeatureReader {
 
     private static ZipFile open(Path file) {
         for (Charset names : List.of(StandardCharsets.UTF_8, Charset.forName("GBK"))) {
+            ZipFile zip = null;
             try {
-                ZipFile zip = new ZipFile(file.toFile(), names);
+                zip = new ZipFile(file.toFile(), names);
                 zip.stream().count(); // names undecodable in this charset fail here
                 return zip;
             } catch (IllegalArgumentException e) {
-                // file names in the other encoding: try it
+                closeQuietly(zip); // file names in the other encoding: try it
             } catch (IOException e) {
+                closeQuietly(zip);
                 break;
             }
         }
         throw new InvalidInputException("", Label.of("该文件不是可以打开的 zip 压缩包", "the file is not a zip archive that can be opened"));
     }
 
+    private static void closeQuietly(ZipFile zip) {
+        if (zip != null) {
+            try {
+                zip.close();
+            } catch (IOException e) {
+                // nothing was read from it
+            }
+        }
+    }
+
     private static byte[] bytes(ZipFile zip, ZipEntry entry) throws IOException {
         try (InputStream in = zip.getInputStream(entry)) {
             byte[] bytes = in.readNBytes((int) Math.min(MAX_ENTRY_BYTES, Integer.MAX_VALUE - 8));
             if (in.read() >= 0) {
-                throw new InvalidInputException("/" + entry.getName(), Label.of(entry.getName() + " 超过 1 GiB",
-                        entry.getName() + " is larger than 1 GiB"));
+                throw new InvalidInputException("/" + entry.getName(), Label.of(entry.getName() + " 解压后超过 256 MiB",
+                        entry.getName() + " is larger than 256 MiB unzipped"));
             }
             return bytes;
         } catch (ZipException e) {

@@ -42,7 +42,8 @@ public abstract class FileFormatsContract extends ParkAtlasServerTest {
 
     @Test
     void everyFormatBringsBackWhatItTookOut() throws Exception {
-        for (String layer : List.of("parcels", "roads", "facilities", "zones")) {
+        for (String layer : List.of("parcels", "roads", "facilities", "zones", "factory-buildings", "utility-lines",
+                "park-boundary", "corridors", "axes", "industrial-parks")) {
             JsonNode before = items(layer);
             for (String format : FORMATS) {
                 byte[] file = download("/api/export/" + layer + "." + format);
@@ -159,6 +160,53 @@ public abstract class FileFormatsContract extends ParkAtlasServerTest {
         assertThat(second.path("properties").path("area_m2").asDouble()).as("less its hole")
                 .isCloseTo(100 * 120 - 30 * 30, within(0.5));
         assertThat(second.path("geometry").path("coordinates").size()).as("a shell and a hole").isEqualTo(2);
+    }
+
+    /** GDAL's DXF writer draws polygons as HATCHes with polyline boundary paths: those become parcels too. */
+    @Test
+    void aHatchedDrawingAsGdalWritesItBecomesParcels() throws Exception {
+        JsonNode room = JSON.readTree(get("/ogcapi/collections/parcels/items?limit=1&offset=7&crs="
+                + encode("http://www.opengis.net/def/crs/EPSG/0/4546")).body()).path("features").get(0);
+        double x0 = Double.MAX_VALUE;
+        double y0 = Double.MAX_VALUE;
+        double x1 = -Double.MAX_VALUE;
+        double y1 = -Double.MAX_VALUE;
+        for (JsonNode position : room.path("geometry").path("coordinates").get(0)) {
+            y0 = Math.min(y0, position.get(0).asDouble());
+            x0 = Math.min(x0, position.get(1).asDouble());
+            y1 = Math.max(y1, position.get(0).asDouble());
+            x1 = Math.max(x1, position.get(1).asDouble());
+        }
+        HttpResponse<String> cleared = send(HttpRequest.newBuilder(URI.create(url("/ogcapi/collections/parcels/items/"
+                + room.path("id").asString()))).header("Authorization", basic(ADMIN, ADMIN_PASSWORD)).DELETE().build());
+        assertThat(cleared.statusCode()).isIn(200, 204);
+        int before = items("parcels").size();
+        // two hatched parcels side by side in the room, 2 m clear of its edges and of each other
+        double x = x0 + 2;
+        double y = y0 + 2;
+        double half = Math.floor((x1 - x0 - 6) / 2);
+        double tall = Math.floor(y1 - y0 - 4);
+        double second = x + half + 2;
+        String dxf = String.join("\r\n", "0", "SECTION", "2", "ENTITIES",
+                hatch("0", x, y, x + half, y, x + half, y + tall, x, y + tall, x, y),
+                hatch("0", second, y, second + half, y, second + half, y + tall, second, y + tall, second, y),
+                "0", "CIRCLE", "8", "0", "10", String.valueOf(x + 5), "20", String.valueOf(y + 5), "40", "3",
+                "0", "ENDSEC", "0", "EOF", "");
+        HttpResponse<String> imported = upload("/api/collections/parcels/import?mode=append&dxf_set=code:GDAL-1"
+                + "&dxf_set=land_use:100101&dxf_set=status:planned&dxf_set=leveling:not_started",
+                dxf.getBytes(StandardCharsets.US_ASCII));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(items("parcels").size()).isEqualTo(before + 2);
+        double area = half * tall;
+        assertThat(items("parcels").valueStream().filter(f -> f.path("properties").path("code").asString()
+                .equals("GDAL-1")).map(f -> f.path("properties").path("area_m2").asDouble()).toList())
+                .hasSize(2).allSatisfy(a -> assertThat(a).isCloseTo(area, within(0.5)));
+
+        // a drawing with nothing the layer can take is refused, and says what it does hold
+        String circles = String.join("\r\n", "0", "SECTION", "2", "ENTITIES", "0", "CIRCLE", "8", "0", "10",
+                String.valueOf(x), "20", String.valueOf(y), "40", "3", "0", "ENDSEC", "0", "EOF", "");
+        assertRefused("parcels", circles.getBytes(StandardCharsets.US_ASCII), "/dxf_layers", "CIRCLE");
+        assertThat(items("parcels").size()).as("a replace that read nothing changes nothing").isEqualTo(before + 2);
     }
 
     @Test
@@ -314,6 +362,17 @@ public abstract class FileFormatsContract extends ParkAtlasServerTest {
             entity.append("\r\n10\r\n").append(xy[i]).append("\r\n20\r\n").append(xy[i + 1]);
         }
         return entity.toString();
+    }
+
+    /** A HATCH with one closed polyline boundary path, as GDAL writes a polygon. */
+    private static String hatch(String layer, double... xy) {
+        StringBuilder entity = new StringBuilder("0\r\nHATCH\r\n8\r\n" + layer + "\r\n10\r\n0\r\n20\r\n0\r\n30\r\n0"
+                + "\r\n2\r\nSOLID\r\n70\r\n1\r\n71\r\n0\r\n91\r\n1\r\n92\r\n2\r\n72\r\n0\r\n73\r\n1\r\n93\r\n"
+                + xy.length / 2);
+        for (int i = 0; i < xy.length; i += 2) {
+            entity.append("\r\n10\r\n").append(xy[i]).append("\r\n20\r\n").append(xy[i + 1]);
+        }
+        return entity.append("\r\n97\r\n0\r\n75\r\n0\r\n76\r\n1\r\n98\r\n0").toString();
     }
 
     private static String text(String layer, double x, double y, String content) {
