@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Imports a GeoJSON, GeoPackage, zipped Shapefile, FlatGeobuf or DXF file into one layer. The whole file is read first, then written through the one
+ * Imports a GeoJSON, GeoPackage, zipped Shapefile, FlatGeobuf, DXF or CSV file into one layer. The whole file is read first, then written through the one
  * write path in one transaction: the layer's rules check it as a whole (a parcel file as a coverage: overlaps between
  * its own parcels and with those that stay), every broken feature is reported with its JSON Pointer, and a bad
  * feature anywhere leaves the layer exactly as it was. Imported parcels get history entries. Progress is reported
@@ -64,8 +64,12 @@ class FeatureImporter {
     }
 
     /** What an import may say besides the file: which table of a GeoPackage or zip, how a DXF maps to attributes. */
-    public record Options(String table, DxfFeatureReader.Mapping dxf) {
-        public static final Options NONE = new Options(null, DxfFeatureReader.Mapping.NONE);
+    public record Options(String table, DxfFeatureReader.Mapping dxf, Crs crs, boolean csv) {
+        public static final Options NONE = new Options(null, DxfFeatureReader.Mapping.NONE, null, false);
+
+        public Options(String table, DxfFeatureReader.Mapping dxf) {
+            this(table, dxf, null, false);
+        }
     }
 
     /**
@@ -78,7 +82,8 @@ class FeatureImporter {
 
     /**
      * Reads the file in the format its first bytes say — GeoPackage (SQLite), zipped Shapefile, FlatGeobuf, ASCII
-     * DXF, else GeoJSON — then writes it through the one write path.
+     * DXF, else GeoJSON — or as CSV when the options say so (a CSV has no signature), then writes it through the one
+     * write path.
      */
     public Result importFile(Layer layer, Path file, Mode mode, Options options, String actor, Progress progress)
             throws IOException {
@@ -86,13 +91,15 @@ class FeatureImporter {
         try (InputStream in = Files.newInputStream(file)) {
             start = in.readNBytes(64);
         }
-        String format = formatOf(start);
+        String format = options.csv() ? "CSV" : formatOf(start);
         log.info("Importing {} {} into {} ({})", format, file.getFileName(), layer.id(), mode);
         java.util.function.LongConsumer read = n -> progress.update(n, format);
         List<Feature> features = switch (format) {
             case "GeoPackage" -> new GeoPackageFeatureReader(layer).read(file, options.table(), read);
             case "Shapefile" -> new ShapefileFeatureReader(layer).read(file, options.table(), read);
             case "FlatGeobuf" -> new FlatGeobufFeatureReader(layer).read(file, read);
+            case "CSV" -> new CsvFeatureReader(layer, options.crs() == null ? Crs.CRS84 : options.crs()).read(file,
+                    read);
             case "DXF" -> {
                 if (Files.size(file) > MAX_DXF_BYTES) {
                     throw new InvalidInputException("", Label.of("DXF 文件超过 128 MiB：请只导出所需的图层再导入",

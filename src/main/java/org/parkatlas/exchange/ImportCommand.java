@@ -85,7 +85,8 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         try {
             FeatureImporter.Result result = importer.importFile(layer, file,
                     FeatureImporter.Mode.valueOf(mode.toUpperCase(Locale.ROOT)), new FeatureImporter.Options(table,
-                            dxf), "import command",
+                            dxf, null, file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")),
+                    "import command",
                     new FeatureImporter.Progress() {
                         @Override
                         public void update(long read, String what) {

@@ -27,9 +27,9 @@ import java.util.Set;
 
 /**
  * {@code POST /api/collections/{id}/import}: a GeoJSON FeatureCollection (CRS84), a GeoPackage, a zipped Shapefile,
- * a FlatGeobuf or an ASCII DXF as the request body replaces ({@code mode=replace}, the default) or adds to
+ * a FlatGeobuf, an ASCII DXF or a CSV as the request body replaces ({@code mode=replace}, the default) or adds to
  * ({@code mode=append}) a layer, in one transaction. {@code table} picks a GeoPackage table or a shapefile in the
- * zip; a DXF's layers map to attributes with {@code dxf_layers}, {@code dxf_layer_attribute},
+ * zip; a CSV ({@code text/csv}) is in CRS84 unless {@code crs} says otherwise; a DXF's layers map to attributes with {@code dxf_layers}, {@code dxf_layer_attribute},
  * {@code dxf_label_attribute} and {@code dxf_set=attribute:value}. Signed-in writers only.
  */
 @RestController
@@ -45,7 +45,7 @@ class ImportController {
 
     @PostMapping(value = "/api/collections/{collectionId}/import", consumes = {"application/geo+json",
             "application/json", "application/geopackage+sqlite3", "application/zip", "application/x-zip-compressed",
-            "application/flatgeobuf", "image/vnd.dxf", "application/dxf", "application/x-dxf",
+            "application/flatgeobuf", "image/vnd.dxf", "application/dxf", "application/x-dxf", "text/csv",
             "application/octet-stream"})
     FeatureImporter.Result importInto(@PathVariable String collectionId,
                                       @RequestParam(defaultValue = "replace") String mode,
@@ -56,6 +56,7 @@ class ImportController {
                                       @RequestParam(name = "dxf_label_attribute", required = false)
                                       String dxfLabelAttribute,
                                       @RequestParam(name = "dxf_set", required = false) List<String> dxfSet,
+                                      @RequestParam(required = false) String crs,
                                       HttpServletRequest request, java.security.Principal user) throws IOException {
         Layer layer = catalog.find(collectionId).orElseThrow(() -> new FeatureNotFoundException(Label.of(
                 "没有图层“" + collectionId + "”", "there is no collection \"" + collectionId + "\"")));
@@ -73,12 +74,26 @@ class ImportController {
                         + "Shapefile（zip）、FlatGeobuf 或 DXF 文件", "the request body is empty: send a GeoJSON "
                         + "FeatureCollection, a GeoPackage, a zipped Shapefile, a FlatGeobuf or a DXF file"));
             }
-            return importer.importFile(layer, file, importMode, new FeatureImporter.Options(table, dxf),
-                    user.getName(), (read, what) -> { });
+            return importer.importFile(layer, file, importMode, new FeatureImporter.Options(table, dxf,
+                    csvCrs(crs), isCsv(request)), user.getName(), (read, what) -> { });
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(folder);
         }
+    }
+
+    private static boolean isCsv(HttpServletRequest request) {
+        return request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT)
+                .startsWith("text/csv");
+    }
+
+    /** The CRS a CSV's coordinates are in ({@code crs}, as for OGC items); CRS84 when not given. */
+    private static org.parkatlas.crs.Crs csvCrs(String crs) {
+        if (crs == null || crs.isBlank()) {
+            return null;
+        }
+        return org.parkatlas.crs.CrsRegistry.find(crs).orElseThrow(() -> badParameter("crs", Label.of("“" + crs
+                + "”不是支持的坐标参考系", "\"" + crs + "\" is not a supported CRS")));
     }
 
     /** A writable attribute of the layer named by a DXF mapping parameter, or null when not given. */
