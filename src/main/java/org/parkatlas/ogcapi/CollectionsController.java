@@ -82,6 +82,8 @@ class CollectionsController {
         collection.put("links", List.of(
                 new Link(links.collection(layer.id()), OgcApi.REL_SELF, OgcApi.JSON, "This collection"),
                 new Link(links.items(layer.id()), OgcApi.REL_ITEMS, OgcApi.GEOJSON, "The features, as GeoJSON"),
+                new Link(links.collection(layer.id()) + "/tiles", TilesController.REL_TILESETS_VECTOR, OgcApi.JSON,
+                        "The features as vector tiles"),
                 new Link(links.collection(layer.id()) + "/queryables", OgcApi.REL_QUERYABLES, OgcApi.SCHEMA_JSON,
                         "What the features can be filtered by"),
                 new Link(links.collection(layer.id()) + "/schema", "describedby", OgcApi.SCHEMA_JSON,

@@ -34,6 +34,10 @@ class LandingController {
                 new Link(links.conformance(), OgcApi.REL_OGC_CONFORMANCE, OgcApi.JSON, "Conformance classes implemented"),
                 new Link(links.collections(), OgcApi.REL_DATA, OgcApi.JSON, "The park's layers"),
                 new Link(links.collections(), OgcApi.REL_OGC_DATA, OgcApi.JSON, "The park's layers"),
+                new Link(links.landing() + "/tiles", TilesController.REL_TILESETS_VECTOR, OgcApi.JSON,
+                        "The whole park as vector tiles, a layer per collection"),
+                new Link(links.landing() + "/tileMatrixSets", "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
+                        OgcApi.JSON, "The tile matrix sets"),
                 new Link(links.landing() + "/functions", "http://www.opengis.net/def/rel/ogc/1.0/functions",
                         OgcApi.JSON, "The functions CQL2 filters may call")));
         return page;

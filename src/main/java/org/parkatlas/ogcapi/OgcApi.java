@@ -39,6 +39,9 @@ public final class OgcApi {
     private static final String CQL2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
 
     /** Exactly the conformance classes ParkAtlas implements, no more. */
+    static final String TILES = "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/";
+    static final String TMS = "http://www.opengis.net/spec/tms/2.0/conf/";
+
     public static final List<String> CONFORMANCE = List.of(CORE, OAS30, GEOJSON_CLASS, COMMON_CORE,
             COMMON_COLLECTIONS, CRS_CLASS,
             FEATURES_3 + "queryables", FEATURES_3 + "queryables-query-parameters", FEATURES_3 + "filter",
@@ -47,7 +50,9 @@ public final class OgcApi {
             CQL2 + "case-insensitive-comparison", CQL2 + "basic-spatial-functions",
             CQL2 + "basic-spatial-functions-plus", CQL2 + "spatial-functions", CQL2 + "temporal-functions",
             CQL2 + "property-property", CQL2 + "arithmetic", CQL2 + "functions", CQL2 + "array-functions",
-            FEATURES_4 + "create-replace-delete", FEATURES_4 + "update", FEATURES_4 + "features");
+            FEATURES_4 + "create-replace-delete", FEATURES_4 + "update", FEATURES_4 + "features",
+            TILES + "core", TILES + "tileset", TILES + "tilesets-list", TILES + "geodata-tilesets",
+            TILES + "dataset-tilesets", TILES + "mvt", TMS + "tilematrixset", TMS + "json-tilematrixset");
 
     public static final String REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
 

@@ -1,0 +1,159 @@
+package org.parkatlas.tiles;
+
+import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.parkatlas.catalog.Audience;
+import org.parkatlas.catalog.CodeList;
+import org.parkatlas.catalog.Layer;
+import org.parkatlas.crs.Crs;
+import org.parkatlas.crs.CrsRegistry;
+import org.parkatlas.crs.Reprojector;
+import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.LayerChanged;
+import org.parkatlas.feature.ReadContext;
+import org.parkatlas.feature.filter.Expression;
+import org.parkatlas.feature.filter.Filter;
+import org.parkatlas.store.FeatureSource;
+import org.parkatlas.store.FeatureSources;
+import org.parkatlas.store.FeatureStore;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Vector tiles of one layer or of several (the whole park as one tileset), read through the layers' one read path —
+ * so a parcel's derived attributes (readiness) are in its tile and staff-only attributes only in staff's — and kept
+ * per state of the data: every write anywhere ({@link LayerChanged}) starts a new data version, which is in each
+ * tile's ETag, so an edited parcel is in the very next tile asked for (martin's users' most common complaint is
+ * tiles stale after an edit). The date is in the key too, since readiness is "as of today".
+ */
+@Service
+public class TileService {
+
+    /** A built tile: its bytes (none when no feature falls in it) and the ETag that names this state of it. */
+    public record Tile(byte[] bytes, String etag) {
+        public boolean empty() {
+            return bytes.length == 0;
+        }
+    }
+
+    /** Tiles kept in memory; a tile of the sample park is a few kB, of a 100 000-parcel park up to a few hundred. */
+    private static final int CACHE_TILES = 2048;
+
+    private final FeatureSources sources;
+    private final FeatureStore store;
+    private final Clock clock;
+    private final AtomicLong version = new AtomicLong();
+    private final Map<String, Tile> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Tile> eldest) {
+            return size() > CACHE_TILES;
+        }
+    };
+    private final Map<String, Optional<Envelope>> bounds = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public TileService(FeatureSources sources, FeatureStore store, Clock clock) {
+        this.sources = sources;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(LayerChanged change) {
+        version.incrementAndGet();
+        bounds.clear();
+        synchronized (cache) {
+            cache.clear();
+        }
+    }
+
+    /**
+     * The ETag a tile has now, known before it is built (for {@code If-None-Match}).
+     *
+     * @param tileset the layers' ids, for the key
+     */
+    public String etag(String tileset, int z, int y, int x, Audience audience) {
+        return "\"tile-" + version.get() + "-" + LocalDate.now(clock) + "-" + audience.name().toLowerCase() + "-"
+                + Integer.toHexString((tileset + "/" + z + "/" + y + "/" + x).hashCode()) + "\"";
+    }
+
+    /** The tile {@code z/y/x} of WebMercatorQuad with one MVT layer per layer given, named by its id. */
+    public Tile tile(String tileset, List<Layer> layers, int z, int y, int x, Audience audience) {
+        if (!WebMercatorQuad.exists(z, y, x)) {
+            throw new IllegalArgumentException("no tile " + z + "/" + y + "/" + x + " in " + WebMercatorQuad.ID);
+        }
+        String etag = etag(tileset, z, y, x, audience);
+        synchronized (cache) {
+            Tile kept = cache.get(etag);
+            if (kept != null) {
+                return kept;
+            }
+        }
+        TileEncoder encoder = new TileEncoder(WebMercatorQuad.envelope(z, y, x));
+        ReadContext context = new ReadContext(LocalDate.now(clock), audience);
+        for (Layer layer : layers) {
+            encoder.layer(layer.id(), members(sources.of(layer), encoder.clip(), context));
+        }
+        Tile built = new Tile(encoder.encode(), etag);
+        synchronized (cache) {
+            cache.put(etag, built);
+        }
+        return built;
+    }
+
+    /** The features of a layer that touch the clip extent, in EPSG:3857, with their tags. */
+    private List<Map.Entry<Geometry, Map<String, Object>>> members(FeatureSource source, Envelope clip,
+                                                                   ReadContext context) {
+        Layer layer = source.layer();
+        Crs storage = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
+        Optional<Envelope> extent = bounds.computeIfAbsent(layer.id(), id -> store.bounds(layer)
+                .map(b -> Reprojector.transform(new GeometryFactory().toGeometry(b), storage, Crs.WEB_MERCATOR)
+                        .getEnvelopeInternal()));
+        List<Map.Entry<Geometry, Map<String, Object>>> members = new ArrayList<>();
+        if (extent.isEmpty() || !extent.get().intersects(clip)) {
+            return members; // nothing of this layer here: no query at all
+        }
+        // the part of the tile the layer can be in, taken to the storage CRS (a world tile does not fit EPSG:4546)
+        Envelope wanted = clip.intersection(extent.get());
+        wanted.expandBy(Math.max(1, wanted.getWidth() * 0.01));
+        Geometry area = Densifier.densify(new GeometryFactory().toGeometry(wanted), Math.max(wanted.getWidth(),
+                wanted.getHeight()) / 16);
+        Geometry inStorage = Reprojector.transform(area, Crs.WEB_MERCATOR, storage);
+        Filter touching = new Filter.Spatial(Filter.SpatialOperator.S_INTERSECTS,
+                new Expression.Property(Expression.Property.GEOMETRY), new Expression.GeometryLiteral(inStorage));
+        source.stream(FeatureQuery.filtered(touching), context, feature -> members.add(new AbstractMap.SimpleEntry<>(
+                Reprojector.transform(feature.geometry(), storage, Crs.WEB_MERCATOR), tags(feature))));
+        return members;
+    }
+
+    /** A feature's id and properties as MVT values: text, numbers and booleans; dates as text, lists as JSON text. */
+    private static Map<String, Object> tags(Feature feature) {
+        Map<String, Object> tags = new LinkedHashMap<>();
+        tags.put("id", feature.id());
+        feature.properties().forEach((name, value) -> {
+            if (value instanceof List<?> codes) {
+                String text = CodeList.toText(codes);
+                if (text != null) {
+                    tags.put(name, text);
+                }
+            } else if (value instanceof Number || value instanceof Boolean || value instanceof String) {
+                tags.put(name, value);
+            } else if (value != null) {
+                tags.put(name, value.toString());
+            }
+        });
+        return tags;
+    }
+}
