@@ -2,7 +2,7 @@
 //
 // Order of events: apply the language, build the empty map, fetch the catalog, create one
 // layer per collection, load the initially visible ones (resolving parkatlas.ready), then
-// prefetch the rest quietly so that turning a layer on later is instant. Independently, ask
+// count the hidden ones (their features come when they are shown). Independently, ask
 // who is signed in; for a planner or admin, load the edit mode (Leaflet-Geoman and editing/).
 
 import { getLang, setLang, onLangChange, applyDocumentLang, t, pick, otherLang, LANGS } from './i18n.js';
@@ -359,15 +359,11 @@ async function main() {
   document.body.classList.add('pa-ready');
   resolveReady(parkatlas);
 
-  // Background prefetch, one at a time so it never competes with what the user is looking at.
-  // Failures here only mark the layer in the panel; the banner appears if the user asks for it.
+  // Hidden layers are only counted (for their row in the panel); their features come when they are shown, so a
+  // visit does not download the utility network nobody opened.
   for (const c of manager.ordered) {
     if (!manager.entries.get(c.id).defaultVisible) {
-      try {
-        await manager.load(c.id);
-      } catch (err) {
-        console.warn(`ParkAtlas: prefetch of ${c.id} failed`, err);
-      }
+      manager.count(c.id).catch((err) => console.warn(`ParkAtlas: counting ${c.id} failed`, err));
     }
   }
 }

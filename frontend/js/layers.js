@@ -1,7 +1,7 @@
 // One Leaflet GeoJSON layer per catalog collection: creation, loading, visibility,
 // hover/selection feedback and relabelling on language change.
 
-import { loadItems } from './config.js';
+import { loadItems, getJson } from './config.js';
 import { buildPopup, featureName, tooltipText } from './popup.js';
 import { createStyler, paneFor, baseGeometry, selectedLine, DEFAULT_VISIBLE, LABELLED } from './styles.js';
 import { el } from './dom.js';
@@ -241,6 +241,21 @@ export class LayerManager {
 
   isVisible(id) {
     return this.map.hasLayer(this.layers[id]);
+  }
+
+  /**
+   * How many features a hidden collection has, without fetching them (one feature-less page: numberMatched), so
+   * its row can show the count; its features come when it is shown.
+   */
+  async count(id) {
+    const entry = this.entries.get(id);
+    if (!entry || entry.loaded || entry.loading || entry.total != null) return;
+    const page = await getJson(`/ogcapi/collections/${encodeURIComponent(id)}/items?limit=1&skipGeometry=true`,
+      'application/geo+json');
+    if (typeof page.numberMatched === 'number') {
+      entry.total = page.numberMatched;
+      this.onChange(id, entry);
+    }
   }
 
   /** Loads a collection's features once; concurrent callers share the same request. */

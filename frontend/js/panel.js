@@ -58,8 +58,10 @@ export class LayerPanel {
       if (entry.error) text = t('layerFailed');
       else if (entry.loading) text = t('layerLoading');
       else if (entry.loaded) text = entry.count ? String(entry.count) : t('noFeatures');
+      else if (entry.total != null) text = entry.total ? String(entry.total) : t('noFeatures'); // hidden: counted only
+      const n = entry.loaded ? entry.count : entry.total;
       item.meta.textContent = text;
-      item.meta.title = entry.loaded && entry.count ? t('featureCount', { n: entry.count }) : text;
+      item.meta.title = n ? t('featureCount', { n }) : text;
     }
   }
 

@@ -35,12 +35,15 @@ class ItemsController {
     private final FeatureSources sources;
     private final Limits limits;
     private final org.parkatlas.store.FeatureStore store;
+    private final org.parkatlas.http.Revalidation revalidation;
 
-    ItemsController(Catalog catalog, FeatureSources sources, Limits limits, org.parkatlas.store.FeatureStore store) {
+    ItemsController(Catalog catalog, FeatureSources sources, Limits limits, org.parkatlas.store.FeatureStore store,
+                    org.parkatlas.http.Revalidation revalidation) {
         this.catalog = catalog;
         this.sources = sources;
         this.limits = limits;
         this.store = store;
+        this.revalidation = revalidation;
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
@@ -49,6 +52,9 @@ class ItemsController {
         Layer layer = Layers.require(catalog, collectionId);
         ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, request.getParameterMap(), limits,
                 RequestAudience.of(request), () -> store.bounds(layer));
+        if (revalidation.notModified(request, response)) {
+            return; // the map's second visit: the same page of the same data, nothing read
+        }
         FeatureQuery query = parsed.query();
         FeatureSource source = sources.of(layer);
         ReadContext context = parsed.context();

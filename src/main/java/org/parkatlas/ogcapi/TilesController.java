@@ -121,7 +121,7 @@ class TilesController {
         CacheControl caching = (audience == Audience.PUBLIC ? CacheControl.empty().cachePublic()
                 : CacheControl.empty().cachePrivate()).mustRevalidate();
         String asked = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (asked != null && (asked.equals(etag) || asked.equals("W/" + etag))) {
+        if (asked != null && asked.contains(etag.substring(2))) { // weak comparison (RFC 9110 §8.8.3.2)
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching)
                     .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).build();
         }

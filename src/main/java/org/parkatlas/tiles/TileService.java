@@ -80,12 +80,13 @@ public class TileService {
     }
 
     /**
-     * The ETag a tile has now, known before it is built (for {@code If-None-Match}).
+     * The ETag a tile has now, known before it is built (for {@code If-None-Match}); weak, so that the tile can go
+     * gzipped (Tomcat compresses nothing that has a strong one).
      *
      * @param tileset the layers' ids, for the key
      */
     public String etag(String tileset, int z, int y, int x, Audience audience) {
-        return "\"tile-" + version.get() + "-" + LocalDate.now(clock) + "-" + audience.name().toLowerCase() + "-"
+        return "W/\"tile-" + version.get() + "-" + LocalDate.now(clock) + "-" + audience.name().toLowerCase() + "-"
                 + Integer.toHexString((tileset + "/" + z + "/" + y + "/" + x).hashCode()) + "\"";
     }
 

@@ -37,8 +37,11 @@ class MapConfigController {
     private final FeatureWriter writer;
     private final ReadinessService readiness;
 
+    private final org.parkatlas.http.Revalidation revalidation;
+
     MapConfigController(Catalog catalog, FeatureStore store, BasemapProperties basemap, FeatureWriter writer,
-                        ReadinessService readiness) {
+                        ReadinessService readiness, org.parkatlas.http.Revalidation revalidation) {
+        this.revalidation = revalidation;
         this.catalog = catalog;
         this.store = store;
         this.basemap = basemap;
@@ -76,7 +79,11 @@ class MapConfigController {
 
     /** The public sees the public attributes; signed-in staff every one, for the edit form too. */
     @GetMapping("/api/map/config")
-    MapConfig config(jakarta.servlet.http.HttpServletRequest request) {
+    MapConfig config(jakarta.servlet.http.HttpServletRequest request,
+                     jakarta.servlet.http.HttpServletResponse response) {
+        if (revalidation.notModified(request, response)) {
+            return null; // 304: the browser's copy is this one
+        }
         org.parkatlas.catalog.Audience audience = org.parkatlas.http.RequestAudience.of(request);
         List<Basemaps.Basemap> maps = Basemaps.of(basemap);
         return new MapConfig(park(), maps, Basemaps.initial(basemap, maps), catalog.layers().stream().map(l -> describe(l, audience)).toList(),

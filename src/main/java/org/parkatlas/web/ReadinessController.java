@@ -35,7 +35,11 @@ class ReadinessController {
     private final ReadinessService readiness;
     private final ReadinessSummary summary;
 
-    ReadinessController(ReadinessService readiness, ReadinessSummary summary) {
+    private final org.parkatlas.http.Revalidation revalidation;
+
+    ReadinessController(ReadinessService readiness, ReadinessSummary summary,
+                        org.parkatlas.http.Revalidation revalidation) {
+        this.revalidation = revalidation;
         this.readiness = readiness;
         this.summary = summary;
     }
@@ -57,7 +61,11 @@ class ReadinessController {
     }
 
     @GetMapping("/api/readiness/parcels")
-    ItemDates parcels() {
+    ItemDates parcels(jakarta.servlet.http.HttpServletRequest request,
+                      jakarta.servlet.http.HttpServletResponse response) {
+        if (revalidation.notModified(request, response)) {
+            return null; // 304: the browser's copy is this one
+        }
         Map<String, Label> labels = new LinkedHashMap<>();
         readiness.items().forEach(item -> labels.put(item.id(), item.label()));
         Map<String, Map<String, LocalDate>> parcels = new LinkedHashMap<>();
