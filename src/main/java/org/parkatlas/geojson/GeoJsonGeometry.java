@@ -228,8 +228,60 @@ public final class GeoJsonGeometry {
         json.writeEndArray();
     }
 
-    /** Plain decimal text: never exponent notation, which some GIS clients misread. */
-    private static String round(double value, int decimals) {
+    private static final long[] POWERS = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+            100_000_000L, 1_000_000_000L};
+    /** Below this a scaled coordinate's double is exact to a millionth, well inside the half-way window below. */
+    private static final double EXACT_ENOUGH = 4e9;
+    private static final double HALF_WINDOW = 1e-5;
+
+    /**
+     * Plain decimal text rounded half up to {@code decimals} places, trailing zeros dropped: never exponent notation,
+     * which some GIS clients misread. The same text as {@code BigDecimal.valueOf(value).setScale(decimals, HALF_UP)
+     * .stripTrailingZeros().toPlainString()} — which was 41 % of a 1 000-feature page's time — worked out in long
+     * arithmetic: the value times 10^decimals, whose fraction says which way to round unless it lies within 10⁻⁵ of
+     * one half (there the double's own digits decide, so BigDecimal does) or the number is too large to hold the
+     * fraction that exactly (a longitude to 7 places and a northing to 3 are well within).
+     */
+    static String round(double value, int decimals) {
+        if (decimals < 0 || decimals >= POWERS.length || !Double.isFinite(value)) {
+            return exact(value, decimals);
+        }
+        long scale = POWERS[decimals];
+        double scaled = Math.abs(value) * scale;
+        if (scaled >= EXACT_ENOUGH) {
+            return exact(value, decimals);
+        }
+        double whole = Math.floor(scaled);
+        double fraction = scaled - whole;
+        if (Math.abs(fraction - 0.5) < HALF_WINDOW) {
+            return exact(value, decimals);
+        }
+        long units = (long) whole + (fraction > 0.5 ? 1 : 0);
+        if (units == 0) {
+            return "0";
+        }
+        StringBuilder text = new StringBuilder(20);
+        if (value < 0) {
+            text.append('-');
+        }
+        text.append(units / scale);
+        long rest = units % scale;
+        if (rest != 0) {
+            int digits = decimals;
+            while (rest % 10 == 0) {
+                rest /= 10;
+                digits--;
+            }
+            text.append('.');
+            for (long p = POWERS[digits - 1]; p > rest; p /= 10) {
+                text.append('0'); // leading zeros of the fraction
+            }
+            text.append(rest);
+        }
+        return text.toString();
+    }
+
+    private static String exact(double value, int decimals) {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }
