@@ -1,6 +1,7 @@
 package org.parkatlas.store;
 
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeaturePage;
@@ -56,6 +57,15 @@ public interface FeatureStore {
     record GroupRow(List<Object> keys, long count, double area, long[] counts, double[] sums, double[] mins,
                     double[] maxs) {
     }
+
+    /**
+     * One layer of a Mapbox Vector Tile built by the database ({@code ST_AsMVT} over {@code ST_AsMVTGeom}), or empty
+     * where the database does not build tiles. The features are those whose geometry meets {@code area} (in the
+     * layer's storage CRS); {@code tile} is the tile's extent in EPSG:3857; {@code columns} the stored attributes to
+     * tag each feature with (besides {@code id}). An empty array when no feature falls in the tile.
+     */
+    Optional<byte[]> vectorTile(Layer layer, List<String> columns, Envelope tile, Geometry area, int extent,
+                                int buffer);
 
     /** The bounds of all of the layer's geometries, empty when the layer has none. */
     Optional<Envelope> bounds(Layer layer);

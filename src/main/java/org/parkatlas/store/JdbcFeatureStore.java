@@ -206,6 +206,30 @@ final class JdbcFeatureStore implements FeatureStore {
         }, where.parameters().toArray());
     }
 
+    @Override
+    public Optional<byte[]> vectorTile(Layer layer, List<String> columns, Envelope tile, Geometry area, int extent,
+                                       int buffer) {
+        if (!dialect.buildsVectorTiles()) {
+            return Optional.empty();
+        }
+        StringBuilder tags = new StringBuilder(ID);
+        for (String name : columns) {
+            Attribute attribute = stored(layer, name);
+            // dates as text, as the Java encoder writes them; lists of codes are their JSON text already
+            tags.append(", ").append(attribute.type() == AttributeType.DATE ? name + "::text AS " + name : name);
+        }
+        String sql = "SELECT ST_AsMVT(t, ?, " + extent + ", 'mvt_geom') FROM (SELECT ST_AsMVTGeom(ST_Transform("
+                + FilterToSql.GEOMETRY_COLUMN + ", 3857), ST_MakeEnvelope(?, ?, ?, ?, 3857), " + extent + ", "
+                + buffer + ", true) AS mvt_geom, " + tags + " FROM " + layer.tableName() + " WHERE "
+                + FilterToSql.GEOMETRY_COLUMN + " && " + dialect.geometryParameter(layer.storageSrid())
+                + " AND ST_Intersects(" + FilterToSql.GEOMETRY_COLUMN + ", "
+                + dialect.geometryParameter(layer.storageSrid()) + ")) t WHERE mvt_geom IS NOT NULL";
+        byte[] wkb = new WKBWriter().write(area);
+        byte[] bytes = jdbc.queryForObject(sql, byte[].class, layer.id(), tile.getMinX(), tile.getMinY(),
+                tile.getMaxX(), tile.getMaxY(), wkb, wkb);
+        return Optional.of(bytes == null ? new byte[0] : bytes);
+    }
+
     private static Attribute stored(Layer layer, String name) {
         return layer.attributes().stream().filter(a -> a.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(layer.id() + " stores no attribute " + name));

@@ -52,6 +52,11 @@ final class PostgisDialect implements SqlDialect {
     }
 
     @Override
+    public boolean buildsVectorTiles() {
+        return true;
+    }
+
+    @Override
     public String extentQuery(String table, String column) {
         return "SELECT ST_Extent(" + column + ") FROM " + table;
     }

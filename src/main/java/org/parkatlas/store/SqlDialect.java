@@ -39,6 +39,14 @@ public interface SqlDialect {
         }
     }
 
+    /**
+     * Whether the database builds Mapbox Vector Tiles itself ({@code ST_AsMVT}); when not, tiles are encoded in Java
+     * from the features read.
+     */
+    default boolean buildsVectorTiles() {
+        return false;
+    }
+
     /** A bound scalar parameter; the value is given in case a dialect needs a cast for its type. */
     default String parameter(Object value) {
         return "?";

@@ -33,8 +33,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Vector tiles of one layer or of several (the whole park as one tileset), read through the layers' one read path —
- * so a parcel's derived attributes (readiness) are in its tile and staff-only attributes only in staff's — and kept
+ * Vector tiles of one layer or of several (the whole park as one tileset): a layer with derived attributes (parcels:
+ * their readiness) read through the layers' one read path and encoded here, one with none built by the database
+ * where it builds tiles (PostGIS); staff-only attributes in staff's tiles only either way. Kept
  * per state of the data: every write anywhere ({@link LayerChanged}) starts a new data version, which is in each
  * tile's ETag, so an edited parcel is in the very next tile asked for (martin's users' most common complaint is
  * tiles stale after an edit). The date is in the key too, since readiness is "as of today".
@@ -102,38 +103,65 @@ public class TileService {
                 return kept;
             }
         }
-        TileEncoder encoder = new TileEncoder(WebMercatorQuad.envelope(z, y, x));
+        Envelope envelope = WebMercatorQuad.envelope(z, y, x);
+        TileEncoder encoder = new TileEncoder(envelope);
         ReadContext context = new ReadContext(LocalDate.now(clock), audience);
+        java.io.ByteArrayOutputStream byDatabase = new java.io.ByteArrayOutputStream();
         for (Layer layer : layers) {
-            encoder.layer(layer.id(), members(sources.of(layer), encoder.clip(), context));
+            Optional<Geometry> area = area(layer, encoder.clip());
+            if (area.isEmpty()) {
+                continue; // nothing of this layer here: no query at all
+            }
+            // a layer with nothing derived is built by the database where it can (PostGIS's ST_AsMVT); a tile's
+            // layers are concatenated protobuf messages, so its bytes join the Java-encoded ones as they are
+            if (layer.derivedAttributes().isEmpty()) {
+                Optional<byte[]> built = store.vectorTile(layer, layer.attributesFor(audience).stream()
+                                .map(org.parkatlas.catalog.Attribute::name).toList(), envelope, area.get(),
+                        TileEncoder.EXTENT, TileEncoder.BUFFER);
+                if (built.isPresent()) {
+                    byDatabase.writeBytes(built.get());
+                    continue;
+                }
+            }
+            encoder.layer(layer.id(), members(sources.of(layer), area.get(), context));
         }
-        Tile built = new Tile(encoder.encode(), etag);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(encoder.encode());
+        bytes.writeBytes(byDatabase.toByteArray());
+        Tile built = new Tile(bytes.toByteArray(), etag);
         synchronized (cache) {
             cache.put(etag, built);
         }
         return built;
     }
 
-    /** The features of a layer that touch the clip extent, in EPSG:3857, with their tags. */
-    private List<Map.Entry<Geometry, Map<String, Object>>> members(FeatureSource source, Envelope clip,
-                                                                   ReadContext context) {
-        Layer layer = source.layer();
+    /**
+     * The part of the tile (with its buffer) a layer can have features in, in the layer's storage CRS; empty when the
+     * layer lies elsewhere. Cut to the layer's extent first: a world-sized tile does not fit EPSG:4546.
+     */
+    private Optional<Geometry> area(Layer layer, Envelope clip) {
         Crs storage = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
         Optional<Envelope> extent = bounds.computeIfAbsent(layer.id(), id -> store.bounds(layer)
                 .map(b -> Reprojector.transform(new GeometryFactory().toGeometry(b), storage, Crs.WEB_MERCATOR)
                         .getEnvelopeInternal()));
-        List<Map.Entry<Geometry, Map<String, Object>>> members = new ArrayList<>();
         if (extent.isEmpty() || !extent.get().intersects(clip)) {
-            return members; // nothing of this layer here: no query at all
+            return Optional.empty();
         }
-        // the part of the tile the layer can be in, taken to the storage CRS (a world tile does not fit EPSG:4546)
         Envelope wanted = clip.intersection(extent.get());
         wanted.expandBy(Math.max(1, wanted.getWidth() * 0.01));
         Geometry area = Densifier.densify(new GeometryFactory().toGeometry(wanted), Math.max(wanted.getWidth(),
                 wanted.getHeight()) / 16);
-        Geometry inStorage = Reprojector.transform(area, Crs.WEB_MERCATOR, storage);
+        return Optional.of(Reprojector.transform(area, Crs.WEB_MERCATOR, storage));
+    }
+
+    /** The features of a layer that meet {@code area}, in EPSG:3857, with their tags. */
+    private List<Map.Entry<Geometry, Map<String, Object>>> members(FeatureSource source, Geometry area,
+                                                                   ReadContext context) {
+        Layer layer = source.layer();
+        Crs storage = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
+        List<Map.Entry<Geometry, Map<String, Object>>> members = new ArrayList<>();
         Filter touching = new Filter.Spatial(Filter.SpatialOperator.S_INTERSECTS,
-                new Expression.Property(Expression.Property.GEOMETRY), new Expression.GeometryLiteral(inStorage));
+                new Expression.Property(Expression.Property.GEOMETRY), new Expression.GeometryLiteral(area));
         source.stream(FeatureQuery.filtered(touching), context, feature -> members.add(new AbstractMap.SimpleEntry<>(
                 Reprojector.transform(feature.geometry(), storage, Crs.WEB_MERCATOR), tags(feature))));
         return members;
