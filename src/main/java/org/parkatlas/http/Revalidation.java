@@ -38,6 +38,11 @@ public class Revalidation {
         version.incrementAndGet();
     }
 
+    /** The data's state: moves on with every committed write anywhere. */
+    public long version() {
+        return version.get();
+    }
+
     /**
      * Sets the ETag and caching headers of the answer about to be written; answers 304 and true when the client's
      * copy is current (then nothing more is to be written).

@@ -58,7 +58,7 @@ class ItemsController {
         FeatureQuery query = parsed.query();
         FeatureSource source = sources.of(layer);
         ReadContext context = parsed.context();
-        long matched = source.count(query.filter(), context);
+        long matched = matched(layer, source, query, context);
         List<Link> links = pageLinks(layer, request.getParameterMap(), query, matched);
         response.setContentType(OgcApi.GEOJSON);
         response.setCharacterEncoding("UTF-8");
@@ -92,6 +92,31 @@ class ItemsController {
                 : properties, !skipGeometry).writeFeature(response.getOutputStream(), feature, List.of(
                 new Link(links.item(collectionId, featureId), OgcApi.REL_SELF, OgcApi.GEOJSON, "This feature"),
                 new Link(links.collection(collectionId), OgcApi.REL_COLLECTION, OgcApi.JSON, "The collection")));
+    }
+
+    /** How many features {@code numberMatched} counts, per data version, filter, reader and day. */
+    private final Map<String, Long> counts = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f,
+            true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 1024;
+        }
+    });
+
+    /**
+     * The exact {@code numberMatched}, counted once per state of the data for a filter: paging through a layer (and
+     * the map's every visit) would otherwise count the same rows again for each page.
+     */
+    private long matched(Layer layer, FeatureSource source, FeatureQuery query, ReadContext context) {
+        String key = revalidation.version() + "|" + layer.id() + "|" + context.audience() + "|" + context.day() + "|"
+                + query.filter();
+        Long known = counts.get(key);
+        if (known != null) {
+            return known;
+        }
+        long counted = source.count(query.filter(), context);
+        counts.put(key, counted);
+        return counted;
     }
 
     /** self, next and prev; next and prev keep every other parameter, so following them pages the same query. */
