@@ -143,7 +143,7 @@ final class DxfExport {
                 point(p.getX(), p.getY());
                 xdata(xdata);
             }
-            xdata = holeData(id).replace("\"hole\"", "\"part\""); // further parts of a multi-part feature
+            xdata = ASCII_JSON.writeValueAsString(Map.of("id", id, "part", true)); // a multi-part feature's others
         }
     }
 

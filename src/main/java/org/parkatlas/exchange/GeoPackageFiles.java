@@ -2,6 +2,7 @@ package org.parkatlas.exchange;
 
 import org.parkatlas.catalog.Audience;
 import org.parkatlas.feature.LayerChanged;
+import org.parkatlas.store.DataVersion;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The whole-park GeoPackage as one file per state of the data, per audience and per day (its readiness columns are
@@ -36,13 +36,14 @@ class GeoPackageFiles {
 
     private final GeoPackageExporter exporter;
     private final Clock clock;
-    private final AtomicLong version = new AtomicLong();
+    private final DataVersion version;
     private volatile Instant changedAt;
     private final Map<Audience, Built> current = new EnumMap<>(Audience.class);
     private final Map<Audience, Built> previous = new EnumMap<>(Audience.class);
 
-    GeoPackageFiles(GeoPackageExporter exporter, Clock clock) {
+    GeoPackageFiles(GeoPackageExporter exporter, DataVersion version, Clock clock) {
         this.exporter = exporter;
+        this.version = version;
         this.clock = clock;
         this.changedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
@@ -50,12 +51,11 @@ class GeoPackageFiles {
     @EventListener
     void on(LayerChanged change) {
         changedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        version.incrementAndGet();
     }
 
     /** The file for {@code audience} as the data is now, built if it is not yet. */
     synchronized Built forNow(Audience audience) throws IOException {
-        long now = version.get();
+        long now = version.current();
         LocalDate today = LocalDate.now(clock);
         Built built = current.get(audience);
         if (built != null && built.version() == now && built.day().equals(today) && Files.exists(built.file())) {

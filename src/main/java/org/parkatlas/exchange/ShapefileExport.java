@@ -42,7 +42,7 @@ final class ShapefileExport {
         List<Attribute> attributes = export.attributes();
         List<Object[]> rows = new ArrayList<>(export.features().size());
         List<Geometry> geometries = new ArrayList<>(export.features().size());
-        List<List<String>> fullText = new ArrayList<>();
+        Map<String, Map<String, String>> fullText = new LinkedHashMap<>(); // id → attribute → the whole text
         var encoder = charset.newEncoder();
         int[] widths = new int[attributes.size() + 1];
         for (Feature feature : export.features()) {
@@ -56,7 +56,7 @@ final class ShapefileExport {
                 if (value instanceof String text) {
                     int bytes = Dbf.byteLength(text, charset);
                     if (bytes > Dbf.MAX_TEXT_BYTES || !encoder.canEncode(text)) {
-                        fullText.add(List.of(feature.id(), attribute.name(), text));
+                        fullText.computeIfAbsent(feature.id(), k -> new LinkedHashMap<>()).put(attribute.name(), text);
                     }
                     widths[i + 1] = Math.max(widths[i + 1], Math.min(bytes, Dbf.MAX_TEXT_BYTES));
                 } else if (value instanceof Long number) {
@@ -87,11 +87,7 @@ final class ShapefileExport {
             entry(zip, base + ".cpg", charset.name().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
             entry(zip, base + LEGEND, ("\uFEFF" + names.legend(attributes)).getBytes(StandardCharsets.UTF_8));
             if (!fullText.isEmpty()) {
-                Map<String, Map<String, String>> byId = new LinkedHashMap<>();
-                for (List<String> line : fullText) {
-                    byId.computeIfAbsent(line.get(0), k -> new LinkedHashMap<>()).put(line.get(1), line.get(2));
-                }
-                entry(zip, base + FULL_TEXT, JSON.writeValueAsBytes(byId));
+                entry(zip, base + FULL_TEXT, JSON.writeValueAsBytes(fullText));
             }
         }
     }

@@ -3,8 +3,7 @@ package org.parkatlas.http;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.parkatlas.catalog.Audience;
-import org.parkatlas.feature.LayerChanged;
-import org.springframework.context.event.EventListener;
+import org.parkatlas.store.DataVersion;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -14,33 +13,22 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Conditional GETs for answers that follow the park's data as a whole (a layer's items, the map's configuration,
- * the readiness of every parcel): their ETag names the data's state — a counter every write moves on
- * ({@link LayerChanged}) — the day (readiness is "as of today"), the reader's audience and the request itself, so a
+ * the readiness of every parcel): their ETag names the data's state ({@link DataVersion}) — the day (readiness is "as of today"), the reader's audience and the request itself, so a
  * browser revalidates on each visit ({@code Cache-Control: no-cache}) and gets a 304 of a few hundred bytes until
  * something is written. Known before the answer is worked out, so a 304 costs no query.
  */
 @Component
 public class Revalidation {
 
-    private final AtomicLong version = new AtomicLong();
+    private final DataVersion version;
     private final Clock clock;
 
-    public Revalidation(Clock clock) {
+    public Revalidation(DataVersion version, Clock clock) {
+        this.version = version;
         this.clock = clock;
-    }
-
-    @EventListener
-    void on(LayerChanged change) {
-        version.incrementAndGet();
-    }
-
-    /** The data's state: moves on with every committed write anywhere. */
-    public long version() {
-        return version.get();
     }
 
     /**
@@ -50,7 +38,7 @@ public class Revalidation {
     public boolean notModified(HttpServletRequest request, HttpServletResponse response) {
         Audience audience = RequestAudience.of(request);
         // weak: the same answer gzipped or not is the same to the reader, and Tomcat compresses none with a strong one
-        String etag = "W/\"d" + version.get() + "-" + LocalDate.now(clock) + "-" + audience.name().toLowerCase() + "-"
+        String etag = "W/\"d" + version.current() + "-" + LocalDate.now(clock) + "-" + audience.name().toLowerCase() + "-"
                 + digest(request) + "\"";
         response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, audience == Audience.PUBLIC ? "no-cache" : "private, no-cache");

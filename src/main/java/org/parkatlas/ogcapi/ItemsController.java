@@ -36,14 +36,16 @@ class ItemsController {
     private final Limits limits;
     private final org.parkatlas.store.FeatureStore store;
     private final org.parkatlas.http.Revalidation revalidation;
+    private final org.parkatlas.store.DataVersion version;
 
     ItemsController(Catalog catalog, FeatureSources sources, Limits limits, org.parkatlas.store.FeatureStore store,
-                    org.parkatlas.http.Revalidation revalidation) {
+                    org.parkatlas.http.Revalidation revalidation, org.parkatlas.store.DataVersion version) {
         this.catalog = catalog;
         this.sources = sources;
         this.limits = limits;
         this.store = store;
         this.revalidation = revalidation;
+        this.version = version;
     }
 
     @GetMapping(OgcApi.ROOT + "/collections/{collectionId}/items")
@@ -108,7 +110,7 @@ class ItemsController {
      * the map's every visit) would otherwise count the same rows again for each page.
      */
     private long matched(Layer layer, FeatureSource source, FeatureQuery query, ReadContext context) {
-        String key = revalidation.version() + "|" + layer.id() + "|" + context.audience() + "|" + context.day() + "|"
+        String key = version.current() + "|" + layer.id() + "|" + context.audience() + "|" + context.day() + "|"
                 + query.filter();
         Long known = counts.get(key);
         if (known != null) {

@@ -61,17 +61,12 @@ final class TileEncoder {
             if (inTile == null || inTile.isEmpty()) {
                 continue;
             }
-            for (int i = 0; i < inTile.getNumGeometries(); i++) {
-                // a multi-part result is a geometry collection of parts: each part keeps the feature's tags
-                Geometry part = inTile instanceof org.locationtech.jts.geom.GeometryCollection
-                        && !(inTile instanceof org.locationtech.jts.geom.MultiPolygon)
-                        && !(inTile instanceof org.locationtech.jts.geom.MultiLineString)
-                        && !(inTile instanceof org.locationtech.jts.geom.MultiPoint) ? inTile.getGeometryN(i) : inTile;
+            // clipping can leave a mixed collection (a polygon and a sliver line): each part keeps the tags
+            boolean mixed = inTile.getClass() == org.locationtech.jts.geom.GeometryCollection.class;
+            for (int i = 0; i < (mixed ? inTile.getNumGeometries() : 1); i++) {
+                Geometry part = mixed ? inTile.getGeometryN(i) : inTile;
                 part.setUserData(member.getValue());
                 cut.add(part);
-                if (part == inTile) {
-                    break;
-                }
             }
         }
         if (!cut.isEmpty()) {

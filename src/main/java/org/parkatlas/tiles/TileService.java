@@ -17,6 +17,7 @@ import org.parkatlas.feature.ReadContext;
 import org.parkatlas.feature.filter.Expression;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.store.FeatureSource;
+import org.parkatlas.store.DataVersion;
 import org.parkatlas.store.FeatureSources;
 import org.parkatlas.store.FeatureStore;
 import org.springframework.context.event.EventListener;
@@ -30,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Vector tiles of one layer or of several (the whole park as one tileset): a layer with derived attributes (parcels:
@@ -56,7 +56,7 @@ public class TileService {
     private final FeatureSources sources;
     private final FeatureStore store;
     private final Clock clock;
-    private final AtomicLong version = new AtomicLong();
+    private final DataVersion version;
     private final Map<String, Tile> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Tile> eldest) {
@@ -65,15 +65,16 @@ public class TileService {
     };
     private final Map<String, Optional<Envelope>> bounds = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public TileService(FeatureSources sources, FeatureStore store, Clock clock) {
+    public TileService(FeatureSources sources, FeatureStore store, DataVersion version, Clock clock) {
         this.sources = sources;
         this.store = store;
+        this.version = version;
         this.clock = clock;
     }
 
+    /** Tiles of an earlier state of the data can no longer be asked for (their key names it): let them go. */
     @EventListener
     void on(LayerChanged change) {
-        version.incrementAndGet();
         bounds.clear();
         synchronized (cache) {
             cache.clear();
@@ -87,7 +88,7 @@ public class TileService {
      * @param tileset the layers' ids, for the key
      */
     public String etag(String tileset, int z, int y, int x, Audience audience) {
-        return "W/\"tile-" + version.get() + "-" + LocalDate.now(clock) + "-" + audience.name().toLowerCase() + "-"
+        return "W/\"tile-" + version.current() + "-" + LocalDate.now(clock) + "-" + audience.name().toLowerCase() + "-"
                 + Integer.toHexString((tileset + "/" + z + "/" + y + "/" + x).hashCode()) + "\"";
     }
 

@@ -1,10 +1,8 @@
 package org.parkatlas.finder;
 
-import org.parkatlas.ParkAtlasApplication;
-import org.parkatlas.PostgisTestDatabase;
+import org.parkatlas.BenchmarkServer;
 import org.parkatlas.catalog.Audience;
 import org.parkatlas.feature.SortKey;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -92,31 +90,14 @@ public final class FinderBenchmark {
     }
 
     private static void run(String store, Path folder) throws Exception {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", "0");
-        properties.put("parkatlas.data-dir", folder.resolve("data-" + store).toString());
-        properties.put("parkatlas.seed.location", folder.resolve("layers").toUri().toString());
-        properties.put("parkatlas.bootstrap.password", "benchmark-only");
-        properties.put("logging.level.root", "WARN");
-        properties.put("logging.level.org.parkatlas.exchange.GeodataSeeder", "INFO");
-        properties.put("logging.level.org.parkatlas.readiness.ReadinessService", "INFO");
-        if (store.equals("postgis")) {
-            String why = PostgisTestDatabase.unavailableReason();
-            if (why != null) {
-                System.out.println("postgis: skipped, " + why);
-                return;
-            }
-            properties.put("parkatlas.store", "postgis");
-            properties.put("spring.datasource.url", PostgisTestDatabase.newDatabase());
-            properties.put("spring.datasource.username", PostgisTestDatabase.user());
-            properties.put("spring.datasource.password", PostgisTestDatabase.password());
-        }
         long start = System.nanoTime();
-        // as command-line arguments: they win over application.properties, as they do for an operator
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ParkAtlasApplication.class)
-                .run(arguments)) {
+        ConfigurableApplicationContext started = BenchmarkServer.start(store, folder, Map.of(
+                "logging.level.org.parkatlas.exchange.GeodataSeeder", "INFO",
+                "logging.level.org.parkatlas.readiness.ReadinessService", "INFO"));
+        if (started == null) {
+            return;
+        }
+        try (ConfigurableApplicationContext context = started) {
             System.out.printf("%s: started and seeded in %,d ms%n", store, (System.nanoTime() - start) / 1_000_000);
             Finder finder = context.getBean(Finder.class);
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));

@@ -1,9 +1,7 @@
 package org.parkatlas.statistics;
 
-import org.parkatlas.ParkAtlasApplication;
-import org.parkatlas.PostgisTestDatabase;
+import org.parkatlas.BenchmarkServer;
 import org.parkatlas.finder.SyntheticPark;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -73,28 +71,12 @@ public final class StatisticsBenchmark {
     }
 
     private static void run(String store, Path folder) throws Exception {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", "0");
-        properties.put("parkatlas.data-dir", folder.resolve("data-" + store).toString());
-        properties.put("parkatlas.seed.location", folder.resolve("layers").toUri().toString());
-        properties.put("parkatlas.bootstrap.password", "benchmark-only");
-        properties.put("logging.level.root", "WARN");
-        if (store.equals("postgis")) {
-            String why = PostgisTestDatabase.unavailableReason();
-            if (why != null) {
-                System.out.println("postgis: skipped, " + why);
-                return;
-            }
-            properties.put("parkatlas.store", "postgis");
-            properties.put("spring.datasource.url", PostgisTestDatabase.newDatabase());
-            properties.put("spring.datasource.username", PostgisTestDatabase.user());
-            properties.put("spring.datasource.password", PostgisTestDatabase.password());
-        }
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
         long start = System.nanoTime();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ParkAtlasApplication.class)
-                .run(arguments)) {
+        ConfigurableApplicationContext started = BenchmarkServer.start(store, folder, Map.of());
+        if (started == null) {
+            return;
+        }
+        try (ConfigurableApplicationContext context = started) {
             System.out.printf("%s: started and seeded in %,d ms%n", store, (System.nanoTime() - start) / 1_000_000);
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             String base = "http://localhost:" + context.getEnvironment().getProperty("local.server.port")

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,13 +143,7 @@ class TwoInstancesTest {
         }
     }
 
-    private static void waitUntil(Duration limit, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + limit);
-            }
-            Thread.sleep(100);
-        }
+    private static void waitUntil(Duration limit, java.util.concurrent.Callable<Boolean> done) {
+        org.awaitility.Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(100)).until(done);
     }
 }
