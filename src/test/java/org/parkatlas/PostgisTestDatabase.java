@@ -115,6 +115,26 @@ public final class PostgisTestDatabase {
         registry.add("spring.datasource.password", PostgisTestDatabase::password);
     }
 
+    /**
+     * The JDBC URL of {@code database} (a URL from {@link #newDatabase()}) on a streaming replica of the server, made
+     * once with {@code pg_basebackup} and started beside it; the replica replays every database made later too.
+     * Only the throwaway local cluster can have one: elsewhere the calling test is skipped (or fails, when PostGIS
+     * tests are required and the server is that cluster).
+     */
+    public static synchronized String replicaOf(String database) {
+        assumeAvailable();
+        Assumptions.assumeTrue(LocalCluster.started != null, "a replica is made only beside the local cluster, not "
+                + "on " + server.description);
+        if (LocalCluster.replicaBaseUrl == null) {
+            try {
+                LocalCluster.replicaBaseUrl = LocalCluster.startReplica();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot make a streaming replica of " + server.description, e);
+            }
+        }
+        return LocalCluster.replicaBaseUrl + database.substring(database.lastIndexOf('/') + 1);
+    }
+
     public static String description() {
         return server == null ? "none" : server.description;
     }
@@ -162,6 +182,13 @@ public final class PostgisTestDatabase {
     /** A PostgreSQL cluster of our own, made with initdb and started with pg_ctl. */
     private static final class LocalCluster {
 
+        /** The running cluster's folder, binaries, owner and port; null until started. */
+        private static Started started;
+        private static String replicaBaseUrl;
+
+        private record Started(Path bin, Path dir, List<String> asOwner, int port) {
+        }
+
         static Server start() throws Exception {
             Path bin = findBinaries();
             boolean root = "root".equals(System.getProperty("user.name"));
@@ -178,8 +205,28 @@ public final class PostgisTestDatabase {
                     "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off "
                             + "-c synchronous_commit=off -c full_page_writes=off", "start"), "pg_ctl start");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(asOwner, bin, dir)));
+            started = new Started(bin, dir, asOwner, port);
             return new Server("jdbc:postgresql://127.0.0.1:" + port + "/", "postgres", "",
                     "a throwaway local cluster in " + dir + " on port " + port);
+        }
+
+        /**
+         * A hot standby of the cluster: {@code pg_basebackup -R} (which writes the standby's connection and signal
+         * file) streaming from the primary over the replication line initdb's pg_hba allows, then started on a port
+         * of its own. Returns its base JDBC URL.
+         */
+        static String startReplica() throws Exception {
+            Started s = started;
+            Path data = s.dir().resolve("replica");
+            int port = freePort();
+            run(command(s.asOwner(), s.bin().resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p",
+                    String.valueOf(s.port()), "-U", "postgres", "-D", data.toString(), "-R", "-X", "stream",
+                    "--checkpoint=fast"), "pg_basebackup");
+            run(command(s.asOwner(), s.bin().resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
+                    s.dir().resolve("replica.log").toString(), "-w", "-t", "60", "-o",
+                    "-p " + port + " -k " + s.dir() + " -c listen_addresses=127.0.0.1 -c hot_standby=on",
+                    "start"), "pg_ctl start (replica)");
+            return "jdbc:postgresql://127.0.0.1:" + port + "/";
         }
 
         private static Path findBinaries() throws IOException {
@@ -240,12 +287,18 @@ public final class PostgisTestDatabase {
             }
         }
 
+        /** Stops the replica (when there is one) and then the primary, and removes the folder they share. */
         private static void stop(List<String> asOwner, Path bin, Path dir) {
-            try {
-                run(command(asOwner, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m",
-                        "immediate", "stop"), "pg_ctl stop");
-            } catch (Exception ignored) {
-                // the JVM is going away; the folder is removed below either way
+            for (String cluster : List.of("replica", "data")) {
+                if (!Files.exists(dir.resolve(cluster).resolve("postmaster.pid"))) {
+                    continue;
+                }
+                try {
+                    run(command(asOwner, bin.resolve("pg_ctl").toString(), "-D", dir.resolve(cluster).toString(),
+                            "-m", "immediate", "stop"), "pg_ctl stop");
+                } catch (Exception ignored) {
+                    // the JVM is going away; the folder is removed below either way
+                }
             }
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -42,19 +42,28 @@ final class JdbcFeatureStore implements FeatureStore {
     private static final int CURSOR_FETCH_SIZE = 1000;
 
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate cursor;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate readOnly;
+    private final Reads reads;
     private final SqlDialect dialect;
 
+    /** Reads and writes on one database. */
     public JdbcFeatureStore(JdbcTemplate jdbc, TransactionTemplate transactions, SqlDialect dialect) {
+        this(jdbc, transactions, new Reads(readTarget("primary", jdbc, transactions), null), dialect);
+    }
+
+    /** Writes on {@code jdbc}; reads where {@code reads} sends them (a streaming replica once it has caught up). */
+    JdbcFeatureStore(JdbcTemplate jdbc, TransactionTemplate transactions, Reads reads, SqlDialect dialect) {
         this.jdbc = jdbc;
-        this.cursor = new JdbcTemplate(jdbc.getDataSource());
-        this.cursor.setFetchSize(CURSOR_FETCH_SIZE);
         this.transactions = transactions;
-        this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
-        this.readOnly.setReadOnly(true);
+        this.reads = reads;
         this.dialect = dialect;
+    }
+
+    /** The templates a read-only query runs through on the database behind {@code jdbc}. */
+    static Reads.Target readTarget(String name, JdbcTemplate jdbc, TransactionTemplate transactions) {
+        TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        readOnly.setReadOnly(true);
+        return Reads.Target.over(name, jdbc.getDataSource(), readOnly, CURSOR_FETCH_SIZE);
     }
 
     @Override
@@ -122,11 +131,18 @@ final class JdbcFeatureStore implements FeatureStore {
         RowMapper<Feature> mapper = rowMapper(layer, attributes);
         long[] handed = {0};
         String statement = sql;
-        // PostgreSQL reads through a cursor only inside a transaction; the fetch size sets the batch.
-        readOnly.executeWithoutResult(status -> cursor.query(statement, (ResultSet rs) -> {
-            sink.accept(mapper.mapRow(rs, (int) handed[0]));
-            handed[0]++;
-        }, params.toArray()));
+        // PostgreSQL reads through a cursor only inside a transaction; the fetch size sets the batch. A replica
+        // that fails is only given up before the first row has gone to the sink, so nothing is handed twice.
+        reads.read(target -> {
+            if (handed[0] > 0) {
+                throw new IllegalStateException("a read that failed half-way is not repeated");
+            }
+            target.readOnly().executeWithoutResult(status -> target.cursor().query(statement, (ResultSet rs) -> {
+                sink.accept(mapper.mapRow(rs, (int) handed[0]));
+                handed[0]++;
+            }, params.toArray()));
+            return null;
+        });
         return handed[0];
     }
 
@@ -134,7 +150,7 @@ final class JdbcFeatureStore implements FeatureStore {
     public Optional<Feature> get(Layer layer, String id) {
         List<Attribute> all = layer.attributes();
         String sql = "SELECT " + selectList(all) + " FROM " + layer.tableName() + " WHERE id = ?";
-        return jdbc.query(sql, rowMapper(layer, all), id).stream().findFirst();
+        return reads.read(target -> target.jdbc().query(sql, rowMapper(layer, all), id)).stream().findFirst();
     }
 
     @Override
@@ -153,8 +169,9 @@ final class JdbcFeatureStore implements FeatureStore {
         }
         FilterToSql where = new FilterToSql(layer, dialect);
         String condition = where.where(filter);
-        return jdbc.queryForObject("SELECT COUNT(*), SUM(" + column + ") FROM " + layer.tableName() + " WHERE "
-                + condition, (rs, row) -> new Tally(rs.getLong(1), rs.getDouble(2)), where.parameters().toArray());
+        String sql = "SELECT COUNT(*), SUM(" + column + ") FROM " + layer.tableName() + " WHERE " + condition;
+        return reads.read(target -> target.jdbc().queryForObject(sql, (rs, row) -> new Tally(rs.getLong(1),
+                rs.getDouble(2)), where.parameters().toArray()));
     }
 
     @Override
@@ -186,7 +203,7 @@ final class JdbcFeatureStore implements FeatureStore {
         if (!groupBy.isEmpty()) {
             sql.append(" GROUP BY ").append(String.join(", ", groupBy));
         }
-        return jdbc.query(sql.toString(), (rs, row) -> {
+        return reads.read(target -> target.jdbc().query(sql.toString(), (rs, row) -> {
             int n = numbers.size();
             long[] counts = new long[n];
             double[] sums = new double[n];
@@ -203,7 +220,7 @@ final class JdbcFeatureStore implements FeatureStore {
                 values.add(readValue(rs, 3 + 4 * n + k, keys.get(k)));
             }
             return new GroupRow(values, rs.getLong(1), rs.getDouble(2), counts, sums, mins, maxs);
-        }, where.parameters().toArray());
+        }, where.parameters().toArray()));
     }
 
     @Override
@@ -225,8 +242,8 @@ final class JdbcFeatureStore implements FeatureStore {
                 + " AND ST_Intersects(" + FilterToSql.GEOMETRY_COLUMN + ", "
                 + dialect.geometryParameter(layer.storageSrid()) + ")) t WHERE mvt_geom IS NOT NULL";
         byte[] wkb = new WKBWriter().write(area);
-        byte[] bytes = jdbc.queryForObject(sql, byte[].class, layer.id(), tile.getMinX(), tile.getMinY(),
-                tile.getMaxX(), tile.getMaxY(), wkb, wkb);
+        byte[] bytes = reads.read(target -> target.jdbc().queryForObject(sql, byte[].class, layer.id(),
+                tile.getMinX(), tile.getMinY(), tile.getMaxX(), tile.getMaxY(), wkb, wkb));
         return Optional.of(bytes == null ? new byte[0] : bytes);
     }
 
@@ -237,14 +254,18 @@ final class JdbcFeatureStore implements FeatureStore {
 
     @Override
     public Optional<Envelope> bounds(Layer layer) {
-        return jdbc.query(dialect.extentQuery(layer.tableName(), FilterToSql.GEOMETRY_COLUMN),
-                (ResultSet rs) -> rs.next() ? dialect.readExtent(rs) : Optional.<Envelope>empty());
+        return reads.read(target -> target.jdbc().query(dialect.extentQuery(layer.tableName(),
+                FilterToSql.GEOMETRY_COLUMN), (ResultSet rs) -> rs.next() ? dialect.readExtent(rs)
+                : Optional.<Envelope>empty()));
     }
 
     @Override
     public Feature create(Layer layer, Feature feature) {
-        insert(layer, List.of(feature));
-        return get(layer, feature.id()).orElseThrow();
+        // read back in the write's own transaction: the primary, even with a replica that has not replayed it yet
+        return transactions.execute(status -> {
+            insertRows(layer, List.of(feature));
+            return get(layer, feature.id()).orElseThrow();
+        });
     }
 
     @Override
@@ -338,8 +359,8 @@ final class JdbcFeatureStore implements FeatureStore {
     }
 
     private long countWhere(Layer layer, String condition, List<Object> params) {
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + layer.tableName() + " WHERE " + condition,
-                Long.class, params.toArray());
+        Long count = reads.read(target -> target.jdbc().queryForObject("SELECT COUNT(*) FROM "
+                + layer.tableName() + " WHERE " + condition, Long.class, params.toArray()));
         return count == null ? 0 : count;
     }
 

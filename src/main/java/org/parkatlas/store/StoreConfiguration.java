@@ -6,6 +6,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,13 +55,45 @@ class StoreConfiguration {
         return dataSource;
     }
 
+    /**
+     * Where the features are read: the primary, and a streaming replica when {@code parkatlas.datasource.replica.url}
+     * is set (PostGIS only: the embedded store has no replicas).
+     */
+    @Bean
+    Reads reads(DataSource dataSource, PlatformTransactionManager transactionManager, StoreProperties properties,
+                ReplicaProperties replica, DataSourceProperties primary) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Reads.Target onPrimary = JdbcFeatureStore.readTarget("primary", jdbc,
+                new TransactionTemplate(transactionManager));
+        if (!replica.configured()) {
+            return new Reads(onPrimary, null);
+        }
+        if (!properties.store().equals("postgis")) {
+            throw new IllegalStateException("parkatlas.datasource.replica.url is for a PostgreSQL streaming replica; "
+                    + "the " + properties.store() + " store has none (set parkatlas.store=postgis)");
+        }
+        HikariDataSource replicaSource = new HikariDataSource();
+        replicaSource.setJdbcUrl(replica.url());
+        replicaSource.setUsername(replica.username() == null ? primary.getUsername() : replica.username());
+        replicaSource.setPassword(replica.password() == null ? primary.getPassword() : replica.password());
+        replicaSource.setMaximumPoolSize(replica.maximumPoolSize());
+        replicaSource.setReadOnly(true);
+        // a replica that is down is noticed within two seconds, and the primary serves meanwhile
+        replicaSource.setConnectionTimeout(2_000);
+        replicaSource.setInitializationFailTimeout(-1);
+        replicaSource.setPoolName("parkatlas-replica");
+        Reads.Target onReplica = JdbcFeatureStore.readTarget("replica", new JdbcTemplate(replicaSource),
+                new TransactionTemplate(new JdbcTransactionManager(replicaSource)));
+        return new Reads(onPrimary, onReplica);
+    }
+
     /** Created after the Flyway migrations have run, so the tables are there. */
     @Bean
     @DependsOnDatabaseInitialization
     FeatureStore featureStore(DataSource dataSource, PlatformTransactionManager transactionManager,
-                              SqlDialect dialect) {
+                              SqlDialect dialect, Reads reads) {
         return new JdbcFeatureStore(new JdbcTemplate(dataSource), new TransactionTemplate(transactionManager),
-                dialect);
+                reads, dialect);
     }
 
     private static String embeddedUrl(Path dataDir) {
