@@ -5,6 +5,7 @@ import { loadItems, getJson } from './config.js';
 import { buildPopup, featureName, tooltipText } from './popup.js';
 import { createStyler, paneFor, baseGeometry, selectedLine, DEFAULT_VISIBLE, LABELLED } from './styles.js';
 import { el } from './dom.js';
+import { drawnFromTiles, loadVectorGrid, createGrid, restyleGrid } from './tiles.js';
 
 const L = window.L;
 
@@ -111,6 +112,11 @@ export class LayerManager {
       loading: null,
       error: null,
       defaultVisible: DEFAULT_VISIBLE.has(id),
+      // A large layer is drawn from vector tiles (tiles.js); its GeoJSON layer then holds only the features
+      // clicked or opened, read whole through the API, so popups, selection and decorators work as for any.
+      tiled: drawnFromTiles(collection),
+      grid: null,
+      total: collection.featureCount,
     };
 
     const geojson = L.geoJSON(null, {
@@ -258,12 +264,13 @@ export class LayerManager {
     }
   }
 
-  /** Loads a collection's features once; concurrent callers share the same request. */
+  /** Loads a collection's features once (a tiled one: its renderer); concurrent callers share the same request. */
   load(id) {
     const entry = this.entries.get(id);
     if (!entry) return Promise.reject(new Error(`unknown collection ${id}`));
     if (entry.loaded) return Promise.resolve(entry);
     if (entry.loading) return entry.loading;
+    if (entry.tiled) return this._loadGrid(entry);
     const { collection, geojson } = entry;
     const url = collection.itemsUrl || `/ogcapi/collections/${encodeURIComponent(id)}/items`;
     entry.error = null;
@@ -301,6 +308,102 @@ export class LayerManager {
     return entry.loading;
   }
 
+  /** Makes a tiled layer's VectorGrid (loading the renderer on first use); its tiles come as the map shows them. */
+  _loadGrid(entry) {
+    const id = entry.collection.id;
+    entry.error = null;
+    this.onChange(id, entry);
+    entry.loading = loadVectorGrid().then(
+      () => {
+        entry.grid = createGrid(entry.collection, {
+          pane: paneFor(entry.collection).name,
+          style: entry.style,
+          on: {
+            click: (feature, latlng, originalEvent) => this._resolveClick(entry, feature, latlng, originalEvent),
+            over: (feature, latlng) => this._hoverTile(entry, feature, latlng, true),
+            out: (feature) => this._hoverTile(entry, feature, null, false),
+          },
+        });
+        if (this.map.hasLayer(entry.geojson)) this.map.addLayer(entry.grid);
+        entry.count = entry.total || 0;
+        entry.loaded = true;
+        entry.loading = null;
+        this.onChange(id, entry);
+        return entry;
+      },
+      (err) => {
+        entry.error = err;
+        entry.loading = null;
+        this.onChange(id, entry);
+        throw err;
+      },
+    );
+    return entry.loading;
+  }
+
+  /**
+   * A click on a tiled feature: the feature is read whole through the API (the tile carries what the map draws,
+   * the item everything the popup shows), put on the layer's GeoJSON layer, and clicked there — which opens its
+   * popup, or in edit mode selects it, as a click on a GeoJSON-drawn feature would.
+   */
+  async _resolveClick(entry, tileFeature, latlng, originalEvent) {
+    const layer = await this.resolve(entry.collection.id, tileFeature.id);
+    if (layer) layer.fire('click', { latlng, originalEvent }, true);
+  }
+
+  /**
+   * The GeoJSON layer of one feature of a collection: the one drawn, or for a tiled collection the feature read
+   * through the API and added. Null when there is no such feature.
+   */
+  async resolve(id, featureId) {
+    const drawn = this.featureLayer(id, featureId);
+    if (drawn) return drawn;
+    const entry = this.entries.get(id);
+    if (!entry || !entry.tiled) return null;
+    const feature = await getJson(`/ogcapi/collections/${encodeURIComponent(id)}/items/${encodeURIComponent(
+      featureId)}`, 'application/geo+json');
+    if (!this.map.hasLayer(entry.geojson)) this.map.addLayer(entry.geojson);
+    entry.geojson.addData(feature);
+    return this.featureLayer(id, featureId);
+  }
+
+  /**
+   * A tiled layer's features counted by one attribute's values, for the legend: asked of the server's statistics
+   * once per state of the layer (the map holds only the tiles in view). Null until the answer is in.
+   */
+  countsBy(id, attr) {
+    const entry = this.entries.get(id);
+    if (!entry) return null;
+    entry.counts = entry.counts || {};
+    if (entry.counts[attr] !== undefined) return entry.counts[attr];
+    entry.counts[attr] = null;
+    getJson(`/api/stats/${encodeURIComponent(id)}?group_by=${encodeURIComponent(attr)}`).then((stats) => {
+      const counts = {};
+      for (const group of stats.groups || []) counts[group.keys[attr]] = group.count;
+      entry.counts[attr] = counts;
+      this.onChange(id, entry);
+    }, (err) => console.warn(`ParkAtlas: counting ${id} by ${attr} failed`, err));
+    return null;
+  }
+
+  _hoverTile(entry, feature, latlng, on) {
+    const grid = entry.grid;
+    if (!grid) return;
+    if (!on) {
+      grid.resetFeatureStyle(feature.id);
+      this.map.closeTooltip(entry.hoverTip);
+      return;
+    }
+    grid.setFeatureStyle(feature.id, { ...entry.style(feature), ...highlightStyle(entry.style(feature),
+      entry.geometry, false) });
+    const text = this._tooltip(entry, feature);
+    if (!entry.hoverTip) {
+      entry.hoverTip = L.tooltip({ direction: 'top', offset: [0, -8], className: 'pa-hover', opacity: 0.95 });
+    }
+    entry.hoverTip.setLatLng(latlng).setContent(text);
+    this.map.openTooltip(entry.hoverTip);
+  }
+
   /**
    * Drops a collection's features and loads them again (after an edit on the server). The open
    * popup and the selection are closed first, since their layers are about to disappear.
@@ -313,6 +416,12 @@ export class LayerManager {
       this.map.closePopup();
       this._select(null);
     }
+    if (entry.tiled) {
+      entry.geojson.clearLayers(); // resolved features are read again when clicked
+      entry.counts = {};
+      if (entry.grid) entry.grid.redraw(); // the tiles' ETags have moved on: the browser fetches them afresh
+      return entry;
+    }
     entry.loaded = false;
     return this.load(id);
   }
@@ -323,10 +432,12 @@ export class LayerManager {
     if (!entry) return Promise.resolve();
     if (visible) {
       if (!this.map.hasLayer(entry.geojson)) this.map.addLayer(entry.geojson);
+      if (entry.grid && !this.map.hasLayer(entry.grid)) this.map.addLayer(entry.grid);
       return this.load(id);
     }
     if (this.selected && this.selected.entry === entry) this.map.closePopup();
     this.map.removeLayer(entry.geojson);
+    if (entry.grid) this.map.removeLayer(entry.grid);
     return Promise.resolve(entry);
   }
 
@@ -347,6 +458,7 @@ export class LayerManager {
     const entry = this.entries.get(id);
     if (!entry) return;
     const d = entry.decorator;
+    if (entry.grid) restyleGrid(entry.grid, entry.style, only);
     entry.geojson.eachLayer((layer) => {
       if (!layer.setStyle) return;
       if (only && !(layer.feature && only.has(String(layer.feature.id)))) return;
@@ -389,7 +501,14 @@ export class LayerManager {
    */
   open(id, featureId, padding = {}) {
     const layer = this.featureLayer(id, featureId);
-    if (!layer) return false;
+    if (!layer) {
+      // a tiled layer's feature is read through the API first (opened a moment later)
+      const entry = this.entries.get(id);
+      if (!entry || !entry.tiled) return false;
+      this.resolve(id, featureId).then((resolved) => resolved && this.open(id, featureId, padding))
+        .catch((err) => console.warn(`ParkAtlas: could not open ${id}/${featureId}`, err));
+      return true;
+    }
     if (layer.getBounds) {
       this.map.fitBounds(layer.getBounds(), {
         paddingTopLeft: [(padding.left || 0) + 24, (padding.top || 0) + 24],

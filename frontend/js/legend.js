@@ -99,6 +99,7 @@ function valuesOf(collection, attr, fallbackKeys) {
 function countBy(manager, id, attr) {
   const entry = manager.entries.get(id);
   if (!entry || !entry.loaded) return null;
+  if (entry.tiled) return manager.countsBy(id, attr); // the whole layer's, from the server (null until in)
   const counts = {};
   entry.geojson.eachLayer((l) => {
     const v = l.feature && l.feature.properties ? l.feature.properties[attr] : null;

@@ -17,4 +17,9 @@ npm pack --silent chart.js@4.6.1 >/dev/null
 tar xzf chart.js-4.6.1.tgz
 cp package/dist/chart.umd.min.js package/LICENSE.md "$here/chart.js/"
 
+npm pack --silent leaflet.vectorgrid@1.3.0 >/dev/null
+tar xzf leaflet.vectorgrid-1.3.0.tgz
+cp package/dist/Leaflet.VectorGrid.bundled.min.js "$here/leaflet-vectorgrid/"
+rm -rf package
+
 echo "fetched into $here; git diff shows whether anything changed"

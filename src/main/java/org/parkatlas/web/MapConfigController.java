@@ -15,12 +15,16 @@ import org.parkatlas.editing.FeatureWriter;
 import org.parkatlas.editing.WriteOperation;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
+import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.readiness.ReadinessService;
+import org.parkatlas.store.DataVersion;
 import org.parkatlas.store.FeatureStore;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -38,10 +42,18 @@ class MapConfigController {
     private final ReadinessService readiness;
 
     private final org.parkatlas.http.Revalidation revalidation;
+    private final DataVersion dataVersion;
+    /** Each layer's number of features, counted once per state of the data. */
+    private volatile Counts counts = new Counts(-1, Map.of());
+
+    private record Counts(long version, Map<String, Long> byLayer) {
+    }
 
     MapConfigController(Catalog catalog, FeatureStore store, BasemapProperties basemap, FeatureWriter writer,
-                        ReadinessService readiness, org.parkatlas.http.Revalidation revalidation) {
+                        ReadinessService readiness, org.parkatlas.http.Revalidation revalidation,
+                        DataVersion dataVersion) {
         this.revalidation = revalidation;
+        this.dataVersion = dataVersion;
         this.catalog = catalog;
         this.store = store;
         this.basemap = basemap;
@@ -58,9 +70,12 @@ class MapConfigController {
     record Park(Label name, List<Double> bbox) {
     }
 
-    /** A layer: its stored attributes, and apart from them those worked out when it is read (readiness). */
-    record Collection(String id, Label title, String geometryType, String itemsUrl, List<AttributeInfo> attributes,
-                      List<AttributeInfo> derivedAttributes) {
+    /**
+     * A layer: its stored attributes, and apart from them those worked out when it is read (readiness); its number
+     * of features, by which the map chooses to draw it from vector tiles ({@code tilesUrl}) or as GeoJSON.
+     */
+    record Collection(String id, Label title, String geometryType, String itemsUrl, String tilesUrl,
+                      long featureCount, List<AttributeInfo> attributes, List<AttributeInfo> derivedAttributes) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -86,8 +101,23 @@ class MapConfigController {
         }
         org.parkatlas.catalog.Audience audience = org.parkatlas.http.RequestAudience.of(request);
         List<Basemaps.Basemap> maps = Basemaps.of(basemap);
-        return new MapConfig(park(), maps, Basemaps.initial(basemap, maps), catalog.layers().stream().map(l -> describe(l, audience)).toList(),
-                vocabulary());
+        Map<String, Long> featureCounts = featureCounts();
+        return new MapConfig(park(), maps, Basemaps.initial(basemap, maps), catalog.layers().stream()
+                .map(l -> describe(l, audience, featureCounts.getOrDefault(l.id(), 0L))).toList(), vocabulary());
+    }
+
+    private Map<String, Long> featureCounts() {
+        long version = dataVersion.current();
+        Counts known = counts;
+        if (known.version() == version) {
+            return known.byLayer();
+        }
+        Map<String, Long> byLayer = new HashMap<>();
+        for (Layer layer : catalog.layers()) {
+            byLayer.put(layer.id(), store.count(layer, Filter.INCLUDE));
+        }
+        counts = new Counts(version, Map.copyOf(byLayer));
+        return byLayer;
     }
 
     private Vocabulary vocabulary() {
@@ -115,9 +145,10 @@ class MapConfigController {
         return new Park(name, bbox);
     }
 
-    private static Collection describe(Layer layer, org.parkatlas.catalog.Audience audience) {
+    private static Collection describe(Layer layer, org.parkatlas.catalog.Audience audience, long featureCount) {
         return new Collection(layer.id(), layer.title(), layer.geometryKind().geoJsonType(),
                 "/ogcapi/collections/" + layer.id() + "/items",
+                "/ogcapi/collections/" + layer.id() + "/tiles/WebMercatorQuad/{z}/{y}/{x}", featureCount,
                 layer.attributes().stream().filter(audience::sees).map(MapConfigController::info).toList(),
                 layer.derivedAttributes().stream().map(MapConfigController::info).toList());
     }
