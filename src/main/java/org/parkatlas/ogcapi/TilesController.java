@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -99,14 +100,23 @@ class TilesController {
     @GetMapping("/ogcapi/collections/{collectionId}/tiles/{matrixSet}/{z}/{y}/{x}")
     ResponseEntity<byte[]> collectionTile(@PathVariable String collectionId, @PathVariable String matrixSet,
                                           @PathVariable String z, @PathVariable String y, @PathVariable String x,
+                                          @RequestParam(required = false) String properties,
                                           HttpServletRequest request) {
         Layer layer = Layers.require(catalog, collectionId);
         requireMatrixSet(matrixSet);
-        return tile(layer.id(), List.of(layer), z, y, x, request);
+        // as for items: only these properties as tags (the id always) — a map that only draws needs a few
+        List<String> only = ItemsRequest.properties(layer, properties, RequestAudience.of(request));
+        return tile(only == null ? layer.id() : layer.id() + "?properties=" + String.join(",", only), List.of(layer),
+                z, y, x, request, only);
     }
 
     private ResponseEntity<byte[]> tile(String tileset, List<Layer> layers, String zText, String yText, String xText,
                                         HttpServletRequest request) {
+        return tile(tileset, layers, zText, yText, xText, request, null);
+    }
+
+    private ResponseEntity<byte[]> tile(String tileset, List<Layer> layers, String zText, String yText, String xText,
+                                        HttpServletRequest request, List<String> properties) {
         int z = index("tileMatrix", zText);
         int y = index("tileRow", yText);
         int x = index("tileCol", xText);
@@ -125,7 +135,7 @@ class TilesController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching)
                     .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).build();
         }
-        TileService.Tile tile = tiles.tile(tileset, layers, z, y, x, audience);
+        TileService.Tile tile = tiles.tile(tileset, layers, z, y, x, audience, properties);
         if (tile.empty()) {
             return ResponseEntity.noContent().eTag(tile.etag()).cacheControl(caching)
                     .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).build();

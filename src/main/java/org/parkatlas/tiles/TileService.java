@@ -94,6 +94,15 @@ public class TileService {
 
     /** The tile {@code z/y/x} of WebMercatorQuad with one MVT layer per layer given, named by its id. */
     public Tile tile(String tileset, List<Layer> layers, int z, int y, int x, Audience audience) {
+        return tile(tileset, layers, z, y, x, audience, null);
+    }
+
+    /**
+     * The tile with only some properties as tags ({@code null}: every one the reader sees; the id always) — what a
+     * map that only draws needs, a fraction of the bytes. {@code tileset} must name the choice (it keys the cache).
+     */
+    public Tile tile(String tileset, List<Layer> layers, int z, int y, int x, Audience audience,
+                     List<String> properties) {
         if (!WebMercatorQuad.exists(z, y, x)) {
             throw new IllegalArgumentException("no tile " + z + "/" + y + "/" + x + " in " + WebMercatorQuad.ID);
         }
@@ -117,14 +126,16 @@ public class TileService {
             // layers are concatenated protobuf messages, so its bytes join the Java-encoded ones as they are
             if (layer.derivedAttributes().isEmpty()) {
                 Optional<byte[]> built = store.vectorTile(layer, layer.attributesFor(audience).stream()
-                                .map(org.parkatlas.catalog.Attribute::name).toList(), envelope, area.get(),
+                                .map(org.parkatlas.catalog.Attribute::name)
+                                .filter(name -> properties == null || properties.contains(name)).toList(),
+                        envelope, area.get(),
                         TileEncoder.EXTENT, TileEncoder.BUFFER);
                 if (built.isPresent()) {
                     byDatabase.writeBytes(built.get());
                     continue;
                 }
             }
-            encoder.layer(layer.id(), members(sources.of(layer), area.get(), context));
+            encoder.layer(layer.id(), members(sources.of(layer), area.get(), context, properties));
         }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         bytes.writeBytes(encoder.encode());
@@ -157,13 +168,18 @@ public class TileService {
 
     /** The features of a layer that meet {@code area}, in EPSG:3857, with their tags. */
     private List<Map.Entry<Geometry, Map<String, Object>>> members(FeatureSource source, Geometry area,
-                                                                   ReadContext context) {
+                                                                   ReadContext context, List<String> properties) {
         Layer layer = source.layer();
         Crs storage = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
         List<Map.Entry<Geometry, Map<String, Object>>> members = new ArrayList<>();
         Filter touching = new Filter.Spatial(Filter.SpatialOperator.S_INTERSECTS,
                 new Expression.Property(Expression.Property.GEOMETRY), new Expression.GeometryLiteral(area));
-        source.stream(FeatureQuery.filtered(touching), context, feature -> members.add(new AbstractMap.SimpleEntry<>(
+        FeatureQuery query = FeatureQuery.filtered(touching);
+        if (properties != null) {
+            query = new FeatureQuery(query.filter(), properties.stream().filter(n -> layer.attribute(n).isPresent()).toList(),
+                    query.sortBy(), query.offset(), query.limit());
+        }
+        source.stream(query, context, feature -> members.add(new AbstractMap.SimpleEntry<>(
                 Reprojector.transform(feature.geometry(), storage, Crs.WEB_MERCATOR), tags(feature))));
         return members;
     }

@@ -110,6 +110,41 @@ public abstract class TilesContract extends ParkAtlasServerTest {
     }
 
     @Test
+    void aTileCarriesOnlyThePropertiesAskedFor() throws Exception {
+        int[] t = parkTile();
+        for (List<String> asked : List.of(List.of("parcels", "status", "code"), List.of("roads", "status", "name"))) {
+            String collection = asked.get(0);
+            String path = "/ogcapi/collections/" + collection + "/tiles/WebMercatorQuad/" + t[0] + "/" + t[1] + "/"
+                    + t[2];
+            Map<String, Map<String, Object>> all = decode(tile(path, null, null).body(), collection);
+            HttpResponse<byte[]> thin = tile(path + "?properties=" + asked.get(1) + "," + asked.get(2), null, null);
+            assertThat(thin.statusCode()).as(collection).isEqualTo(200);
+            Map<String, Map<String, Object>> tags = decode(thin.body(), collection);
+            assertThat(tags.keySet()).as(collection + ": the same features").isEqualTo(all.keySet());
+            tags.forEach((id, got) -> {
+                java.util.Map<String, Object> expected = new HashMap<>();
+                all.get(id).forEach((k, v) -> {
+                    if (k.equals("id") || asked.subList(1, 3).contains(k)) {
+                        expected.put(k, v);
+                    }
+                });
+                assertThat(got).as(collection + " " + id).isEqualTo(expected);
+            });
+            assertThat(thin.body().length).as(collection + ": fewer bytes").isLessThan(tile(path, null, null)
+                    .body().length);
+            assertThat(thin.headers().firstValue("ETag")).isNotEqualTo(tile(path, null, null).headers()
+                    .firstValue("ETag"));
+        }
+        HttpResponse<String> unknown = getInEnglish("/ogcapi/collections/parcels/tiles/WebMercatorQuad/" + t[0] + "/"
+                + t[1] + "/" + t[2] + "?properties=status,buyer_nonsense");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(unknown.body()).contains("buyer_nonsense").contains("properties");
+        assertThat(getInEnglish("/ogcapi/collections/parcels/tiles/WebMercatorQuad/" + t[0] + "/" + t[1] + "/" + t[2]
+                + "?properties=notes").statusCode()).as("a staff-only property, asked by the public").isEqualTo(400);
+    }
+
+    @Test
     void theParkTilesetHasALayerPerCollection() throws Exception {
         int[] t = parkTile();
         HttpResponse<byte[]> tile = tile("/ogcapi/tiles/WebMercatorQuad/" + t[0] + "/" + t[1] + "/" + t[2], null,
