@@ -5,7 +5,7 @@ import { loadItems, getJson } from './config.js';
 import { buildPopup, featureName, tooltipText } from './popup.js';
 import { createStyler, paneFor, baseGeometry, selectedLine, DEFAULT_VISIBLE, LABELLED } from './styles.js';
 import { el } from './dom.js';
-import { drawnFromTiles, loadVectorGrid, createGrid, restyleGrid } from './tiles.js';
+import { drawnFromTiles, loadVectorGrid, createGrid, restyleGrid, firstZoom } from './tiles.js';
 
 const L = window.L;
 
@@ -116,6 +116,7 @@ export class LayerManager {
       // clicked or opened, read whole through the API, so popups, selection and decorators work as for any.
       tiled: drawnFromTiles(collection),
       grid: null,
+      firstZoom: drawnFromTiles(collection) ? firstZoom(collection, this.catalog.park && this.catalog.park.bbox) : 0,
       total: collection.featureCount,
     };
 
@@ -142,6 +143,28 @@ export class LayerManager {
 
     this.layers[id] = geojson;
     this.entries.set(id, entry);
+    // a layer drawn only from some zoom on is taken off the map below it (not through the grid's own minZoom,
+    // which Leaflet would make the whole map's), and tells its row whether it is drawn now
+    if (entry.firstZoom > 0) {
+      map.on('zoomend', () => {
+        this._syncGrid(entry);
+        this.onChange(id, entry);
+      });
+    }
+  }
+
+  /** A tiled layer's grid on the map when the layer is shown and the zoom is one it is drawn at. */
+  _syncGrid(entry) {
+    if (!entry.grid) return;
+    const wanted = this.map.hasLayer(entry.geojson) && this.map.getZoom() >= entry.firstZoom;
+    if (wanted && !this.map.hasLayer(entry.grid)) this.map.addLayer(entry.grid);
+    else if (!wanted && this.map.hasLayer(entry.grid)) this.map.removeLayer(entry.grid);
+  }
+
+  /** Whether a layer shown is not drawn at the map's zoom (a large tiled layer, zoomed out past its first zoom). */
+  tooSmallToDraw(id) {
+    const entry = this.entries.get(id);
+    return Boolean(entry && entry.firstZoom > 0 && this.map.getZoom() < entry.firstZoom);
   }
 
   _bindFeature(entry, feature, layer) {
@@ -324,7 +347,7 @@ export class LayerManager {
             out: (feature) => this._hoverTile(entry, feature, null, false),
           },
         });
-        if (this.map.hasLayer(entry.geojson)) this.map.addLayer(entry.grid);
+        this._syncGrid(entry);
         entry.count = entry.total || 0;
         entry.loaded = true;
         entry.loading = null;
@@ -432,7 +455,7 @@ export class LayerManager {
     if (!entry) return Promise.resolve();
     if (visible) {
       if (!this.map.hasLayer(entry.geojson)) this.map.addLayer(entry.geojson);
-      if (entry.grid && !this.map.hasLayer(entry.grid)) this.map.addLayer(entry.grid);
+      this._syncGrid(entry);
       return this.load(id);
     }
     if (this.selected && this.selected.entry === entry) this.map.closePopup();

@@ -60,7 +60,9 @@ export class LayerPanel {
       else if (entry.loaded) text = entry.count ? String(entry.count) : t('noFeatures');
       else if (entry.total != null) text = entry.total ? String(entry.total) : t('noFeatures'); // hidden: counted only
       const n = entry.loaded ? entry.count : entry.total;
-      item.meta.textContent = text;
+      const zoomIn = !entry.error && this.manager.isVisible(key) && this.manager.tooSmallToDraw(key);
+      item.li.classList.toggle('pa-zoom-in', zoomIn);
+      item.meta.textContent = zoomIn ? `${text} · ${t('zoomInToSee')}` : text;
       item.meta.title = n ? t('featureCount', { n }) : text;
     }
   }

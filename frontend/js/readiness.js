@@ -90,11 +90,24 @@ export class ReadinessView {
     this.toggle.addEventListener('click', () => this.show(!this.on));
 
     this.loading = null;
-    this.ready = this._load();
+    // Every parcel's dates: fetched at once on a park drawn as GeoJSON (a few kilobytes), but on one drawn from
+    // tiles (tens of thousands of parcels, hundreds of kilobytes) only when the view is first switched on.
+    // Fetched once the first view's layers are in (prefetch(), from app.js), so that it does not hold up their
+    // requests on a slow link — or at once, when the view is asked for in the address.
+    const parcels = manager.entries.get('parcels');
+    let begin;
+    const started = new Promise((resolve) => {
+      begin = resolve;
+    });
+    this.prefetch = () => begin();
+    this.ready = parcels && parcels.tiled ? Promise.resolve() : started.then(() => (this.data ? undefined : this._load()));
     // Nobody may be awaiting it; a failure is reported on screen when the view is used.
     this.ready.catch(() => {});
 
-    if (q.get(VIEW_PARAM) === VIEW_VALUE) this.show(true);
+    if (q.get(VIEW_PARAM) === VIEW_VALUE) {
+      this.prefetch();
+      this.show(true);
+    }
     this.relabel();
   }
 
@@ -244,6 +257,9 @@ export class ReadinessView {
       // Asking for the view again is the natural retry after a failure.
       this._reportError();
       this._load().catch(() => {});
+    } else if (!this.data) {
+      this.prefetch();
+      this._load().then(() => this.on && this.summary.request(this.asOf, { now: true }), () => {});
     }
     setUrlParams({ [VIEW_PARAM]: next ? VIEW_VALUE : null, [ASOF_PARAM]: next && this.dateChosen ? this.asOf : null });
     this._setDate(this.asOf, true);

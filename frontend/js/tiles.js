@@ -13,6 +13,32 @@ const SCRIPT = '/vendor/leaflet-vectorgrid/Leaflet.VectorGrid.bundled.min.js';
 /** Layers with more features than this are drawn from tiles; `?tiles=always` or `?tiles=never` overrides. */
 export const TILED_ABOVE = 3000;
 
+/**
+ * A tiled layer is drawn from the zoom at which its features lie, on average, at least this many pixels apart:
+ * zoomed further out they would be a pixel or two each — megabytes of tiles for a carpet of dots (100 000 parcels
+ * at the whole-park view were 1.8 MB) — and the park reads from its zones and industrial parks instead. The layer
+ * panel says "zoom in to see".
+ */
+export const SPACING_PX = 8;
+
+/** The zoom a tiled collection is first drawn at, from its count and the park's extent (CRS84 bbox); 0: always. */
+export function firstZoom(collection, bbox) {
+  const n = Number(collection.featureCount);
+  if (!Array.isArray(bbox) || bbox.length !== 4 || !(n > 0)) return 0;
+  const [west, south, east, north] = bbox;
+  const cos = Math.cos(((south + north) / 2) * (Math.PI / 180));
+  const area = Math.max(1, (east - west) * 111320 * cos) * Math.max(1, (north - south) * 110540);
+  // metres between features, on average; a line (a road, a main) crosses several such spacings, so its own are
+  // a quarter of that
+  const lines = /LineString/.test(collection.geometryType || '');
+  const spacing = Math.sqrt(area / n) / (lines ? 4 : 1);
+  for (let z = 0; z < 20; z += 1) {
+    const metresPerPixel = (156543.034 * cos) / 2 ** z;
+    if (spacing / metresPerPixel >= SPACING_PX) return z;
+  }
+  return 20;
+}
+
 let loading = null;
 
 /** How the page was asked to draw layers: 'always', 'never' or 'auto' (by size). */
@@ -49,6 +75,20 @@ export function loadVectorGrid() {
   return loading;
 }
 
+/**
+ * What the map reads of a tiled feature before it is clicked: its styles (status, grade, utility, kind), its hover
+ * text (name or code, area). A tile with only these is a fraction of one with every attribute (`properties=`,
+ * as for items); the id always comes.
+ */
+const DRAWN = ['name', 'name_en', 'code', 'status', 'grade', 'utility', 'kind', 'area_m2', 'area_mu'];
+
+/** The tile URL template of a collection with only the properties it has of those the map draws by. */
+export function drawnTilesUrl(collection) {
+  const has = new Set([...(collection.attributes || []), ...(collection.derivedAttributes || [])].map((a) => a.name));
+  const drawn = DRAWN.filter((name) => has.has(name));
+  return `${collection.tilesUrl}?properties=${drawn.join(',')}`;
+}
+
 /** A tile feature's properties as the GeoJSON-shaped feature the style functions and decorators read. */
 export function asFeature(properties) {
   return { type: 'Feature', id: properties.id, properties };
@@ -60,7 +100,7 @@ export function asFeature(properties) {
  */
 export function createGrid(collection, { pane, style, on }) {
   const L = window.L;
-  const grid = L.vectorGrid.protobuf(collection.tilesUrl, {
+  const grid = L.vectorGrid.protobuf(drawnTilesUrl(collection), {
     pane,
     rendererFactory: L.svg.tile,
     interactive: true,
