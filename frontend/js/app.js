@@ -347,6 +347,7 @@ async function main() {
     ),
   );
   hideLoading();
+  readiness.prefetch(); // every parcel's dates, after the layers of the first view
 
   // Without a usable bbox in the catalog, frame whatever the boundary layer drew.
   if (!bounds) {
@@ -357,6 +358,7 @@ async function main() {
   const declutterLabels = keepLabelsApart(map);
   onLangChange(declutterLabels); // the names change length with the language
   document.body.classList.add('pa-ready');
+  performance.mark('parkatlas-ready'); // the first view's layers are drawn (PageWeightBenchmark reads it)
   resolveReady(parkatlas);
 
   // Hidden layers are only counted (for their row in the panel); their features come when they are shown, so a

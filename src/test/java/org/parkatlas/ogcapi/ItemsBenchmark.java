@@ -52,27 +52,30 @@ public final class ItemsBenchmark {
         System.exit(0);
     }
 
-    private static List<Request> requests(String oneId) {
-        String columns = "id, code, land_use, status, zone, industrial_park, standard_land, area_m2, area_mu";
+    /**
+     * @param stored the parcels' stored columns but id, version and geom: the raw SQL gives every one, as ParkAtlas
+     *               does (which adds the derived ones, that no SQL gives)
+     */
+    private static List<Request> requests(String oneId, List<String> stored) {
+        String columns = "*";
         String feature = "json_build_object('type', 'Feature', 'id', id, 'geometry', ST_AsGeoJSON(ST_Transform(geom, "
-                + "4326), 7)::json, 'properties', json_build_object('code', code, 'land_use', land_use, 'status', "
-                + "status, 'zone', zone, 'industrial_park', industrial_park, 'standard_land', standard_land, "
-                + "'area_m2', area_m2, 'area_mu', area_mu))";
+                + "4326), 7)::json, 'properties', json_build_object(" + stored.stream().map(c -> "'" + c + "', " + c)
+                .collect(java.util.stream.Collectors.joining(", ")) + "))";
         return List.of(
                 new Request("1 000 items", "/ogcapi/collections/parcels/items?limit=1000",
                         "SELECT json_build_object('type', 'FeatureCollection', 'numberMatched', (SELECT COUNT(*) FROM "
-                                + "parcels), 'features', json_agg(f)) FROM (SELECT " + feature + " AS f FROM parcels "
+                                + "parcels), 'features', json_agg(f)) FROM (SELECT " + feature + " AS f FROM parcels p "
                                 + "ORDER BY id LIMIT 1000) page",
                         "SELECT " + columns + ", ST_AsBinary(ST_Transform(geom, 4326)) FROM parcels ORDER BY id "
                                 + "LIMIT 1000"),
                 new Request("10 items", "/ogcapi/collections/parcels/items?limit=10",
                         "SELECT json_build_object('type', 'FeatureCollection', 'numberMatched', (SELECT COUNT(*) FROM "
-                                + "parcels), 'features', json_agg(f)) FROM (SELECT " + feature + " AS f FROM parcels "
+                                + "parcels), 'features', json_agg(f)) FROM (SELECT " + feature + " AS f FROM parcels p "
                                 + "ORDER BY id LIMIT 10) page",
                         "SELECT " + columns + ", ST_AsBinary(ST_Transform(geom, 4326)) FROM parcels ORDER BY id "
                                 + "LIMIT 10"),
                 new Request("one feature", "/ogcapi/collections/parcels/items/" + oneId,
-                        "SELECT " + feature + " FROM parcels WHERE id = '" + oneId + "'",
+                        "SELECT " + feature + " FROM parcels p WHERE id = '" + oneId + "'",
                         "SELECT " + columns + ", ST_AsBinary(ST_Transform(geom, 4326)) FROM parcels WHERE id = '"
                                 + oneId + "'"));
     }
@@ -97,7 +100,22 @@ public final class ItemsBenchmark {
                     HttpResponse.BodyHandlers.discarding());
             java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
             Map<String, List<Double>> times = new LinkedHashMap<>();
-            List<Request> requests = requests(oneId);
+            List<String> stored = jdbc.queryForList("SELECT column_name FROM information_schema.columns WHERE "
+                    + "LOWER(table_name) = 'parcels' ORDER BY ordinal_position", String.class).stream()
+                    .map(String::toLowerCase).filter(c -> !List.of("id", "version", "geom").contains(c)).toList();
+            List<Request> requests = requests(oneId, stored);
+            // warmed up first, both sides, as JMH would: the service's first few hundred requests run interpreted
+            // code (a static file took 7 ms cold, 1 ms after 1 000 requests), which is not what a running service
+            // costs
+            for (Request request : requests) {
+                for (int i = 0; i < 4; i++) {
+                    curl(base + request.path(), 250);
+                }
+                String sql = store.equals("postgis") ? request.postgisSql() : request.h2Sql();
+                for (int i = 0; i < 200; i++) {
+                    worker.submit(() -> jdbc.query(sql, (ResultSet rs) -> null)).get();
+                }
+            }
             // over HTTP from curl, another process on one kept-alive connection, as a GIS client would ask: the
             // JDK's own client in this JVM was measured adding 5–8 ms a request (its selector thread, and sharing the
             // two cores with the server it times)
@@ -131,11 +149,42 @@ public final class ItemsBenchmark {
                 System.out.printf("%s | %s | ParkAtlas HTTP median %.1f ms | raw SQL median %.1f ms | ratio %.2f, "
                         + "difference %.1f ms%n", store, request.name(), service, raw, service / raw, service - raw);
             }
+            String busy = concurrent(base + "/ogcapi/collections/parcels/items?limit=10", 16, 15);
+            System.out.printf("%s | 10 items, %s%n", store, busy == null ? "16 clients: skipped (no ab; apt-get "
+                    + "install apache2-utils)" : busy);
         }
     }
 
+    /**
+     * {@code clients} concurrent kept-alive clients on one URL for {@code seconds}, by ApacheBench ({@code ab}, Debian's
+     * apache2-utils: a process of its own, light on the two cores the service needs): requests a second, median and
+     * 99th percentile. Null when {@code ab} is not installed.
+     */
+    public static String concurrent(String url, int clients, int seconds) throws Exception {
+        Process process;
+        try {
+            process = new ProcessBuilder("ab", "-k", "-q", "-c", String.valueOf(clients), "-t", String.valueOf(seconds),
+                    "-n", "10000000", url).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        String out = new String(process.getInputStream().readAllBytes());
+        process.waitFor();
+        java.util.regex.Matcher rate = java.util.regex.Pattern.compile("Requests per second:\\s+([0-9.]+)").matcher(out);
+        java.util.regex.Matcher p50 = java.util.regex.Pattern.compile("\\n\\s+50%\\s+(\\d+)").matcher(out);
+        java.util.regex.Matcher p99 = java.util.regex.Pattern.compile("\\n\\s+99%\\s+(\\d+)").matcher(out);
+        java.util.regex.Matcher failed = java.util.regex.Pattern.compile("Failed requests:\\s+(\\d+)").matcher(out);
+        java.util.regex.Matcher non2xx = java.util.regex.Pattern.compile("Non-2xx responses:\\s+(\\d+)").matcher(out);
+        if (!rate.find() || !p50.find() || !p99.find()) {
+            return "ab said: " + out.strip();
+        }
+        return String.format(java.util.Locale.ROOT, "%s clients: %.0f req/s, p50 %s ms, p99 %s ms, failed %s%s",
+                clients, Double.parseDouble(rate.group(1)), p50.group(1), p99.group(1),
+                failed.find() ? failed.group(1) : "0", non2xx.find() ? ", non-2xx " + non2xx.group(1) : "");
+    }
+
     /** {@code times} GETs of one URL on one connection by curl, each one's total in ms, the first left out. */
-    private static List<Double> curl(String url, int times) throws Exception {
+    public static List<Double> curl(String url, int times) throws Exception {
         List<String> command = new ArrayList<>(List.of("curl", "-s", "-w", "%{http_code} %{time_total}\\n"));
         for (int i = 0; i <= times; i++) {
             command.add(url);
@@ -157,7 +206,7 @@ public final class ItemsBenchmark {
         return totals.subList(1, totals.size());
     }
 
-    private static double median(List<Double> samples) {
+    public static double median(List<Double> samples) {
         List<Double> sorted = samples.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
     }

@@ -34,7 +34,7 @@ class CachingTest extends ParkAtlasServerTest {
     @Test
     void textGoesGzippedToWhoAsks() throws Exception {
         for (String path : new String[]{"/ogcapi/collections/parcels/items?limit=1000", "/js/app.js",
-                "/api/map/config"}) {
+                "/js/bundle/app.js", "/css/bundle/index.css", "/api/map/config"}) {
             HttpResponse<byte[]> plain = fetch(path, null, null);
             HttpResponse<byte[]> zipped = fetch(path, "gzip", null);
             assertThat(zipped.headers().firstValue("Content-Encoding")).as(path).hasValue("gzip");
@@ -42,6 +42,29 @@ class CachingTest extends ParkAtlasServerTest {
             assertThat(unzipped).as(path + ": the same answer").isEqualTo(plain.body());
             assertThat(zipped.body().length).as(path).isLessThan(plain.body().length / 2);
         }
+    }
+
+    @Test
+    void theMapPageIsOneStylesheetAndOneScriptOfOurs() throws Exception {
+        String page = new String(fetch("/", null, null).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).contains("<link rel=\"stylesheet\" href=\"/css/bundle/index.css\">")
+                .contains("<script type=\"module\" src=\"/js/bundle/app.js\"></script>")
+                .doesNotContain("href=\"/css/map.css\"").doesNotContain("src=\"/js/app.js\"");
+        String css = new String(fetch("/css/bundle/index.css", null, null).body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String tokens = new String(fetch("/css/tokens.css", null, null).body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(css).as("every stylesheet the page links, in its order").contains(tokens.strip())
+                .containsSubsequence("/* /css/tokens.css */", "/* /css/layout.css */", "/* /css/finder.css */");
+        HttpResponse<byte[]> script = fetch("/js/bundle/app.js", null, null);
+        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/javascript");
+        String bundle = new String(script.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bundle).contains("__pa.define('layers.js'").contains("__pa.load('editing/index.js')")
+                .as("the editor comes only to planners").doesNotContain("__pa.define('editing/editor.js'");
+        assertThat(new String(fetch("/js/bundle/editing/index.js", null, null).body(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("__pa.define('editing/editor.js'");
+        String etag = script.headers().firstValue("ETag").orElseThrow();
+        assertThat(fetch("/js/bundle/app.js", null, etag).statusCode()).isEqualTo(304);
+        assertThat(fetch("/js/bundle/nothing.js", null, null).statusCode()).isEqualTo(404);
     }
 
     @Test
