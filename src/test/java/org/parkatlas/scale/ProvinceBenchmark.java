@@ -66,13 +66,13 @@ public final class ProvinceBenchmark {
     public static void main(String[] args) throws Exception {
         int parks = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 120;
+        String why = PostgisTestDatabase.unavailableReason(); // the server, and its user, either way
+        if (why != null) {
+            System.out.println("no PostGIS: " + why);
+            System.exit(1);
+        }
         String database = System.getProperty("parkatlas.benchmark.database");
         if (database == null) {
-            String why = PostgisTestDatabase.unavailableReason();
-            if (why != null) {
-                System.out.println("no PostGIS: " + why);
-                System.exit(1);
-            }
             database = PostgisTestDatabase.newDatabase();
             System.out.println("database " + database);
         }
