@@ -37,6 +37,10 @@ public final class CodeList {
 
     /** The codes in {@code text}, each once, in the order given. */
     public static List<String> parse(String text) {
+        List<String> canonical = canonical(text);
+        if (canonical != null) {
+            return canonical;
+        }
         String inner = text.strip();
         if (inner.startsWith("[") && inner.endsWith("]")) {
             inner = inner.substring(1, inner.length() - 1);
@@ -50,5 +54,37 @@ public final class CodeList {
             }
         }
         return List.copyOf(new ArrayList<>(codes));
+    }
+
+    /**
+     * The codes of the form {@link #toText} writes — {@code ["a","b"]}, nothing escaped, no spaces, each once — read
+     * without the lenient splitting (every stored value is of this form, and reading it was 3 % of an items page's
+     * time); null for any other text.
+     */
+    private static List<String> canonical(String text) {
+        int end = text.length() - 2;
+        if (end < 2 || !text.startsWith("[\"") || !text.endsWith("\"]") || text.indexOf('\\') >= 0) {
+            return null;
+        }
+        List<String> codes = new ArrayList<>(4);
+        int from = 2;
+        while (true) {
+            int close = text.indexOf('"', from);
+            if (close < 0 || close > end) {
+                return null;
+            }
+            String code = text.substring(from, close);
+            if (code.isEmpty() || codes.contains(code) || SEPARATORS.matcher(code).find()) {
+                return null;
+            }
+            codes.add(code);
+            if (close == end) {
+                return List.copyOf(codes);
+            }
+            if (!text.startsWith("\",\"", close)) {
+                return null;
+            }
+            from = close + 3;
+        }
     }
 }

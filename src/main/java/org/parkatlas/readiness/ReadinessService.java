@@ -242,13 +242,15 @@ public class ReadinessService implements DerivedProperties {
         for (ItemAssessment item : readiness.items()) {
             properties.put(item.item().attribute(), item.metOn(day));
         }
-        properties.put("readiness_met", (long) readiness.metOn(day));
+        int met = readiness.metOn(day); // once: every feature of every page comes through here
+        properties.put("readiness_met", (long) met);
         properties.put("readiness_total", (long) readiness.items().size());
-        properties.put("ready", readiness.readyOn(day));
+        properties.put("ready", met == readiness.items().size());
         properties.put("readiness_tier", (long) ReadinessTier.of(readiness, day,
                 availableBuildings().get(String.valueOf(feature.property("code")))));
-        if (readiness.readyDate() != null) {
-            properties.put("ready_date", readiness.readyDate());
+        LocalDate readyDate = readiness.readyDate();
+        if (readyDate != null) {
+            properties.put("ready_date", readyDate);
         }
     }
 
