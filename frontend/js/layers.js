@@ -116,9 +116,11 @@ export class LayerManager {
       // clicked or opened, read whole through the API, so popups, selection and decorators work as for any.
       tiled: drawnFromTiles(collection),
       grid: null,
-      firstZoom: drawnFromTiles(collection) ? firstZoom(collection, this.catalog.park && this.catalog.park.bbox) : 0,
+      firstZoom: 0,
       total: collection.featureCount,
     };
+
+    if (entry.tiled) entry.firstZoom = firstZoom(collection, this.catalog.park && this.catalog.park.bbox);
 
     const geojson = L.geoJSON(null, {
       pane: pane.name,
@@ -302,7 +304,7 @@ export class LayerManager {
     if (entry.hitGroup) entry.hitGroup.clearLayers();
     this.onChange(id, entry);
 
-    entry.loading = loadItems(url, (features) => {
+    return this._track(entry, loadItems(url, (features) => {
       for (const feature of features) {
         try {
           geojson.addData(feature);
@@ -314,7 +316,13 @@ export class LayerManager {
       }
       if (entry.hitGroup && this.map.hasLayer(geojson)) geojson.bringToFront();
       this.onChange(id, entry);
-    }).then(
+    }));
+  }
+
+  /** Follows a layer's loading: loaded (or failed) when `work` settles, the panel told either way. */
+  _track(entry, work) {
+    const id = entry.collection.id;
+    entry.loading = work.then(
       () => {
         entry.loaded = true;
         entry.loading = null;
@@ -333,35 +341,21 @@ export class LayerManager {
 
   /** Makes a tiled layer's VectorGrid (loading the renderer on first use); its tiles come as the map shows them. */
   _loadGrid(entry) {
-    const id = entry.collection.id;
     entry.error = null;
-    this.onChange(id, entry);
-    entry.loading = loadVectorGrid().then(
-      () => {
-        entry.grid = createGrid(entry.collection, {
-          pane: paneFor(entry.collection).name,
-          style: entry.style,
-          on: {
-            click: (feature, latlng, originalEvent) => this._resolveClick(entry, feature, latlng, originalEvent),
-            over: (feature, latlng) => this._hoverTile(entry, feature, latlng, true),
-            out: (feature) => this._hoverTile(entry, feature, null, false),
-          },
-        });
-        this._syncGrid(entry);
-        entry.count = entry.total || 0;
-        entry.loaded = true;
-        entry.loading = null;
-        this.onChange(id, entry);
-        return entry;
-      },
-      (err) => {
-        entry.error = err;
-        entry.loading = null;
-        this.onChange(id, entry);
-        throw err;
-      },
-    );
-    return entry.loading;
+    this.onChange(entry.collection.id, entry);
+    return this._track(entry, loadVectorGrid().then(() => {
+      entry.grid = createGrid(entry.collection, {
+        pane: paneFor(entry.collection).name,
+        style: entry.style,
+        on: {
+          click: (feature, latlng, originalEvent) => this._resolveClick(entry, feature, latlng, originalEvent),
+          over: (feature, latlng) => this._hoverTile(entry, feature, latlng, true),
+          out: (feature) => this._hoverTile(entry, feature, null, false),
+        },
+      });
+      this._syncGrid(entry);
+      entry.count = entry.total || 0;
+    }));
   }
 
   /**

@@ -135,14 +135,3 @@ export function restyleGrid(grid, style, only = null) {
     }
   }
 }
-
-/** The drawn features of a grid (each once, though it may lie on several tiles), as GeoJSON-shaped features. */
-export function gridFeatures(grid) {
-  const seen = new Map();
-  for (const tile of Object.values(grid._vectorTiles || {})) {
-    for (const [id, data] of Object.entries(tile._features || {})) {
-      if (!seen.has(id)) seen.set(id, asFeature(data.feature.properties));
-    }
-  }
-  return [...seen.values()];
-}

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The map page as few files: {@code index.html} with its stylesheets as one ({@code /css/bundle/index.css}) and its
  * modules as one script ({@code /js/bundle/app.js}, {@link ModuleBundler}), the editor's modules as a second that only
  * planners load. Made from the page's own files on the class path, again whenever one of them changes (checked at
- * most every two seconds), so the page's sources stay the files a developer edits. With
+ * most every two seconds, and only where they are files on disk: a jar's cannot change), so the page's sources stay the files a developer edits. With
  * {@code parkatlas.web.bundle=false} the page is served as written, a file per module.
  */
 @Component
@@ -42,6 +42,8 @@ class MapPageBundle {
 
     private final ResourcePatternResolver resources;
     private final boolean enabled;
+    /** Whether the page's files can change under the running service: files on disk, not entries of its jar. */
+    private final boolean editable;
     private volatile Built built;
     private volatile long checkedAt;
 
@@ -51,6 +53,7 @@ class MapPageBundle {
     MapPageBundle(ResourcePatternResolver resources, @Value("${parkatlas.web.bundle:true}") boolean enabled) {
         this.resources = resources;
         this.enabled = enabled;
+        this.editable = editable(resources);
         current(); // a page the bundler cannot take stops the service here, not at the first visit
     }
 
@@ -66,7 +69,7 @@ class MapPageBundle {
     private Built current() {
         Built known = built;
         long now = System.currentTimeMillis();
-        if (known != null && now - checkedAt < RECHECK_MILLIS) {
+        if (known != null && (!editable || now - checkedAt < RECHECK_MILLIS)) {
             return known;
         }
         synchronized (this) {
@@ -117,6 +120,14 @@ class MapPageBundle {
         bundle.chunks().forEach((id, text) -> parts.put(SCRIPT_PREFIX + id, part(text,
                 "text/javascript;charset=UTF-8")));
         return parts;
+    }
+
+    private static boolean editable(ResourcePatternResolver resources) {
+        try {
+            return resources.getResource("classpath:static/index.html").isFile();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The newest change among the page's files, with their number (a file gone changes it too). */

@@ -23,21 +23,22 @@ import java.util.Random;
  */
 public final class SyntheticPark {
 
+    // the park's measures and vocabularies, public for the province (scale/ProvinceBenchmark), whose parks are alike
     public static final double SPACING = 300;
-    private static final double INSET = 25; // parcel edge to road centreline: within half a 40 m red line + 10 m
-    private static final double GAP = 4;
+    public static final double INSET = 25; // parcel edge to road centreline: within half a 40 m red line + 10 m
+    public static final double GAP = 4;
     private static final double ORIGIN_X = 470_000;
     private static final double ORIGIN_Y = 3_970_000;
-    private static final int SECTIONS = 10;
-    private static final String[] UTILITIES = {"water", "sewer", "storm", "power", "gas", "heat", "telecom",
+    public static final int SECTIONS = 10;
+    public static final String[] UTILITIES = {"water", "sewer", "storm", "power", "gas", "heat", "telecom",
             "broadband"};
-    private static final String[][] FACILITIES = {{"water_plant", "water"}, {"sewage_plant", "sewer"},
+    public static final String[][] FACILITIES = {{"water_plant", "water"}, {"sewage_plant", "sewer"},
             {"storm_outfall", "storm"}, {"substation", "power"}, {"gas_station", "gas"}, {"heat_source", "heat"},
             {"telecom_exchange", "telecom"}};
-    private static final String[] STATUSES = {"available", "available", "available", "available", "reserved",
+    public static final String[] STATUSES = {"available", "available", "available", "available", "reserved",
             "reserved", "transferred", "in_use", "in_use", "planned"};
-    private static final String[] LAND_USES = {"100101", "100101", "100102", "100102", "100103", "110101"};
-    private static final String[] INDUSTRIES = {"green_smart_manufacturing", "optoelectronic_materials", "new_energy",
+    public static final String[] LAND_USES = {"100101", "100101", "100102", "100102", "100103", "110101"};
+    public static final String[] INDUSTRIES = {"green_smart_manufacturing", "optoelectronic_materials", "new_energy",
             "energy_saving_environmental", "digital_economy"};
 
     private final int blocks;

@@ -30,11 +30,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static org.parkatlas.finder.SyntheticPark.FACILITIES;
+import static org.parkatlas.finder.SyntheticPark.GAP;
+import static org.parkatlas.finder.SyntheticPark.INDUSTRIES;
+import static org.parkatlas.finder.SyntheticPark.INSET;
+import static org.parkatlas.finder.SyntheticPark.LAND_USES;
+import static org.parkatlas.finder.SyntheticPark.SECTIONS;
+import static org.parkatlas.finder.SyntheticPark.SPACING;
+import static org.parkatlas.finder.SyntheticPark.STATUSES;
+import static org.parkatlas.finder.SyntheticPark.UTILITIES;
+
 /**
  * A runnable benchmark, not a test: a generated province — {@code parks} parks (30 unless given) of {@code blocks} ×
  * {@code blocks} blocks of 300 m (120: some 36 000 parcels a park, 1 080 000 in all), each with its roads, its eight
  * utility networks in ten sections and its seven sources, three zones, an industrial park and a boundary — loaded into
- * PostGIS with {@code COPY}, then served by ParkAtlas, which is measured on it: the first readiness of every parcel
+ * PostGIS with {@code COPY} (the parks drawn as {@link org.parkatlas.finder.SyntheticPark} draws its one), then served by ParkAtlas, which is measured on it: the first readiness of every parcel
  * and the heap it takes, items beside the raw SQL (as {@link ItemsBenchmark}), parcel tiles cold and warm, and 16
  * clients on the 10-item page. The park data is written straight into the tables (the write path's rules and
  * history are for what people draw and import, and would only slow the loading down): by construction nothing
@@ -44,21 +54,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ProvinceBenchmark {
 
-    private static final double SPACING = 300;
-    private static final double INSET = 25;
-    private static final double GAP = 4;
-    private static final int SECTIONS = 10;
     private static final double PARK_PITCH = 40_000;
-    private static final String[] UTILITIES = {"water", "sewer", "storm", "power", "gas", "heat", "telecom",
-            "broadband"};
-    private static final String[][] FACILITIES = {{"water_plant", "water"}, {"sewage_plant", "sewer"},
-            {"storm_outfall", "storm"}, {"substation", "power"}, {"gas_station", "gas"}, {"heat_source", "heat"},
-            {"telecom_exchange", "telecom"}};
-    private static final String[] STATUSES = {"available", "available", "available", "available", "reserved",
-            "reserved", "transferred", "in_use", "in_use", "planned"};
-    private static final String[] LAND_USES = {"100101", "100101", "100102", "100102", "100103", "110101"};
-    private static final String[] INDUSTRIES = {"green_smart_manufacturing", "optoelectronic_materials", "new_energy",
-            "energy_saving_environmental", "digital_economy"};
 
     private ProvinceBenchmark() {
     }
