@@ -154,7 +154,12 @@ final class ReadinessEngine {
         ItemAssessment best = null;
         for (NetworkLine line : network.linesNear(search)) {
             double reach = item == ReadinessItem.ROAD ? roadReach.get(line) : maxReach;
-            double distance = parcel.distance(line.geometry());
+            // the boxes' distance never exceeds the true one, so a line whose box is out of reach is: most lines the
+            // index finds are (the far side of the block), and the exact distance was two thirds of the work
+            if (parcel.getEnvelopeInternal().distance(line.geometry().getEnvelopeInternal()) > reach) {
+                continue;
+            }
+            double distance = LineGap.between(parcel, line.geometry());
             if (distance > reach) {
                 continue;
             }
@@ -181,7 +186,7 @@ final class ReadinessEngine {
     private static Double nearest(UtilityNetwork network, Geometry parcel) {
         Double nearest = null;
         for (NetworkLine line : network.lines()) {
-            double d = parcel.distance(line.geometry());
+            double d = LineGap.between(parcel, line.geometry());
             if (nearest == null || d < nearest) {
                 nearest = d;
             }
