@@ -3,11 +3,12 @@ package org.parkatlas.account;
 import java.util.Locale;
 
 /**
- * What a person may do. A planner edits parcels and their attributes; an analyst reads everything; an admin manages
- * accounts and may do all a planner does. Anonymous visitors read the public map.
+ * What a person may do. A planner edits parcels and their attributes; an analyst reads everything but negotiations;
+ * the investment bureau (招商, {@code investment}) keeps the investment pipeline, negotiations included; an admin
+ * manages accounts and may do all the others do. Anonymous visitors read the public map.
  */
 enum Role {
-    ADMIN, PLANNER, ANALYST;
+    ADMIN, PLANNER, ANALYST, INVESTMENT;
 
     /** The id stored and shown: {@code admin}, {@code planner}, {@code analyst}. */
     public String id() {

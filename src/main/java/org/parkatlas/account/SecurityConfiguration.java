@@ -24,8 +24,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
  * Who may do what over HTTP. Reading is public (the investors' map, the OGC API); every write needs a signed-in
- * planner or admin; accounts are the admin's. People sign in on the map's login page (a session, CSRF-protected);
- * API clients (QGIS, GDAL, scripts) send HTTP Basic. Refusals are problem+json like every other error: 401 with a
+ * planner or admin, but the investment pipeline's, which needs the investment bureau or an admin; accounts are the
+ * admin's. People sign in on the map's login page (a session, CSRF-protected); API clients (QGIS, GDAL, scripts) send HTTP Basic. Refusals are problem+json like every other error: 401 with a
  * Basic challenge for anonymous callers, 403 for a role that may not.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +33,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 class SecurityConfiguration {
 
     private static final String[] EDITORS = {Role.ADMIN.name(), Role.PLANNER.name()};
+    /** Who keeps the investment pipeline: the investment bureau (招商) and admins; planners only read it. */
+    private static final String[] INVESTMENT = {Role.ADMIN.name(), Role.INVESTMENT.name()};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle,
@@ -46,7 +48,15 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/login", "/logout").permitAll()
                         // investors enquire without an account; only admins read enquiries or move them on
                         .requestMatchers(HttpMethod.POST, "/api/enquiries").permitAll()
-                        .requestMatchers("/api/enquiries", "/api/enquiries/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/enquiries", "/api/enquiries/**").hasAnyRole(INVESTMENT)
+                        // a project's history is the staff's; moving projects and writing them the bureau's
+                        .requestMatchers(HttpMethod.GET, "/api/projects/*/history").authenticated()
+                        .requestMatchers("/api/projects/**").hasAnyRole(INVESTMENT)
+                        .requestMatchers(request -> !HttpMethod.GET.matches(request.getMethod())
+                                && !HttpMethod.HEAD.matches(request.getMethod())
+                                && (request.getServletPath().startsWith("/ogcapi/collections/projects/")
+                                || request.getServletPath().startsWith("/api/collections/projects/")))
+                        .hasAnyRole(INVESTMENT)
                         // saved queries are each account's own, whatever its role
                         .requestMatchers("/api/queries", "/api/queries/**").authenticated()
                         // the container's error page answers whatever method the failed request had
@@ -61,9 +71,13 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login.html?logout"))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"ParkAtlas\", charset=\"UTF-8\"");
+                    boolean read = HttpMethod.GET.matches(request.getMethod())
+                            || HttpMethod.HEAD.matches(request.getMethod());
                     ProblemWriter.write(new Problem(401, ProblemType.SIGN_IN_REQUIRED, Label.of("需要登录",
-                            "Sign-in required"), Label.of("此请求会修改园区数据：请以规划人员或管理员身份登录（HTTP Basic）",
-                            "this request changes the park's data: sign in (HTTP Basic) as a planner or admin"),
+                            "Sign-in required"), read ? Label.of("此内容仅供园区工作人员查看：请登录（HTTP Basic）",
+                            "this is for the park's staff: sign in (HTTP Basic)")
+                            : Label.of("此请求会修改园区数据：请以有权限的账号登录（HTTP Basic）",
+                            "this request changes the park's data: sign in (HTTP Basic) with an account that may"),
                             null), request, response);
                 }))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->

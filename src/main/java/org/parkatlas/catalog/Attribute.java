@@ -7,28 +7,35 @@ import java.util.List;
  * enumerated attributes, the allowed values. A {@code computed} attribute is derived by the server from the geometry
  * (e.g. {@code area_mu}) and is never taken from a client or a file. A number may carry the range a real value lies
  * in ({@code minimum}, {@code maximum}, null where open): a negative red-line width or one of 1e308 m is a mistake.
- * An {@code internal} attribute is the bureau's own record, shown to signed-in staff only ({@link Audience}).
+ * {@code audience} is the least audience that sees it ({@link Audience}): {@code PUBLIC} for most; {@code STAFF} for
+ * the bureau's own records (who bought a parcel); {@code INVESTMENT} for what was said in a negotiation.
  */
 public record Attribute(String name, AttributeType type, String unit, boolean required, boolean computed,
-                        Label label, List<AllowedValue> values, Double minimum, Double maximum, boolean internal) {
+                        Label label, List<AllowedValue> values, Double minimum, Double maximum, Audience audience) {
 
     public Attribute {
         values = values == null ? List.of() : List.copyOf(values);
+        audience = audience == null ? Audience.PUBLIC : audience;
     }
 
     public Attribute(String name, AttributeType type, String unit, boolean required, boolean computed, Label label,
                      List<AllowedValue> values) {
-        this(name, type, unit, required, computed, label, values, null, null, false);
+        this(name, type, unit, required, computed, label, values, null, null, Audience.PUBLIC);
     }
 
     /** The same attribute with the range its values must lie in. */
     public Attribute within(double min, double max) {
-        return new Attribute(name, type, unit, required, computed, label, values, min, max, internal);
+        return new Attribute(name, type, unit, required, computed, label, values, min, max, audience);
     }
 
-    /** The same attribute, for the park's staff only. */
-    public Attribute internalOnly() {
-        return new Attribute(name, type, unit, required, computed, label, values, minimum, maximum, true);
+    /** The same attribute, for {@code audience} and those who see more. */
+    public Attribute seenBy(Audience audience) {
+        return new Attribute(name, type, unit, required, computed, label, values, minimum, maximum, audience);
+    }
+
+    /** Whether the public may not see it. */
+    public boolean internal() {
+        return audience != Audience.PUBLIC;
     }
 
     /** Whether a number lies in the attribute's range (always, for an attribute without one). */

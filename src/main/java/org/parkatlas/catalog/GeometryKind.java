@@ -15,7 +15,9 @@ import org.locationtech.jts.geom.Polygon;
 public enum GeometryKind {
     POINT("Point"),
     LINESTRING("LineString"),
-    POLYGON("Polygon");
+    POLYGON("Polygon"),
+    /** A catalogue of records linked to the map by codes (investment projects, firms): features without geometry. */
+    NONE(null);
 
     private final String geoJsonType;
 
@@ -33,6 +35,7 @@ public enum GeometryKind {
             case POINT -> geometry instanceof Point || allowMulti && geometry instanceof MultiPoint;
             case LINESTRING -> geometry instanceof LineString || allowMulti && geometry instanceof MultiLineString;
             case POLYGON -> geometry instanceof Polygon || allowMulti && geometry instanceof MultiPolygon;
+            case NONE -> geometry == null;
         };
     }
 }

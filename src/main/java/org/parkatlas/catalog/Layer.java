@@ -11,14 +11,28 @@ import java.util.stream.Stream;
  *
  * @param temporalProperty  the date attribute that the OGC {@code datetime} parameter filters on, or null
  * @param derivedAttributes attributes worked out when the layer is read (never stored, never written)
+ * @param publicRows        the features the public may see at all, or null for every one (a project still in
+ *                          talks is nobody's business outside the bureau)
  */
 public record Layer(String id, Label title, Label description, GeometryKind geometryKind, boolean allowMulti,
                     List<Attribute> attributes, int storageSrid, String temporalProperty,
-                    List<Attribute> derivedAttributes) {
+                    List<Attribute> derivedAttributes, PublicRows publicRows) {
 
     public Layer {
         attributes = List.copyOf(attributes);
         derivedAttributes = derivedAttributes == null ? List.of() : List.copyOf(derivedAttributes);
+    }
+
+    /** The features an anonymous reader sees: those whose {@code attribute} holds one of {@code values}. */
+    public record PublicRows(String attribute, java.util.Set<String> values) {
+        public PublicRows {
+            values = java.util.Set.copyOf(values);
+        }
+    }
+
+    /** Whether the layer's features have a geometry (a catalogue layer's have none and are not drawn on maps). */
+    public boolean spatial() {
+        return geometryKind != GeometryKind.NONE;
     }
 
     /** The table that stores the layer: the id with SQL-safe underscores. */

@@ -14,7 +14,9 @@ public enum ParkLayer {
     ROADS("roads"),
     UTILITY_LINES("utility-lines"),
     FACILITIES("facilities"),
-    FACTORY_BUILDINGS("factory-buildings");
+    FACTORY_BUILDINGS("factory-buildings"),
+    /** The investment pipeline (招商五库): a catalogue of projects, linked to parcels by their codes. */
+    PROJECTS("projects");
 
     private final String id;
 

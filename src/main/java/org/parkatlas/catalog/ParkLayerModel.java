@@ -18,7 +18,7 @@ final class ParkLayerModel {
 
     static List<Layer> layers() {
         return List.of(parkBoundary(), corridors(), axes(), zones(), industrialParks(), parcels(), roads(),
-                utilityLines(), facilities(), factoryBuildings());
+                utilityLines(), facilities(), factoryBuildings(), projects());
     }
 
     private static Layer parkBoundary() {
@@ -127,6 +127,7 @@ final class ParkLayerModel {
                 .temporal("leveling_date")
                 .readiness()
                 .distances()
+                .pipelineStage()
                 .build();
     }
 
@@ -230,6 +231,67 @@ final class ParkLayerModel {
                 .build();
     }
 
+    /** The five pools of the investment pipeline (招商五库), in the order a project moves through them. */
+    public static final List<AllowedValue> PIPELINE_STAGES = List.of(
+            value("planning", "谋划库", "Planning"),
+            value("negotiating", "对接库", "Negotiating"),
+            value("signed", "签约库", "Signed"),
+            value("under_construction", "开工库", "Under construction"),
+            value("in_production", "投产库", "In production"));
+
+    /**
+     * Investment projects (招商五库): one per project the zone pursues, in the pool it has reached, with the dates it
+     * reached each, the parcels it takes and what it promises. What was said in the talks is the investment bureau's
+     * alone; the public sees signed projects only.
+     */
+    private static Layer projects() {
+        return new Builder(ParkLayer.PROJECTS, "招商项目（五库）", "Investment projects (five pools)", GeometryKind.NONE)
+                .describe("谋划、对接、签约、开工、投产五库中的招商引资项目",
+                        "Investment projects in the five pools: planning, negotiating, signed, under construction, "
+                                + "in production")
+                .text("code", true, "项目编号", "Project code")
+                .text("name", true, "项目名称", "Project name")
+                .text("name_en", false, "英文名称", "English name")
+                .text("investor", false, "投资方", "Investor")
+                .text("origin", false, "来源地", "Origin")
+                .choice("industry_chain", false, "产业链", "Industry chain",
+                        value("green_smart_manufacturing", "绿色智造", "Green smart manufacturing"),
+                        value("optoelectronic_materials", "光电新材料", "Optoelectronic new materials"),
+                        value("new_energy", "新能源", "New energy"),
+                        value("energy_saving_environmental", "节能环保", "Energy saving & environmental protection"),
+                        value("digital_economy", "数字经济", "Digital economy"),
+                        value("other", "其他", "Other"))
+                .choice("stage", true, "所在库", "Pool", PIPELINE_STAGES)
+                .number("total_investment_yi", false, "亿元", "总投资", "Total investment").within(0, 100000)
+                .number("fixed_investment_yi", false, "亿元", "固定资产投资", "Fixed-asset investment")
+                .within(0, 100000)
+                .number("land_demand_mu", false, "亩", "用地需求", "Land demand").within(0, 100000)
+                .codes("parcel_codes", "拟用地块", "Parcels", List.of())
+                .number("expected_output_yi", false, "亿元/年", "预计年产值", "Expected output").within(0, 100000)
+                .number("expected_tax_wan", false, "万元/年", "预计年税收", "Expected tax").within(0, 10_000_000)
+                .integer("expected_jobs", false, "人", "预计就业", "Expected jobs").within(0, 1_000_000)
+                .number("power_demand_kva", false, "kVA", "用电需求", "Power demand").within(0, 10_000_000)
+                .number("water_demand_m3_day", false, "m³/日", "用水需求", "Water demand").within(0, 10_000_000)
+                .number("gas_demand_m3_day", false, "m³/日", "用气需求", "Gas demand").within(0, 10_000_000)
+                .date("engaged_date", false, "进入对接日期", "Talks began")
+                .date("signed_date", false, "签约日期", "Signed")
+                .date("planned_start_date", false, "计划开工日期", "Planned start")
+                .date("construction_date", false, "开工日期", "Construction began")
+                .date("production_date", false, "投产日期", "Production began")
+                .date("full_production_date", false, "达产日期", "Full production")
+                .number("actual_output_yi", false, "亿元/年", "实际年产值", "Actual output").within(0, 100000)
+                .internal()
+                .number("funds_received_yi", false, "亿元", "到位资金", "Funds received").within(0, 100000).internal()
+                .text("official", false, "包联领导", "Responsible official").internal()
+                .text("contact", false, "投资方联系人", "Investor contact").confidential()
+                .text("negotiation_notes", false, "洽谈记录", "Negotiation notes").confidential()
+                .text("stage_reason", false, "库别变更说明", "Reason for the last move").confidential()
+                .text("enquiry_id", false, "来源咨询", "From enquiry").confidential()
+                .publicOnly("stage", "signed", "under_construction", "in_production")
+                .temporal("signed_date")
+                .build();
+    }
+
     static AllowedValue value(String value, String zh, String en) {
         return new AllowedValue(value, Label.of(zh, en));
     }
@@ -244,6 +306,7 @@ final class ParkLayerModel {
         private Label description = Label.of("", "");
         private boolean multi;
         private String temporal;
+        private Layer.PublicRows publicRows;
 
         Builder(ParkLayer layer, String zh, String en, GeometryKind kind) {
             this.id = layer.id();
@@ -364,6 +427,22 @@ final class ParkLayerModel {
             return this;
         }
 
+        /**
+         * The pool of the most advanced project on a parcel (see the pipeline package); for the public only the
+         * signed ones count.
+         */
+        Builder pipelineStage() {
+            derived.add(new Attribute("pipeline_stage", AttributeType.STRING, null, false, true,
+                    Label.of("招商项目所在库", "Project pool"), PIPELINE_STAGES));
+            return this;
+        }
+
+        /** The public sees only the features whose {@code attribute} holds one of {@code values}. */
+        Builder publicOnly(String attribute, String... values) {
+            publicRows = new Layer.PublicRows(attribute, java.util.Set.of(values));
+            return this;
+        }
+
         Builder temporal(String property) {
             temporal = property;
             return this;
@@ -371,7 +450,13 @@ final class ParkLayerModel {
 
         /** The attribute added last is the bureau's own record: signed-in staff see it, the public does not. */
         Builder internal() {
-            attributes.set(attributes.size() - 1, attributes.get(attributes.size() - 1).internalOnly());
+            attributes.set(attributes.size() - 1, attributes.get(attributes.size() - 1).seenBy(Audience.STAFF));
+            return this;
+        }
+
+        /** The attribute added last is from a negotiation: the investment bureau and admins see it, no one else. */
+        Builder confidential() {
+            attributes.set(attributes.size() - 1, attributes.get(attributes.size() - 1).seenBy(Audience.INVESTMENT));
             return this;
         }
 
@@ -388,7 +473,7 @@ final class ParkLayerModel {
         }
 
         Layer build() {
-            return new Layer(id, title, description, kind, multi, attributes, STORAGE_SRID, temporal, derived);
+            return new Layer(id, title, description, kind, multi, attributes, STORAGE_SRID, temporal, derived, publicRows);
         }
     }
 }

@@ -36,6 +36,9 @@ public final class Reprojector {
 
     /** Reprojects a copy of {@code geometry}; the result carries the target SRID. */
     public static Geometry transform(Geometry geometry, Crs from, Crs to) {
+        if (geometry == null) {
+            return null; // a catalogue's feature (a project) has none
+        }
         if (from.proj4Name().equals(to.proj4Name())) {
             Geometry copy = geometry.copy();
             copy.setSRID(to.srid());

@@ -69,6 +69,11 @@ final class InputRules {
     }
 
     private static java.util.Optional<RuleViolation> checkGeometry(Layer layer, Geometry geometry, int maxVertices) {
+        if (!layer.spatial()) {
+            return geometry == null ? java.util.Optional.empty() : java.util.Optional.of(new RuleViolation(
+                    "geometry-type", Label.of(layer.id() + " 是没有几何的名录图层：geometry 须为 null", layer.id()
+                    + " is a catalogue without geometries: \"geometry\" must be null"), List.of(), null, "/geometry"));
+        }
         if (geometry == null || geometry.isEmpty()) {
             return java.util.Optional.of(new RuleViolation("geometry-type", Label.of("要素需要几何",
                     "a " + layer.id() + " feature needs a geometry"), List.of(), null, "/geometry"));

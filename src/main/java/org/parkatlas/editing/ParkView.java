@@ -17,4 +17,12 @@ public interface ParkView {
 
     /** Every feature of a small layer (the boundary, zones, corridors); read once per write. */
     List<Feature> all(ParkLayer layer);
+
+    /**
+     * A feature as it was before this write first changed it, for the rules on a move from one state to another (a
+     * project back to an earlier pool needs a reason); empty for a feature the write creates.
+     */
+    default java.util.Optional<Feature> before(ParkLayer layer, String id) {
+        return java.util.Optional.empty();
+    }
 }

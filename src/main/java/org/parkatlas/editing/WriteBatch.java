@@ -47,6 +47,8 @@ public final class WriteBatch {
     private final List<LayerChanged> changes = new ArrayList<>();
     /** Features of a load that broke the common input rules: not written, reported with the rest at the end. */
     private final List<RuleViolation> refused = new ArrayList<>();
+    /** Each feature as it was before this batch first changed it, by layer and id. */
+    private final Map<String, Feature> befores = new HashMap<>();
 
     private record Written(Layer layer, Feature feature, String pointer) {
     }
@@ -87,6 +89,7 @@ public final class WriteBatch {
         if (before.isEmpty()) {
             return Optional.empty();
         }
+        befores.putIfAbsent(key(layer, feature.id()), before.get());
         Optional<Feature> stored = store.update(layer, prepareOrRefuse(layer, feature), expectedVersion);
         stored.ifPresent(f -> wrote(layer, f, "", before.get(), operation, note));
         return stored;
@@ -140,6 +143,9 @@ public final class WriteBatch {
         view.forget(layer);
         for (int i = 0; i < prepared.size(); i++) {
             Feature feature = prepared.get(i);
+            if (before.containsKey(feature.id())) {
+                befores.putIfAbsent(key(layer, feature.id()), before.get(feature.id()));
+            }
             written.put(key(layer, feature.id()), new Written(layer, feature, pointers.get(i)));
             remember(layer, new Edit(before.remove(feature.id()), feature, operation, actor, at, note));
         }
@@ -275,6 +281,11 @@ public final class WriteBatch {
                 }
             }
             return found;
+        }
+
+        @Override
+        public Optional<Feature> before(ParkLayer layer, String id) {
+            return Optional.ofNullable(befores.get(layer.id() + "\u0000" + id));
         }
 
         @Override

@@ -128,6 +128,14 @@ final class CsvFeatureReader {
                 }
             }
         }
+        if (!layer.spatial()) {
+            if (wkt != null || x != null || y != null) {
+                throw new InvalidInputException("/rows/1", Label.of(layer.id() + " 是没有几何的名录图层：CSV 不应有 "
+                        + "geometry 或 lon/lat 列", layer.id() + " is a catalogue without geometries: the CSV has no "
+                        + "geometry or lon/lat column"));
+            }
+            return new Columns(id, null, null, null, attributes);
+        }
         if (wkt == null && (x == null || y == null)) {
             throw new InvalidInputException("/rows/1", Label.of("CSV 需要 geometry 列（WKT），或点要素的 lon 与 lat 列",
                     "the CSV needs a geometry column (WKT), or lon and lat columns for points"));
@@ -158,6 +166,9 @@ final class CsvFeatureReader {
     }
 
     private Geometry geometry(Columns columns, List<String> row, String pointer) {
+        if (!layer.spatial()) {
+            return null;
+        }
         if (columns.wkt() != null) {
             String wkt = row.get(columns.wkt()).strip();
             if (wkt.isEmpty()) {

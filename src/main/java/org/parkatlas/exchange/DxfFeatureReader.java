@@ -131,11 +131,13 @@ final class DxfFeatureReader {
                 case POLYGON -> "闭合多段线或填充";
                 case LINESTRING -> "多段线或直线";
                 case POINT -> "点";
+                case NONE -> "几何"; // refused before: a catalogue is not imported from a drawing
             };
             String kindEn = switch (layer.geometryKind()) {
                 case POLYGON -> "closed polylines or hatches";
                 case LINESTRING -> "polylines or lines";
                 case POINT -> "points";
+                case NONE -> "geometries";
             };
             String where = layers.isEmpty() ? "图纸" : "图层 " + String.join("、", layers);
             String whereEn = layers.isEmpty() ? "the drawing" : String.join(", ", layers);
@@ -173,6 +175,7 @@ final class DxfFeatureReader {
             case POLYGON -> entity.closed() && distinct(entity.points()) >= 3;
             case LINESTRING -> !entity.type().equals("POINT") && !entity.closed() && distinct(entity.points()) >= 2;
             case POINT -> entity.type().equals("POINT");
+            case NONE -> false;
         };
     }
 

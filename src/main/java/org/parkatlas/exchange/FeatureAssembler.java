@@ -69,6 +69,14 @@ public final class FeatureAssembler {
      */
     public Feature assemble(String pointer, String id, Geometry geometry, Map<String, Object> values) {
         String geometryPointer = pointer + "/geometry";
+        if (!layer.spatial()) {
+            if (geometry != null) {
+                throw InvalidInputException.unprocessable(geometryPointer, Label.of(layer.id()
+                        + " 是没有几何的名录图层：geometry 须为 null", layer.id() + " is a catalogue without "
+                        + "geometries: \"geometry\" must be null"));
+            }
+            return assembleInStorageCrs(pointer, id, null, values);
+        }
         if (geometry == null) {
             throw InvalidInputException.unprocessable(geometryPointer, Label.of(layer.title().zh() + "要素需要几何",
                     "a " + layer.id() + " feature needs a geometry"));

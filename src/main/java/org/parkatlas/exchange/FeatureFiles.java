@@ -56,6 +56,11 @@ public final class FeatureFiles {
      * @param charset the Shapefile's text encoding (UTF-8 or GBK); ignored by the other formats
      */
     public static void write(Format format, FileExport export, Charset charset, OutputStream out) throws IOException {
+        if (!export.layer().spatial()) {
+            throw new org.parkatlas.problem.InvalidInputException("", org.parkatlas.catalog.Label.of(export.layer().id()
+                    + " 是没有几何的名录图层：请下载 GeoJSON 或 CSV", export.layer().id() + " is a catalogue without "
+                    + "geometries: download it as GeoJSON or CSV"));
+        }
         switch (format) {
             case SHAPEFILE -> ShapefileExport.write(export, charset, out);
             case FLATGEOBUF -> FlatGeobufExport.write(export, out);

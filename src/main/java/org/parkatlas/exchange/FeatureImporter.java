@@ -92,6 +92,11 @@ class FeatureImporter {
             start = in.readNBytes(64);
         }
         String format = options.csv() ? "CSV" : formatOf(start);
+        if (!layer.spatial() && !format.equals("CSV") && !format.equals("GeoJSON")) {
+            throw new InvalidInputException("", Label.of(layer.id() + " 是没有几何的名录图层：请以 GeoJSON（geometry 为 null）"
+                    + "或 CSV 导入，而不是 " + format, layer.id() + " is a catalogue without geometries: import it as "
+                    + "GeoJSON (geometry null) or CSV, not " + format));
+        }
         log.info("Importing {} {} into {} ({})", format, file.getFileName(), layer.id(), mode);
         java.util.function.LongConsumer read = n -> progress.update(n, format);
         List<Feature> features = switch (format) {

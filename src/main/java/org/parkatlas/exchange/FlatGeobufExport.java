@@ -156,6 +156,7 @@ final class FlatGeobufExport {
             case POINT -> multi ? GeometryType.MultiPoint : GeometryType.Point;
             case LINESTRING -> multi ? GeometryType.MultiLineString : GeometryType.LineString;
             case POLYGON -> multi ? GeometryType.MultiPolygon : GeometryType.Polygon;
+            case NONE -> GeometryType.Unknown; // refused before (FeatureFiles)
         };
     }
 

@@ -81,6 +81,11 @@ class GeoPackageExporter {
 
     private void writeLayer(GeoPackage geoPackage, FeatureSource source, ReadContext today) throws IOException {
         Layer layer = source.layer();
+        if (!layer.spatial()) {
+            writeAttributes(geoPackage, layer, attributes(layer, today.audience()),
+                    sink -> source.stream(FeatureQuery.all(), today, sink));
+            return;
+        }
         writeTable(geoPackage, layer, attributes(layer, today.audience()), layer.storageSrid(),
                 sink -> source.stream(FeatureQuery.all(), today, sink), Feature::geometry);
     }
@@ -112,8 +117,7 @@ class GeoPackageExporter {
                 for (Attribute attribute : attributes) {
                     Object value = feature.property(attribute.name());
                     if (value != null) {
-                        row.setValue(attribute.name(), value instanceof java.time.LocalDate ? value.toString()
-                                : value instanceof List<?> codes ? CodeList.toText(codes) : value);
+                        row.setValue(attribute.name(), cell(value));
                     }
                 }
                 dao.create(row);
@@ -122,6 +126,45 @@ class GeoPackageExporter {
         } finally {
             geoPackage.endTransaction(written);
         }
+    }
+
+    /**
+     * A catalogue without geometries (the investment projects) as a GeoPackage attributes table: QGIS and GDAL read
+     * it as a table without geometry, to join to the parcels by code.
+     */
+    private static void writeAttributes(GeoPackage geoPackage, Layer layer, List<Attribute> attributes,
+                                        Consumer<Consumer<Feature>> features) {
+        List<mil.nga.geopackage.attributes.AttributesColumn> columns = new ArrayList<>();
+        columns(attributes).forEach(c -> columns.add(mil.nga.geopackage.attributes.AttributesColumn.createColumn(
+                c.getName(), c.getDataType())));
+        geoPackage.createAttributesTable(mil.nga.geopackage.attributes.AttributesTableMetadata.create(
+                layer.tableName(), FEATURE_ID_COLUMN, columns));
+        describeColumns(geoPackage, layer, attributes);
+        mil.nga.geopackage.attributes.AttributesDao dao = geoPackage.getAttributesDao(layer.tableName());
+        geoPackage.beginTransaction();
+        boolean written = false;
+        try {
+            features.accept(feature -> {
+                mil.nga.geopackage.attributes.AttributesRow row = dao.newRow();
+                row.setValue("id", feature.id());
+                for (Attribute attribute : attributes) {
+                    Object value = feature.property(attribute.name());
+                    if (value != null) {
+                        row.setValue(attribute.name(), cell(value));
+                    }
+                }
+                dao.create(row);
+            });
+            written = true;
+        } finally {
+            geoPackage.endTransaction(written);
+        }
+    }
+
+    /** A value as its column holds it: dates as text, a list of codes as its JSON text. */
+    private static Object cell(Object value) {
+        return value instanceof java.time.LocalDate ? value.toString()
+                : value instanceof List<?> codes ? CodeList.toText(codes) : value;
     }
 
     /**

@@ -75,6 +75,7 @@ final class ShapefileExport {
             case POINT -> Shp.POINT;
             case LINESTRING -> Shp.POLYLINE;
             case POLYGON -> Shp.POLYGON;
+            case NONE -> throw new IllegalStateException("refused before (FeatureFiles)");
         };
         Shp.Files shp = Shp.write(shapeType, geometries);
         String base = export.layer().id();

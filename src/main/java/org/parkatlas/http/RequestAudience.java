@@ -4,8 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.parkatlas.catalog.Audience;
 
 /**
- * Who a request is for: the park's staff when it is signed in (by session or HTTP Basic; every account is staff),
- * the public otherwise. Spring Security does not show its anonymous token as a principal.
+ * Who a request is for: the public when it is not signed in (Spring Security does not show its anonymous token as a
+ * principal); the investment bureau when it is signed in with the {@code investment} or {@code admin} role (by
+ * session or HTTP Basic); the park's staff for every other account.
  */
 public final class RequestAudience {
 
@@ -13,6 +14,10 @@ public final class RequestAudience {
     }
 
     public static Audience of(HttpServletRequest request) {
-        return request.getUserPrincipal() == null ? Audience.PUBLIC : Audience.STAFF;
+        if (request.getUserPrincipal() == null) {
+            return Audience.PUBLIC;
+        }
+        return request.isUserInRole("INVESTMENT") || request.isUserInRole("ADMIN") ? Audience.INVESTMENT
+                : Audience.STAFF;
     }
 }

@@ -79,18 +79,24 @@ class CollectionsController {
         collection.put("id", layer.id());
         collection.put("title", pick(layer.title(), language));
         collection.put("description", pick(layer.description(), language));
-        collection.put("links", List.of(
+        List<Link> described = new java.util.ArrayList<>(List.of(
                 new Link(links.collection(layer.id()), OgcApi.REL_SELF, OgcApi.JSON, "This collection"),
-                new Link(links.items(layer.id()), OgcApi.REL_ITEMS, OgcApi.GEOJSON, "The features, as GeoJSON"),
-                new Link(links.collection(layer.id()) + "/tiles", TilesController.REL_TILESETS_VECTOR, OgcApi.JSON,
-                        "The features as vector tiles"),
+                new Link(links.items(layer.id()), OgcApi.REL_ITEMS, OgcApi.GEOJSON, "The features, as GeoJSON")));
+        if (layer.spatial()) { // a catalogue (the projects) has nothing to draw, and no extent
+            described.add(new Link(links.collection(layer.id()) + "/tiles", TilesController.REL_TILESETS_VECTOR,
+                    OgcApi.JSON, "The features as vector tiles"));
+        }
+        described.addAll(List.of(
                 new Link(links.collection(layer.id()) + "/queryables", OgcApi.REL_QUERYABLES, OgcApi.SCHEMA_JSON,
                         "What the features can be filtered by"),
                 new Link(links.collection(layer.id()) + "/schema", "describedby", OgcApi.SCHEMA_JSON,
                         "The features' schema: every property, with its type"),
                 new Link(links.collection(layer.id()) + "/schema", "http://www.opengis.net/def/rel/ogc/1.0/schema",
                         OgcApi.SCHEMA_JSON, "The features' schema (Part 5)")));
-        store.bounds(layer).ifPresent(bounds -> collection.put("extent", extent(layer, bounds)));
+        collection.put("links", described);
+        if (layer.spatial()) {
+            store.bounds(layer).ifPresent(bounds -> collection.put("extent", extent(layer, bounds)));
+        }
         collection.put("itemType", "feature");
         collection.put("crs", CrsRegistry.supported().stream().map(Crs::uri).toList());
         collection.put("storageCrs", CrsRegistry.bySrid(layer.storageSrid()).orElseThrow().uri());

@@ -125,7 +125,7 @@ class DownloadController {
         response.setContentType("text/csv;charset=UTF-8");
         Crs storage = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
         Crs output = parsed.crs();
-        boolean geometry = !parsed.skipGeometry();
+        boolean geometry = !parsed.skipGeometry() && source.layer().spatial(); // a catalogue has no geometry column
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         Csv.begin(out);
         List<String> header = new ArrayList<>();

@@ -18,9 +18,11 @@ final class Queryables {
 
     static Map<String, Object> schema(Layer layer, String id, String language, Audience audience) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("geometry", Map.of("title", "geometry", "description", "The feature's geometry, "
-                + layer.geometryKind().geoJsonType(), "format", "geometry-" + layer.geometryKind().geoJsonType()
-                .toLowerCase() + (layer.allowMulti() ? "-or-multi" : ""), "x-ogc-role", "primary-geometry"));
+        if (layer.spatial()) {
+            properties.put("geometry", Map.of("title", "geometry", "description", "The feature's geometry, "
+                    + layer.geometryKind().geoJsonType(), "format", "geometry-" + layer.geometryKind().geoJsonType()
+                    .toLowerCase() + (layer.allowMulti() ? "-or-multi" : ""), "x-ogc-role", "primary-geometry"));
+        }
         properties.put("id", Map.of("title", "id", "description", "The feature id", "type", "string",
                 "x-ogc-role", "id"));
         for (Attribute attribute : layer.attributes()) {

@@ -73,25 +73,40 @@ class TilesController {
     @GetMapping(value = "/ogcapi/tiles/{matrixSet}", produces = {OgcApi.JSON, "*/*"})
     Map<String, Object> parkTileset(@PathVariable String matrixSet) {
         requireMatrixSet(matrixSet);
-        return tileset(ApiLinks.fromCurrentRequest().landing() + "/tiles", "The park, every layer", catalog.layers());
+        return tileset(ApiLinks.fromCurrentRequest().landing() + "/tiles", "The park, every layer", mapped());
     }
 
     @GetMapping("/ogcapi/tiles/{matrixSet}/{z}/{y}/{x}")
     ResponseEntity<byte[]> parkTile(@PathVariable String matrixSet, @PathVariable String z, @PathVariable String y,
                                     @PathVariable String x, HttpServletRequest request) {
         requireMatrixSet(matrixSet);
-        return tile(PARK, catalog.layers(), z, y, x, request);
+        return tile(PARK, mapped(), z, y, x, request);
+    }
+
+    /** The layers with geometries: a catalogue (projects) has nothing to draw. */
+    private List<Layer> mapped() {
+        return catalog.layers().stream().filter(Layer::spatial).toList();
+    }
+
+    /** A collection that has tiles; a 404 that says why for a catalogue without geometries. */
+    private Layer tiled(String collectionId) {
+        Layer layer = Layers.require(catalog, collectionId);
+        if (!layer.spatial()) {
+            throw ApiException.notFound(Label.of(layer.id() + " 是没有几何的名录图层，没有瓦片", layer.id()
+                    + " is a catalogue without geometries: it has no tiles"));
+        }
+        return layer;
     }
 
     @GetMapping(value = "/ogcapi/collections/{collectionId}/tiles", produces = {OgcApi.JSON, "*/*"})
     Map<String, Object> collectionTilesets(@PathVariable String collectionId) {
-        Layer layer = Layers.require(catalog, collectionId);
+        Layer layer = tiled(collectionId);
         return tilesets(ApiLinks.fromCurrentRequest().collection(layer.id()) + "/tiles", layer.title().en());
     }
 
     @GetMapping(value = "/ogcapi/collections/{collectionId}/tiles/{matrixSet}", produces = {OgcApi.JSON, "*/*"})
     Map<String, Object> collectionTileset(@PathVariable String collectionId, @PathVariable String matrixSet) {
-        Layer layer = Layers.require(catalog, collectionId);
+        Layer layer = tiled(collectionId);
         requireMatrixSet(matrixSet);
         return tileset(ApiLinks.fromCurrentRequest().collection(layer.id()) + "/tiles", layer.title().en(),
                 List.of(layer));
@@ -102,7 +117,7 @@ class TilesController {
                                           @PathVariable String z, @PathVariable String y, @PathVariable String x,
                                           @RequestParam(required = false) String properties,
                                           HttpServletRequest request) {
-        Layer layer = Layers.require(catalog, collectionId);
+        Layer layer = tiled(collectionId);
         requireMatrixSet(matrixSet);
         // as for items: only these properties as tags (the id always) — a map that only draws needs a few
         List<String> only = ItemsRequest.properties(layer, properties, RequestAudience.of(request));
@@ -201,6 +216,7 @@ class TilesController {
                 case POINT -> 0;
                 case LINESTRING -> 1;
                 case POLYGON -> 2;
+                case NONE -> throw new IllegalStateException("a catalogue has no tiles");
             });
             entry.put("links", List.of(new Link(links.collection(layer.id()), "related", OgcApi.JSON,
                     "The collection")));

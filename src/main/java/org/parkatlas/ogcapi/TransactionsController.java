@@ -190,10 +190,10 @@ class TransactionsController {
         }
         FeatureAssembler assembler = new FeatureAssembler(layer, crs, Set.of());
         JsonNode geometry = patch.get("geometry");
-        if (geometry != null && geometry.isNull()) {
+        if (geometry != null && geometry.isNull() && layer.spatial()) {
             throw InvalidInputException.unprocessable("/geometry", Label.of("要素不能没有几何", "a feature cannot lose its geometry"));
         }
-        if (geometry != null) {
+        if (geometry != null && !geometry.isNull()) {
             return assembler.assemble("", current.id(), GeoJsonGeometry.read(geometry, "/geometry"), values);
         }
         return assembler.assembleInStorageCrs("", current.id(), current.geometry(), values);
@@ -205,8 +205,11 @@ class TransactionsController {
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.ETAG, ETags.of(feature));
         response.setHeader(OgcApi.CONTENT_CRS, "<" + Crs.CRS84.uri() + ">");
-        new FeatureJsonWriter(layer, Crs.CRS84, ItemsRequest.shownProperties(layer,
-                org.parkatlas.catalog.Audience.STAFF), true).writeFeature(response.getOutputStream(), feature, List.of(
+        // the writer's own audience: a planner who edits a project does not read back its negotiation
+        org.parkatlas.catalog.Audience audience = org.parkatlas.http.RequestAudience.of(
+                ((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context
+                        .request.RequestContextHolder.currentRequestAttributes()).getRequest());
+        new FeatureJsonWriter(layer, Crs.CRS84, ItemsRequest.shownProperties(layer, audience), true).writeFeature(response.getOutputStream(), feature, List.of(
                 new Link(links.item(layer.id(), feature.id()), OgcApi.REL_SELF, OgcApi.GEOJSON, "This feature"),
                 new Link(links.collection(layer.id()), OgcApi.REL_COLLECTION, OgcApi.JSON, "The collection")));
     }

@@ -31,15 +31,32 @@ public final class FeatureSource {
     private final Layer layer;
     private final FeatureStore store;
     private final List<DerivedProperties> derived;
-    /** The layer's staff-only attributes, looked up once: they are left out of every feature the public reads. */
-    private final java.util.Set<String> internal;
+    /**
+     * The attributes each audience may not see, looked up once: they are left out of every feature it reads, and it
+     * may not filter or sort by them.
+     */
+    private final Map<Audience, java.util.Set<String>> hidden = new java.util.EnumMap<>(Audience.class);
+    /** The features the public may see at all (signed projects), or null for every one. */
+    private final Filter publicRows;
 
     public FeatureSource(Layer layer, FeatureStore store, List<DerivedProperties> derived) {
         this.layer = layer;
         this.store = store;
         this.derived = derived.stream().filter(d -> d.appliesTo(layer)).toList();
-        this.internal = java.util.Set.copyOf(layer.attributesFor(Audience.STAFF).stream().filter(Attribute::internal)
-                .map(Attribute::name).toList());
+        for (Audience audience : Audience.values()) {
+            hidden.put(audience, java.util.Set.copyOf(java.util.stream.Stream.concat(layer.attributes().stream(),
+                    layer.derivedAttributes().stream()).filter(a -> !audience.sees(a)).map(Attribute::name).toList()));
+        }
+        this.publicRows = layer.publicRows() == null ? null : new Filter.In(new org.parkatlas.feature.filter.Expression
+                .Property(layer.publicRows().attribute()), layer.publicRows().values().stream().sorted()
+                .<org.parkatlas.feature.filter.Expression>map(org.parkatlas.feature.filter.Expression.Literal::new)
+                .toList());
+    }
+
+    /** {@code filter} narrowed to the rows {@code context}'s audience may see at all. */
+    private Filter visible(Filter filter, ReadContext context) {
+        return publicRows == null || context.audience() != Audience.PUBLIC ? filter
+                : Filter.and(List.of(filter, publicRows));
     }
 
     public Layer layer() {
@@ -47,12 +64,13 @@ public final class FeatureSource {
     }
 
     public Optional<Feature> get(String id, ReadContext context) {
-        return store.get(layer, id).map(f -> shownTo(enrich(f, context), context));
+        return store.get(layer, id).filter(f -> publicRows == null || context.audience() != Audience.PUBLIC
+                || FilterEvaluator.matches(publicRows, f)).map(f -> shownTo(enrich(f, context), context));
     }
 
-    public long count(Filter filter, ReadContext context) {
-        checkAudience(filter, List.of(), context);
-        FilterSplit split = split(filter);
+    public long count(Filter given, ReadContext context) {
+        checkAudience(given, List.of(), context);
+        FilterSplit split = split(visible(given, context));
         if (!split.needsMemory()) {
             return store.count(layer, split.sql());
         }
@@ -73,7 +91,7 @@ public final class FeatureSource {
     public Optional<List<FeatureStore.GroupRow>> aggregate(Filter filter, List<String> groupBy, List<String> numbers,
                                                            String area, ReadContext context) {
         checkAudience(filter, List.of(), context);
-        FilterSplit split = split(filter);
+        FilterSplit split = split(visible(filter, context));
         List<String> names = new ArrayList<>(groupBy);
         names.addAll(numbers);
         if (area != null) {
@@ -94,8 +112,10 @@ public final class FeatureSource {
      * results, "11 parcels, 738.2 mu"). Where the database can answer the filter alone it counts and sums, and only
      * the page is read and enriched; otherwise each candidate is enriched once, tested, counted and paged in one pass.
      */
-    public Tally summarize(FeatureQuery query, String sumOf, ReadContext context, Consumer<Feature> page) {
-        checkAudience(query.filter(), query.sortBy(), context);
+    public Tally summarize(FeatureQuery given, String sumOf, ReadContext context, Consumer<Feature> page) {
+        checkAudience(given.filter(), given.sortBy(), context);
+        FeatureQuery query = new FeatureQuery(visible(given.filter(), context), given.properties(), given.sortBy(),
+                given.offset(), given.limit());
         FilterSplit split = split(query.filter());
         boolean derivedSort = query.sortBy().stream().anyMatch(k -> layer.isDerived(k.property()));
         if (!split.needsMemory() && layer.hasAttribute(sumOf)) {
@@ -169,11 +189,13 @@ public final class FeatureSource {
     }
 
     /** Hands the page's features to {@code sink} as they are read; answers how many. */
-    public long stream(FeatureQuery query, ReadContext context, Consumer<Feature> given) {
-        if (query.limit() == 0) {
+    public long stream(FeatureQuery asked, ReadContext context, Consumer<Feature> given) {
+        if (asked.limit() == 0) {
             return 0;
         }
-        checkAudience(query.filter(), query.sortBy(), context);
+        checkAudience(asked.filter(), asked.sortBy(), context);
+        FeatureQuery query = new FeatureQuery(visible(asked.filter(), context), asked.properties(), asked.sortBy(),
+                asked.offset(), asked.limit());
         Consumer<Feature> sink = feature -> given.accept(shownTo(feature, context));
         FilterSplit split = split(query.filter());
         boolean derivedSort = query.sortBy().stream().anyMatch(k -> layer.isDerived(k.property()));
@@ -220,7 +242,8 @@ public final class FeatureSource {
      * read passes: a filter or sort on one would tell its values apart as surely as showing them.
      */
     private void checkAudience(Filter filter, List<SortKey> sortBy, ReadContext context) {
-        if (context.audience() == Audience.STAFF || internal.isEmpty()) {
+        java.util.Set<String> internal = hidden.get(context.audience());
+        if (internal.isEmpty()) {
             return;
         }
         java.util.Set<String> named = new java.util.HashSet<>(org.parkatlas.feature.filter.FilterProperties.of(filter));
@@ -235,9 +258,10 @@ public final class FeatureSource {
         }
     }
 
-    /** The feature as its audience may see it: without internal attributes for the public. */
+    /** The feature as its audience may see it: without the attributes it may not see. */
     private Feature shownTo(Feature feature, ReadContext context) {
-        if (context.audience() == Audience.STAFF || internal.stream().noneMatch(feature.properties()::containsKey)) {
+        java.util.Set<String> internal = hidden.get(context.audience());
+        if (internal.isEmpty() || internal.stream().noneMatch(feature.properties()::containsKey)) {
             return feature;
         }
         Map<String, Object> shown = new LinkedHashMap<>(feature.properties());

@@ -276,7 +276,9 @@ final class JdbcFeatureStore implements FeatureStore {
                     + VERSION + " + 1, " + FilterToSql.GEOMETRY_COLUMN + " = "
                     + dialect.geometryParameter(layer.storageSrid()));
             List<Object> params = new ArrayList<>();
-            params.add(new WKBWriter().write(feature.geometry()));
+            // a catalogue's feature has none: a typed null, so neither database guesses which ST_GeomFromWKB is meant
+            params.add(feature.geometry() == null ? new org.springframework.jdbc.core.SqlParameterValue(
+                    java.sql.Types.BINARY, null) : new WKBWriter().write(feature.geometry()));
             for (Attribute attribute : attributes) {
                 sql.append(", ").append(attribute.name()).append(" = ?");
                 params.add(columnValue(feature.property(attribute.name())));
@@ -351,7 +353,7 @@ final class JdbcFeatureStore implements FeatureStore {
             int i = 1;
             ps.setString(i++, feature.id());
             ps.setLong(i++, Math.max(1, feature.version()));
-            ps.setBytes(i++, wkbWriter.write(feature.geometry()));
+            ps.setBytes(i++, feature.geometry() == null ? null : wkbWriter.write(feature.geometry()));
             for (Attribute attribute : attributes) {
                 ps.setObject(i++, columnValue(feature.property(attribute.name())));
             }
@@ -396,8 +398,10 @@ final class JdbcFeatureStore implements FeatureStore {
         return (ResultSet rs, int rowNum) -> {
             String id = rs.getString(1);
             long version = rs.getLong(2);
-            Geometry geometry = dialect.readGeometry(rs, 3);
-            geometry.setSRID(layer.storageSrid());
+            Geometry geometry = layer.spatial() ? dialect.readGeometry(rs, 3) : null;
+            if (geometry != null) {
+                geometry.setSRID(layer.storageSrid());
+            }
             Map<String, Object> properties = new LinkedHashMap<>();
             int column = 4;
             for (Attribute attribute : attributes) {

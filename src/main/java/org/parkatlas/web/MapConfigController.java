@@ -103,7 +103,7 @@ class MapConfigController {
         List<Basemaps.Basemap> maps = Basemaps.of(basemap);
         Map<String, Long> featureCounts = featureCounts();
         return new MapConfig(park(), maps, Basemaps.initial(basemap, maps), catalog.layers().stream()
-                .map(l -> describe(l, audience, featureCounts.getOrDefault(l.id(), 0L))).toList(), vocabulary());
+                .filter(Layer::spatial).map(l -> describe(l, audience, featureCounts.getOrDefault(l.id(), 0L))).toList(), vocabulary());
     }
 
     private Map<String, Long> featureCounts() {
@@ -113,7 +113,7 @@ class MapConfigController {
             return known.byLayer();
         }
         Map<String, Long> byLayer = new HashMap<>();
-        for (Layer layer : catalog.layers()) {
+        for (Layer layer : catalog.layers().stream().filter(Layer::spatial).toList()) {
             byLayer.put(layer.id(), store.count(layer, Filter.INCLUDE));
         }
         counts = new Counts(version, Map.copyOf(byLayer));

@@ -78,7 +78,9 @@ class SavedQueryController {
         }
         String filter = text(body, "filter");
         if (filter != null && !filter.isBlank()) {
-            FilterParameters.parse(layer, filter, null, null, limits, Audience.STAFF); // a 400 that says where
+            FilterParameters.parse(layer, filter, null, null, limits, org.parkatlas.http.RequestAudience.of(
+                    ((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web
+                            .context.request.RequestContextHolder.currentRequestAttributes()).getRequest()));
         }
         if (queries.count(user.getName()) >= MAX_PER_ACCOUNT) {
             throw new ApiException(HttpStatus.CONFLICT, org.parkatlas.problem.ProblemType.CONFLICT,
