@@ -13,6 +13,7 @@ import { renderLegend } from './legend.js';
 import { ReadinessView } from './readiness.js';
 import { FinderView } from './finder/index.js';
 import { AnalystView } from './analyst/index.js';
+import { PipelineView } from './pipeline.js';
 import { keepLabelsApart } from './labels.js';
 import { addContext } from './context.js';
 import { Basemaps, initialBasemap } from './basemaps.js';
@@ -35,6 +36,7 @@ let panel = null;
 let readiness = null;
 let finder = null;
 let analyst = null;
+let pipeline = null;
 let editorRef = null; // the edit mode, once attached (the legend lists the red lines while it is on)
 const readinessHook = createReadinessHook();
 const editingHook = createEditingHook();
@@ -308,6 +310,7 @@ async function main() {
     onOpen: () => {
       if (editorRef && editorRef.on) editorRef.setEnabled(false);
       if (analyst) analyst.show(false);
+      if (pipeline) pipeline.show(false);
     },
   });
   parkatlas.finder = finder;
@@ -318,9 +321,22 @@ async function main() {
     onOpen: () => {
       if (editorRef && editorRef.on) editorRef.setEnabled(false);
       finder.show(false);
+      if (pipeline) pipeline.show(false);
     },
   });
   parkatlas.analyst = analyst;
+  // The investment pipeline, on the same edge: one of the three at a time.
+  pipeline = new PipelineView(map, manager, {
+    getUser: () => parkatlas.user || userBar.user,
+    onOpen: () => {
+      if (editorRef && editorRef.on) editorRef.setEnabled(false);
+      finder.show(false);
+      analyst.show(false);
+      // both colour the parcels: the readiness view steps aside while the pools are shown
+      if (readiness && readiness.on) readiness.show(false);
+    },
+  });
+  parkatlas.pipeline = pipeline;
 
   // Edit mode only for those who may edit: Leaflet-Geoman and the editor are not even downloaded for anyone else.
   attachEditor(map, parkatlas);

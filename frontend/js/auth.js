@@ -13,7 +13,7 @@ export const LOGOUT_URL = '/logout';
 const SIGNED_OUT = Object.freeze({ signedIn: false });
 
 // Most privileged first: a user with several roles is labelled by the strongest one.
-export const ROLES = ['admin', 'planner', 'analyst'];
+export const ROLES = ['admin', 'investment', 'planner', 'analyst'];
 
 /** "ROLE_ADMIN" and "admin" alike become "admin", so either spelling from the server works. */
 function normaliseRole(role) {
@@ -41,7 +41,7 @@ export async function fetchMe() {
   }
 }
 
-/** The user's strongest known role ("admin", "planner", "analyst"), else the first one given. */
+/** The user's strongest known role ("admin", "investment", "planner", "analyst"), else the first one given. */
 export function mainRole(user) {
   const roles = (user && user.roles) || [];
   return ROLES.find((r) => roles.includes(r)) || roles[0] || null;
@@ -50,6 +50,11 @@ export function mainRole(user) {
 /** Display label for a role in the current language; unknown roles are shown as sent. */
 export function roleLabel(role) {
   return ROLES.includes(role) ? t(`role_${role}`) : role || '';
+}
+
+/** True when the user keeps the investment pipeline (the investment bureau and admins). */
+export function canMoveProjects(user) {
+  return !!(user && user.signedIn && user.roles.some((r) => r === 'admin' || r === 'investment'));
 }
 
 /** True when the user may edit parcels (planners and admins). */

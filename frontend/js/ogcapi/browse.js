@@ -85,6 +85,9 @@ function table(headers, rows) {
 
 function drawMap(geojson) {
   if (!L || !geojson) return;
+  // a catalogue's records (the investment projects) have no geometry: nothing to draw, so no map
+  const features = geojson.type === 'FeatureCollection' ? geojson.features || [] : [geojson];
+  if (!features.some((f) => f && f.geometry)) return;
   const box = $('browse-map');
   box.hidden = false;
   if (map) map.remove();

@@ -64,6 +64,10 @@ public class EnquiryDesk {
         return enquiries.all();
     }
 
+    public Optional<Enquiry> find(String id) {
+        return enquiries.find(id);
+    }
+
     /** Moves an enquiry on; empty when there is none with this id. */
     public Optional<Enquiry> mark(String id, EnquiryStatus status, String by) {
         Optional<Enquiry> found = enquiries.find(id);

@@ -39,9 +39,11 @@ public class Pipeline {
     private final ProjectHistory history;
     private final PipelineTargets targets;
     private final Clock clock;
+    private final org.parkatlas.enquiry.EnquiryDesk enquiries;
 
     Pipeline(Catalog catalog, FeatureSources sources, FeatureWriter writer, ProjectHistory history,
-             PipelineTargets targets, Clock clock) {
+             PipelineTargets targets, Clock clock, org.parkatlas.enquiry.EnquiryDesk enquiries) {
+        this.enquiries = enquiries;
         this.catalog = catalog;
         this.sources = sources;
         this.writer = writer;
@@ -123,6 +125,56 @@ public class Pipeline {
                     + to.label().en());
             return batch.replace(layer, new Feature(project.id(), null, values, project.version()), expectedVersion,
                     WriteOperation.EDIT, note).orElseThrow();
+        });
+    }
+
+    /**
+     * Turns an investor's enquiry (from the finder or a parcel's sheet) into a project in 对接库, in one step: the
+     * sender's organisation as the investor, the parcels asked about, the land needed, the message and the contact
+     * as the talks' first notes; the enquiry is marked contacted in the same transaction. An enquiry becomes one
+     * project only.
+     */
+    public Feature fromEnquiry(String enquiryId, String actor) {
+        Layer layer = catalog.require(ParkLayer.PROJECTS);
+        Layer parcels = catalog.require(ParkLayer.PARCELS);
+        LocalDate today = LocalDate.now(clock);
+        return writer.write(actor, batch -> {
+            org.parkatlas.enquiry.Enquiry enquiry = enquiries.find(enquiryId).orElseThrow(() ->
+                    new FeatureNotFoundException(Label.of("没有编号为“" + enquiryId + "”的咨询", "there is no enquiry \""
+                            + enquiryId + "\"")));
+            List<Project> already = projects(Filter.compare("enquiry_id", Filter.Operator.EQ,
+                    enquiryId), new ReadContext(today, Audience.INVESTMENT));
+            if (!already.isEmpty()) {
+                throw new org.parkatlas.problem.Problem(409, org.parkatlas.problem.ProblemType.CONFLICT,
+                        Label.of("已转为项目", "Already a project"), Label.of("此咨询已转为项目 " + already.get(0).code(),
+                        "this enquiry is project " + already.get(0).code() + " already"), null);
+            }
+            List<String> codes = enquiry.parcels().stream().map(id -> batch.get(parcels, id))
+                    .flatMap(java.util.Optional::stream).map(p -> String.valueOf(p.property("code"))).toList();
+            String who = enquiry.organisation() != null ? enquiry.organisation() : enquiry.name();
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("code", "XM-" + today.getYear() + "-Q" + enquiry.id().replace("-", "")
+                    .substring(0, Math.min(8, enquiry.id().replace("-", "").length())).toUpperCase(java.util.Locale.ROOT));
+            values.put("name", who + "投资项目");
+            values.put("investor", who);
+            values.put("industry_chain", Stage.CHAINS.contains(enquiry.industry()) ? enquiry.industry() : "other");
+            values.put("stage", Stage.NEGOTIATING.id());
+            if (enquiry.landNeedMu() != null) {
+                values.put("land_demand_mu", enquiry.landNeedMu());
+            }
+            if (!codes.isEmpty()) {
+                values.put("parcel_codes", codes);
+            }
+            values.put("engaged_date", today);
+            values.put("contact", (enquiry.name() + " " + enquiry.contact()).strip());
+            if (enquiry.message() != null) {
+                values.put("negotiation_notes", enquiry.message());
+            }
+            values.put("enquiry_id", enquiry.id());
+            Feature created = batch.create(layer, new Feature(null, null, values, 0), WriteOperation.CREATE,
+                    Label.of("由投资咨询转入对接库", "taken into negotiation from an enquiry"));
+            enquiries.mark(enquiry.id(), org.parkatlas.enquiry.EnquiryStatus.CONTACTED, actor);
+            return created;
         });
     }
 

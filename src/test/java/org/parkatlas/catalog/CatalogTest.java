@@ -15,7 +15,8 @@ class CatalogTest {
     @Test
     void collectionIdsAreThePublicContract() {
         assertThat(catalog.layers()).extracting(Layer::id).containsExactly("park-boundary", "corridors", "axes",
-                "zones", "industrial-parks", "parcels", "roads", "utility-lines", "facilities", "factory-buildings");
+                "zones", "industrial-parks", "parcels", "roads", "utility-lines", "facilities", "factory-buildings",
+                "projects");
     }
 
     @Test

@@ -56,7 +56,7 @@ abstract class OgcApiErrorsContract extends ParkAtlasServerTest {
         assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
         HttpResponse<String> chinese = send(HttpRequest.newBuilder(URI.create(url(path)))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build());
-        checkProblem(chinese, 401, "请以规划人员或管理员身份登录");
+        checkProblem(chinese, 401, "请以有权限的账号登录");
         assertThat(JSON.readTree(chinese.body()).path("title").asString()).as("zh-CN unless asked").isEqualTo("需要登录");
         assertThat(JSON.readTree(chinese.body()).path("type").asString()).endsWith("/sign-in-required");
     }

@@ -147,6 +147,10 @@ public abstract class PipelineContract extends ParkAtlasServerTest {
                     .doesNotContainAnyElementsOf(INTERNAL);
         }
         assertThat(get("/ogcapi/collections/projects/items/" + unsignedIds.get(0)).statusCode()).isEqualTo(404);
+        assertThat(get("/ogcapi/collections/projects/tiles").statusCode()).as("a catalogue has no tiles")
+                .isEqualTo(404);
+        assertThat(get("/ogcapi/collections/projects/queryables").body()).contains("\"stage\"")
+                .doesNotContain("negotiation_notes").doesNotContain("\"geometry\"");
         assertThat(get("/ogcapi/collections/projects/items?filter=" + encode("negotiation_notes IS NULL"))
                 .statusCode()).isEqualTo(400);
         assertThat(get("/ogcapi/collections/projects/items?filter=" + encode("stage = 'negotiating'")).body())
@@ -212,6 +216,49 @@ public abstract class PipelineContract extends ParkAtlasServerTest {
         JsonNode earlier = as(INVESTMENT, "/api/pipeline?as_of=2026-05-01").path("figures");
         assertThat(earlier.path("signed_this_year").asInt()).isEqualTo(1);
         assertThat(get("/api/pipeline?as_of=2026-13-01").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anEnquiryBecomesAProjectInNegotiationInOneStep() {
+        JsonNode parcel = getJson("/ogcapi/collections/parcels/items?limit=1&filter=" + encode("status = 'available'"))
+                .path("features").get(0);
+        HttpResponse<String> sent = send(HttpRequest.newBuilder(URI.create(url("/api/enquiries")))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"钱女士\", \"organisation\": \"示例新材料有限公司\", \"contact\": "
+                                + "\"13800000000\", \"industry\": \"optoelectronic_materials\", \"land_need_mu\": 42, "
+                                + "\"message\": \"希望了解地价与供电\", \"parcels\": [\"" + parcel.path("id").asString()
+                                + "\"]}")).build());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        String enquiry = JSON.readTree(sent.body()).path("id").asString();
+
+        HttpResponse<String> made = send(HttpRequest.newBuilder(URI.create(url("/api/enquiries/" + enquiry
+                + "/project"))).header("Authorization", basic(INVESTMENT, PASSWORD))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        JsonNode project = JSON.readTree(made.body());
+        assertThat(project.path("stage").asString()).isEqualTo("negotiating");
+        assertThat(project.path("investor").asString()).isEqualTo("示例新材料有限公司");
+        assertThat(project.path("industry_chain").asString()).isEqualTo("optoelectronic_materials");
+        assertThat(project.path("land_demand_mu").asDouble()).isEqualTo(42.0);
+        assertThat(project.path("parcel_codes").get(0).asString()).isEqualTo(parcel.path("properties").path("code")
+                .asString());
+        assertThat(project.path("engaged_date").asString()).isEqualTo(LocalDate.now().toString());
+        assertThat(project.path("negotiation_notes").asString()).isEqualTo("希望了解地价与供电");
+        String id = project.path("id").asString();
+        JsonNode enquiries = as(INVESTMENT, "/api/enquiries");
+        for (JsonNode e : enquiries) {
+            if (e.path("id").asString().equals(enquiry)) {
+                assertThat(e.path("status").asString()).isEqualTo("contacted");
+            }
+        }
+        assertThat(send(HttpRequest.newBuilder(URI.create(url("/api/enquiries/" + enquiry + "/project")))
+                .header("Authorization", basic(INVESTMENT, PASSWORD)).POST(HttpRequest.BodyPublishers.noBody())
+                .build()).statusCode()).as("one project per enquiry").isEqualTo(409);
+        assertThat(get("/ogcapi/collections/projects/items/" + id).statusCode()).as("in talks: not public")
+                .isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create(url("/api/enquiries/" + enquiry + "/project")))
+                .header("Authorization", basic(PLANNER, PASSWORD)).POST(HttpRequest.BodyPublishers.noBody())
+                .build()).statusCode()).isEqualTo(403);
     }
 
     private HttpResponse<String> move(String user, String id, String body) {

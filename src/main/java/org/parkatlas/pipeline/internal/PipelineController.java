@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -116,11 +117,15 @@ class PipelineController {
         String reason = reasonNode == null || reasonNode.isNull() ? null : reasonNode.asString();
         Feature moved = pipeline.move(id, stage, day, reason, ETags.expectedVersion(ifMatch), user.getName());
         response.setHeader(HttpHeaders.ETAG, ETags.of(moved));
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("id", moved.id());
-        answer.put("version", moved.version());
-        moved.properties().forEach((k, v) -> answer.put(k, v instanceof LocalDate d ? d.toString() : v));
-        return answer;
+        return project(moved);
+    }
+
+    /** An investor's enquiry taken into 对接库 as a project, in one step; 201 with the project. */
+    @PostMapping(value = "/api/enquiries/{id}/project", produces = Http.JSON)
+    org.springframework.http.ResponseEntity<Map<String, Object>> fromEnquiry(@PathVariable String id, Principal user) {
+        Feature created = pipeline.fromEnquiry(id, user.getName());
+        return org.springframework.http.ResponseEntity.created(URI.create("/ogcapi/collections/projects/items/"
+                + created.id())).eTag(ETags.of(created)).body(project(created));
     }
 
     @GetMapping(value = "/api/projects/{id}/history", produces = Http.JSON)
@@ -145,6 +150,15 @@ class PipelineController {
             entries.add(entry);
         }
         return entries;
+    }
+
+    /** A project as its writer (the investment bureau) reads it back: the id, the version and every attribute. */
+    private static Map<String, Object> project(Feature feature) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("id", feature.id());
+        answer.put("version", feature.version());
+        feature.properties().forEach((k, v) -> answer.put(k, v instanceof LocalDate d ? d.toString() : v));
+        return answer;
     }
 
     private static Map<String, Object> member(Project p) {
