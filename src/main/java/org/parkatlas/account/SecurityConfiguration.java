@@ -35,6 +35,9 @@ class SecurityConfiguration {
     private static final String[] EDITORS = {Role.ADMIN.name(), Role.PLANNER.name()};
     /** Who keeps the investment pipeline: the investment bureau (招商) and admins; planners only read it. */
     private static final String[] INVESTMENT = {Role.ADMIN.name(), Role.INVESTMENT.name()};
+    /** The layers the investment bureau keeps: the pipeline, and the firms with their figures (亩均). */
+    private static final java.util.List<String> PIPELINE_LAYERS = java.util.List.of("projects", "enterprises",
+            "enterprise-figures");
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SignInThrottle throttle,
@@ -54,8 +57,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/projects/**").hasAnyRole(INVESTMENT)
                         .requestMatchers(request -> !HttpMethod.GET.matches(request.getMethod())
                                 && !HttpMethod.HEAD.matches(request.getMethod())
-                                && (request.getServletPath().startsWith("/ogcapi/collections/projects/")
-                                || request.getServletPath().startsWith("/api/collections/projects/")))
+                                && PIPELINE_LAYERS.stream().anyMatch(layer -> request.getServletPath()
+                                .startsWith("/ogcapi/collections/" + layer + "/") || request.getServletPath()
+                                .startsWith("/api/collections/" + layer + "/")))
                         .hasAnyRole(INVESTMENT)
                         // saved queries are each account's own, whatever its role
                         .requestMatchers("/api/queries", "/api/queries/**").authenticated()

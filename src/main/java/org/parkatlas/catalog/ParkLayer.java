@@ -16,7 +16,11 @@ public enum ParkLayer {
     FACILITIES("facilities"),
     FACTORY_BUILDINGS("factory-buildings"),
     /** The investment pipeline (招商五库): a catalogue of projects, linked to parcels by their codes. */
-    PROJECTS("projects");
+    PROJECTS("projects"),
+    /** Firms on the park's land (亩均 evaluation): a catalogue, linked to parcels by their codes. */
+    ENTERPRISES("enterprises"),
+    /** Each firm's figures for a year (tax, sales, energy …), imported from the tax and statistics bureaus. */
+    ENTERPRISE_FIGURES("enterprise-figures");
 
     private final String id;
 

@@ -18,7 +18,7 @@ final class ParkLayerModel {
 
     static List<Layer> layers() {
         return List.of(parkBoundary(), corridors(), axes(), zones(), industrialParks(), parcels(), roads(),
-                utilityLines(), facilities(), factoryBuildings(), projects());
+                utilityLines(), facilities(), factoryBuildings(), projects(), enterprises(), enterpriseFigures());
     }
 
     private static Layer parkBoundary() {
@@ -128,6 +128,7 @@ final class ParkLayerModel {
                 .readiness()
                 .distances()
                 .pipelineStage()
+                .efficiency()
                 .build();
     }
 
@@ -292,6 +293,55 @@ final class ParkLayerModel {
                 .build();
     }
 
+    /**
+     * The firms on the park's land, evaluated each year by output per mu (亩均效益评价, "以亩产论英雄"): larger firms
+     * (规上) and smaller ones (规下) by their own profiles; utilities, start-ups and firms still building are not rated.
+     */
+    private static Layer enterprises() {
+        return new Builder(ParkLayer.ENTERPRISES, "企业", "Enterprises", GeometryKind.NONE)
+                .describe("园区内用地企业及其亩均效益评价", "Firms on the park's land and their per-mu efficiency evaluation")
+                .text("code", true, "企业编号", "Enterprise code")
+                .text("name", true, "企业名称", "Name")
+                .text("name_en", false, "英文名称", "English name")
+                .text("credit_code", false, "统一社会信用代码", "Unified social credit code").internal()
+                .choice("industry_chain", false, "产业链", "Industry chain",
+                        value("green_smart_manufacturing", "绿色智造", "Green smart manufacturing"),
+                        value("optoelectronic_materials", "光电新材料", "Optoelectronic new materials"),
+                        value("new_energy", "新能源", "New energy"),
+                        value("energy_saving_environmental", "节能环保", "Energy saving & environmental protection"),
+                        value("digital_economy", "数字经济", "Digital economy"),
+                        value("other", "其他", "Other"))
+                .choice("scale", true, "规模", "Scale",
+                        value("above", "规上企业", "Above designated size"),
+                        value("below", "规下企业", "Below designated size"))
+                .choice("status", true, "经营状态", "Status",
+                        value("producing", "生产经营", "Producing"),
+                        value("building", "在建", "Still building"),
+                        value("startup", "新办企业", "Start-up"),
+                        value("utility", "公用事业", "Utility"))
+                .codes("parcel_codes", "用地地块", "Parcels", List.of())
+                .text("project_code", false, "对应招商项目", "Investment project")
+                .date("production_date", false, "投产日期", "Production began")
+                .build();
+    }
+
+    /** One firm's figures for one year, as the tax, statistics and energy bureaus report them: the bureau's own. */
+    private static Layer enterpriseFigures() {
+        return new Builder(ParkLayer.ENTERPRISE_FIGURES, "企业年度数据", "Enterprise yearly figures", GeometryKind.NONE)
+                .describe("亩均效益评价所用的企业年度数据（税务、统计、能源部门）",
+                        "The yearly figures per-mu evaluation uses (tax, statistics and energy bureaus)")
+                .text("enterprise_code", true, "企业编号", "Enterprise code")
+                .integer("fiscal_year", true, null, "年度", "Year").within(1990, 2199)
+                .number("tax_wan", false, "万元", "实缴税收", "Tax paid").within(0, 1e9).internal()
+                .number("sales_wan", false, "万元", "营业收入", "Sales").within(0, 1e10).internal()
+                .number("value_added_wan", false, "万元", "工业增加值", "Value added").within(-1e9, 1e10).internal()
+                .number("energy_tce", false, "吨标煤", "综合能耗", "Energy use").within(0, 1e9).internal()
+                .number("rd_wan", false, "万元", "研发经费", "R&D spending").within(0, 1e9).internal()
+                .integer("employees", false, "人", "年平均职工人数", "Employees").within(0, 10_000_000).internal()
+                .number("emissions_t", false, "吨", "主要污染物排放当量", "Emissions").within(0, 1e9).internal()
+                .build();
+    }
+
     static AllowedValue value(String value, String zh, String en) {
         return new AllowedValue(value, Label.of(zh, en));
     }
@@ -434,6 +484,26 @@ final class ParkLayerModel {
         Builder pipelineStage() {
             derived.add(new Attribute("pipeline_stage", AttributeType.STRING, null, false, true,
                     Label.of("招商项目所在库", "Project pool"), PIPELINE_STAGES));
+            return this;
+        }
+
+        /**
+         * The per-mu evaluation of the firm on a parcel (see the efficiency package): its score per mu, its class
+         * (A…D, null where there is no rated firm) and which kind of idle land it is, if any.
+         */
+        Builder efficiency() {
+            derived.add(new Attribute("mujun_score", AttributeType.NUMBER, "分/亩", false, true,
+                    Label.of("亩均效益得分（每亩）", "Per-mu efficiency score per mu"), List.of()));
+            derived.add(new Attribute("mujun_class", AttributeType.STRING, null, false, true,
+                    Label.of("亩均效益等级", "Per-mu efficiency class"), List.of(
+                    value("A", "A类（优先发展）", "A (priority)"), value("B", "B类（鼓励发展）", "B (encouraged)"),
+                    value("C", "C类（提升发展）", "C (to transform)"), value("D", "D类（限制发展）", "D (restricted)"))));
+            derived.add(new Attribute("idle_kind", AttributeType.STRING, null, false, true,
+                    Label.of("低效闲置类型", "Idle land kind"), List.of(
+                    value("approved_not_supplied", "批而未供", "Approved, not supplied"),
+                    value("supplied_not_used", "供而未用", "Supplied, not used"),
+                    value("built_not_producing", "建而未投", "Built, not producing"),
+                    value("producing_below_standard", "投而未达标", "Producing below standard"))));
             return this;
         }
 

@@ -16,7 +16,7 @@ class CatalogTest {
     void collectionIdsAreThePublicContract() {
         assertThat(catalog.layers()).extracting(Layer::id).containsExactly("park-boundary", "corridors", "axes",
                 "zones", "industrial-parks", "parcels", "roads", "utility-lines", "facilities", "factory-buildings",
-                "projects");
+                "projects", "enterprises", "enterprise-figures");
     }
 
     @Test

@@ -18,7 +18,7 @@ class OgcApiPagesBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("browse-title")).getText()).contains("OGC API");
         browser.findElement(By.linkText("The park's layers")).click();
         waitReady();
-        assertThat(browser.findElements(By.cssSelector(".pa-browse-table tbody tr"))).hasSize(11);
+        assertThat(browser.findElements(By.cssSelector(".pa-browse-table tbody tr"))).hasSize(13);
         browser.findElement(By.linkText("Parcels (standard land)")).click();
         waitReady();
         assertThat(browser.findElement(By.id("browse-title")).getText()).isEqualTo("Parcels (standard land)");

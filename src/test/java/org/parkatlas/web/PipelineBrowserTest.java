@@ -98,7 +98,9 @@ class PipelineBrowserTest extends BrowserTest {
     }
 
     private String figure(int index) {
-        return browser.findElements(By.cssSelector(".pa-pipeline-figure-value")).get(index).getText();
+        // read in one script: the panel redraws its figures after a move, and an element found before is gone
+        return String.valueOf(script("const v = document.querySelectorAll('.pa-pipeline-figure-value')[" + index
+                + "]; return v ? v.textContent : null;"));
     }
 
     private List<WebElement> poolRows(String stage) {

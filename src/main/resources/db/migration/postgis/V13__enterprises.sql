@@ -1,0 +1,35 @@
+-- Firms on the park's land and their yearly figures (org.parkatlas.efficiency, 亩均效益评价): two catalogue layers
+-- without geometries (geom stays NULL), linked to parcels by parcel_codes and to each other by enterprise_code.
+
+CREATE TABLE enterprises (
+    id              VARCHAR(64) COLLATE "C" PRIMARY KEY,
+    version         BIGINT NOT NULL DEFAULT 1,
+    geom            geometry(Geometry, 4546),
+    code            VARCHAR COLLATE "C" NOT NULL,
+    name            VARCHAR COLLATE "C" NOT NULL,
+    name_en         VARCHAR COLLATE "C",
+    credit_code     VARCHAR COLLATE "C",
+    industry_chain  VARCHAR COLLATE "C",
+    scale           VARCHAR COLLATE "C" NOT NULL,
+    status          VARCHAR COLLATE "C" NOT NULL,
+    parcel_codes    VARCHAR COLLATE "C",
+    project_code    VARCHAR COLLATE "C",
+    production_date DATE
+);
+CREATE INDEX enterprises_code_idx ON enterprises (code);
+
+CREATE TABLE enterprise_figures (
+    id              VARCHAR(64) COLLATE "C" PRIMARY KEY,
+    version         BIGINT NOT NULL DEFAULT 1,
+    geom            geometry(Geometry, 4546),
+    enterprise_code VARCHAR COLLATE "C" NOT NULL,
+    fiscal_year     INTEGER NOT NULL,
+    tax_wan         DOUBLE PRECISION,
+    sales_wan       DOUBLE PRECISION,
+    value_added_wan DOUBLE PRECISION,
+    energy_tce      DOUBLE PRECISION,
+    rd_wan          DOUBLE PRECISION,
+    employees       INTEGER,
+    emissions_t     DOUBLE PRECISION
+);
+CREATE INDEX enterprise_figures_code_idx ON enterprise_figures (enterprise_code, fiscal_year);
