@@ -14,6 +14,7 @@ import { ReadinessView } from './readiness.js';
 import { FinderView } from './finder/index.js';
 import { AnalystView } from './analyst/index.js';
 import { PipelineView } from './pipeline.js';
+import { EfficiencyView } from './efficiency.js';
 import { keepLabelsApart } from './labels.js';
 import { addContext } from './context.js';
 import { Basemaps, initialBasemap } from './basemaps.js';
@@ -37,6 +38,7 @@ let readiness = null;
 let finder = null;
 let analyst = null;
 let pipeline = null;
+let efficiency = null;
 let editorRef = null; // the edit mode, once attached (the legend lists the red lines while it is on)
 const readinessHook = createReadinessHook();
 const editingHook = createEditingHook();
@@ -311,6 +313,7 @@ async function main() {
       if (editorRef && editorRef.on) editorRef.setEnabled(false);
       if (analyst) analyst.show(false);
       if (pipeline) pipeline.show(false);
+      if (efficiency) efficiency.show(false);
     },
   });
   parkatlas.finder = finder;
@@ -322,6 +325,7 @@ async function main() {
       if (editorRef && editorRef.on) editorRef.setEnabled(false);
       finder.show(false);
       if (pipeline) pipeline.show(false);
+      if (efficiency) efficiency.show(false);
     },
   });
   parkatlas.analyst = analyst;
@@ -334,9 +338,21 @@ async function main() {
       analyst.show(false);
       // both colour the parcels: the readiness view steps aside while the pools are shown
       if (readiness && readiness.on) readiness.show(false);
+      if (efficiency) efficiency.show(false);
     },
   });
   parkatlas.pipeline = pipeline;
+  // 以亩产论英雄: the same edge, and the parcels' colours too
+  efficiency = new EfficiencyView(map, manager, {
+    onOpen: () => {
+      if (editorRef && editorRef.on) editorRef.setEnabled(false);
+      finder.show(false);
+      analyst.show(false);
+      pipeline.show(false);
+      if (readiness && readiness.on) readiness.show(false);
+    },
+  });
+  parkatlas.efficiency = efficiency;
 
   // Edit mode only for those who may edit: Leaflet-Geoman and the editor are not even downloaded for anyone else.
   attachEditor(map, parkatlas);

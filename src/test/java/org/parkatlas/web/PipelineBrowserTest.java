@@ -83,6 +83,33 @@ class PipelineBrowserTest extends BrowserTest {
         assertThat(figure(5)).as("funds received are the bureau's figure").isEqualTo("—");
     }
 
+    @Test
+    void theClassViewColoursParcelsByTheirFirmsClassOrByTheKindOfIdleLand() {
+        open("/");
+        browser.findElement(By.id("mujun-toggle")).click();
+        assertThat(((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "setTimeout(() => window.parkatlas.efficiency.settled().then(() => done('ok')), 0);"))
+                .isEqualTo("ok");
+        assertThat(browser.findElement(By.id("mujun-year")).getText()).isEqualTo("2025 年度评价");
+        assertThat(fillOf("GT-Z2-018")).as("the parcel of a D firm").isEqualTo(token("--pa-map-mujun-d"));
+        assertThat(fillOf("GT-Z1-008")).isEqualTo(token("--pa-map-mujun-a"));
+        long dParcels = getJson("/ogcapi/collections/parcels/items?limit=1000&filter="
+                + java.net.URLEncoder.encode("mujun_class = 'D'", java.nio.charset.StandardCharsets.UTF_8))
+                .path("numberMatched").asLong();
+        assertThat(browser.findElement(By.cssSelector("#mujun-legend [data-value='D'] .pa-pipeline-legend-count"))
+                .getText()).isEqualTo(String.valueOf(dParcels));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("mujun-show"))).selectByValue("idle");
+        assertThat(fillOf("GT-Z1-009")).as("a firm still building").isEqualTo(
+                token("--pa-map-idle-built-not-producing"));
+        assertThat(browser.findElement(By.cssSelector("#mujun-legend [data-value='approved_not_supplied']"))
+                .getText()).contains("批而未供");
+        // the pipeline view takes over the parcels' colours, and gives them back
+        browser.findElement(By.id("pipeline-toggle")).click();
+        settle();
+        assertThat(browser.findElement(By.id("pa-mujun")).isDisplayed()).isFalse();
+        assertThat(fillOf("GT-Z1-008")).isEqualTo(token("--pa-map-stage-in-production"));
+    }
+
     private void open(String path) {
         browser.get(url(path));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(script(
