@@ -27,6 +27,11 @@ function amount(n) {
   return n == null ? '—' : Number(n).toLocaleString(getLang() === 'zh' ? 'zh-CN' : 'en', { maximumFractionDigits: 2 });
 }
 
+/** A project's name in the reader's language, the Chinese one where there is no English one. */
+function nameOf(project) {
+  return getLang() === 'en' && project.name_en ? project.name_en : project.name;
+}
+
 function todayIso() {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -130,7 +135,7 @@ export class PipelineView {
       for (const m of pool.members) {
         const row = el('li', 'pa-pipeline-member');
         row.dataset.id = m.id;
-        row.append(el('span', 'pa-pipeline-code', m.code), el('span', 'pa-pipeline-name', m.name));
+        row.append(el('span', 'pa-pipeline-code', m.code), el('span', 'pa-pipeline-name', nameOf(m)));
         const extra = [m.investor, m.total_investment_yi == null ? null : t('pipelineYi', { n: amount(m.total_investment_yi) }),
           (m.parcel_codes || []).join('、') || t('pipelineUnplaced')].filter(Boolean).join(' · ');
         row.append(el('span', 'pa-pipeline-extra', extra));
@@ -142,7 +147,7 @@ export class PipelineView {
     }));
     const overdue = f.overdue || [];
     $('pipeline-overdue').replaceChildren(...(overdue.length ? overdue.map((o) => el('li', null, t('pipelineOverdueRow', {
-      code: o.code, name: o.name, date: o.planned_start_date, days: o.days_late }))) : [el('li', null, t('pipelineNone'))]));
+      code: o.code, name: nameOf(o), date: o.planned_start_date, days: o.days_late }))) : [el('li', null, t('pipelineNone'))]));
     const zones = (board.by_zone || []).filter((z) => z.start_rate != null);
     drawBars($('pipeline-chart'), this.chart, zones.map((z) => ({ label: z.place || t('pipelineUnplaced'), value: Math.round(z.start_rate * 1000) / 10, series: null })),
       t('pipelineRate'), (v) => `${v}%`).then((chart) => { this.chart = chart; }, (err) => console.warn('ParkAtlas: pipeline chart', err));
@@ -178,7 +183,7 @@ export class PipelineView {
     const status = $('pipeline-status');
     try {
       await request('POST', `/api/projects/${encodeURIComponent(member.id)}/transitions`, { body: { to, reason } });
-      status.textContent = t('pipelineMoved', { name: member.name, pool: poolTitle });
+      status.textContent = t('pipelineMoved', { name: nameOf(member), pool: poolTitle });
       await this.manager.reload('parcels').catch(() => {});
       await this._load();
     } catch (err) {

@@ -77,10 +77,11 @@ export function loadVectorGrid() {
 
 /**
  * What the map reads of a tiled feature before it is clicked: its styles (status, grade, utility, kind), its hover
- * text (name or code, area). A tile with only these is a fraction of one with every attribute (`properties=`,
- * as for items); the id always comes.
+ * text (name or code, area), and what the pipeline and 亩均 views colour parcels by. A tile with only these is a
+ * fraction of one with every attribute (`properties=`, as for items); the id always comes.
  */
-const DRAWN = ['name', 'name_en', 'code', 'status', 'grade', 'utility', 'kind', 'area_m2', 'area_mu'];
+const DRAWN = ['name', 'name_en', 'code', 'status', 'grade', 'utility', 'kind', 'area_m2', 'area_mu',
+  'pipeline_stage', 'mujun_class', 'idle_kind'];
 
 /** The tile URL template of a collection with only the properties it has of those the map draws by. */
 export function drawnTilesUrl(collection) {

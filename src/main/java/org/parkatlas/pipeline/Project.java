@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param reached the day it reached each pool after planning, as far as it has
  */
-public record Project(String id, String code, String name, String investor, Stage stage, Map<Stage, LocalDate> reached,
+public record Project(String id, String code, String name, String nameEn, String investor, Stage stage, Map<Stage, LocalDate> reached,
                       LocalDate plannedStart, LocalDate fullProduction, Double totalInvestment,
                       Double fixedInvestment, Double landDemand, Double fundsReceived, List<String> parcelCodes) {
 
@@ -29,7 +29,8 @@ public record Project(String id, String code, String name, String investor, Stag
                 reached.put(s, day);
             }
         }
-        return new Project(feature.id(), text(feature, "code"), text(feature, "name"), text(feature, "investor"),
+        return new Project(feature.id(), text(feature, "code"), text(feature, "name"), text(feature, "name_en"),
+                text(feature, "investor"),
                 Stage.of(feature.property("stage")).orElse(Stage.PLANNING), reached, date(feature,
                 "planned_start_date"), date(feature, "full_production_date"), number(feature,
                 "total_investment_yi"), number(feature, "fixed_investment_yi"), number(feature, "land_demand_mu"),

@@ -94,7 +94,7 @@ class PipelineFiguresTest {
         put(reached, Stage.SIGNED, signed);
         put(reached, Stage.UNDER_CONSTRUCTION, built);
         put(reached, Stage.IN_PRODUCTION, producing);
-        return new Project(code, code, code, null, stage, reached, plannedStart == null ? null
+        return new Project(code, code, code, null, null, stage, reached, plannedStart == null ? null
                 : LocalDate.parse(plannedStart), full == null ? null : LocalDate.parse(full), total, null, null, funds,
                 parcel == null ? List.of() : List.of(parcel));
     }

@@ -166,6 +166,7 @@ class PipelineController {
         m.put("id", p.id());
         m.put("code", p.code());
         m.put("name", p.name());
+        m.put("name_en", p.nameEn());
         m.put("investor", p.investor());
         m.put("total_investment_yi", p.totalInvestment());
         m.put("land_demand_mu", p.landDemand());
