@@ -106,7 +106,7 @@ export class EfficiencyView {
       const li = el('li', 'pa-pipeline-member');
       li.dataset.code = f.code;
       const badge = el('span', 'pa-pipeline-code', f.class || '—');
-      li.append(badge, el('span', 'pa-pipeline-name', t('mujunFirmRow', { code: f.code, name: f.name })));
+      li.append(badge, el('span', 'pa-pipeline-name', t('mujunFirmRow', { code: f.code, name: getLang() === 'en' && f.name_en ? f.name_en : f.name })));
       const note = f.score_per_mu != null ? t('mujunScore', { score: number(f.score_per_mu, 3) })
         : f.unscored === 'not_rated' ? t('mujunNotRated') : t('mujunUnrated');
       li.append(el('span', 'pa-pipeline-extra', `${note} · ${(f.parcel_codes || []).join('、')}`));

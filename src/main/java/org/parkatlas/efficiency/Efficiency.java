@@ -63,8 +63,8 @@ public class Efficiency implements DerivedProperties {
     }
 
     /** A firm's row of the enterprises layer. */
-    public record Enterprise(String id, String code, String name, String scale, String status, String industryChain,
-                             List<String> parcelCodes) {
+    public record Enterprise(String id, String code, String name, String nameEn, String scale, String status,
+                             String industryChain, List<String> parcelCodes) {
     }
 
     /** A firm evaluated: its row, its land, its figures for the year and its rating. */
@@ -241,7 +241,7 @@ public class Efficiency implements DerivedProperties {
             List<String> codes = f.property("parcel_codes") instanceof List<?> list
                     ? list.stream().map(String::valueOf).toList() : List.of();
             Enterprise e = new Enterprise(f.id(), String.valueOf(f.property("code")), (String) f.property("name"),
-                    (String) f.property("scale"), (String) f.property("status"), (String) f.property("industry_chain"),
+                    (String) f.property("name_en"), (String) f.property("scale"), (String) f.property("status"), (String) f.property("industry_chain"),
                     codes);
             enterprises.add(e);
             codes.forEach(c -> byParcel.computeIfAbsent(c, k -> new ArrayList<>()).add(e));

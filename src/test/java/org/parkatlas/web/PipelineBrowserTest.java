@@ -80,6 +80,8 @@ class PipelineBrowserTest extends BrowserTest {
         assertThat(poolRows("in_production")).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector(".pa-pipeline-member button"))).isEmpty();
         assertThat(browser.findElement(By.id("pa-pipeline-heading")).getText()).isEqualTo("Investment pipeline");
+        assertThat(browser.findElement(By.cssSelector(".pa-pipeline-member[data-id='project-2025-001'] "
+                + ".pa-pipeline-name")).getText()).as("in the reader's language").isEqualTo("Green precision castings");
         assertThat(figure(5)).as("funds received are the bureau's figure").isEqualTo("—");
     }
 

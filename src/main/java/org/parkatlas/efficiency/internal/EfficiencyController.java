@@ -52,6 +52,7 @@ class EfficiencyController {
             f.put("id", e.enterprise().id());
             f.put("code", e.enterprise().code());
             f.put("name", e.enterprise().name());
+            f.put("name_en", e.enterprise().nameEn());
             f.put("scale", e.enterprise().scale());
             f.put("status", e.enterprise().status());
             f.put("industry_chain", e.enterprise().industryChain());
