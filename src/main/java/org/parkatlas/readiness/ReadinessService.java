@@ -291,15 +291,7 @@ public class ReadinessService implements DerivedProperties {
 
     private State compute() {
         long start = System.nanoTime();
-        // only the columns the engine reads: a parcel's 20-odd attributes were most of the time spent reading
-        ParkWorks works = new ParkWorks(
-                read(ParkLayer.PARCELS, "code", "leveling", "leveling_date").stream().map(ReadinessService::parcel)
-                        .toList(),
-                read(ParkLayer.ROADS, "red_line_width_m", "gateway", "status", "completion_date", "name", "name_en")
-                        .stream().map(ReadinessService::road).toList(),
-                read(ParkLayer.UTILITY_LINES, "utility", "status", "completion_date", "name", "name_en").stream()
-                        .map(ReadinessService::utilityLine).toList(),
-                read(ParkLayer.FACILITIES).stream().map(ReadinessService::facility).toList());
+        ParkWorks works = works(WorksChange.none());
         long read = System.nanoTime();
         ReadinessEngine engine = new ReadinessEngine(works, rules);
         Map<String, ParcelReadiness> computed = new ConcurrentHashMap<>(engine.assessAll(works.parcels()));
@@ -308,6 +300,31 @@ public class ReadinessService implements DerivedProperties {
         log.info("Readiness ({}) worked out for {} parcels in {} ms ({} ms reading the layers)", rules.standard(),
                 computed.size(), (System.nanoTime() - start) / 1_000_000, (read - start) / 1_000_000);
         return new State(engine, computed, parcels);
+    }
+
+    /**
+     * The park's works as {@code change} has them, read from the store: only the columns the engine reads (a
+     * parcel's 20-odd attributes were most of the time spent reading).
+     */
+    private ParkWorks works(WorksChange change) {
+        return new ParkWorks(
+                read(ParkLayer.PARCELS, "code", "leveling", "leveling_date").stream().map(ReadinessService::parcel)
+                        .toList(),
+                change.applyTo(ParkLayer.ROADS, read(ParkLayer.ROADS, "red_line_width_m", "gateway", "status",
+                        "completion_date", "name", "name_en")).stream().map(ReadinessService::road).toList(),
+                change.applyTo(ParkLayer.UTILITY_LINES, read(ParkLayer.UTILITY_LINES, "utility", "status",
+                        "completion_date", "name", "name_en")).stream().map(ReadinessService::utilityLine).toList(),
+                change.applyTo(ParkLayer.FACILITIES, read(ParkLayer.FACILITIES)).stream()
+                        .map(ReadinessService::facility).toList());
+    }
+
+    /**
+     * Every parcel's readiness if the works were as {@code change} says (a scenario), by the same engine and rules;
+     * the park's own readiness, kept for every reader, is not touched.
+     */
+    public Map<String, ParcelReadiness> whatIf(WorksChange change) {
+        ParkWorks works = works(change);
+        return new ReadinessEngine(works, rules).assessAll(works.parcels());
     }
 
     static ParkWorks.Parcel parcel(Feature f) {
