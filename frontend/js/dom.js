@@ -30,3 +30,13 @@ export function htmlText(value) {
   const escapes = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
   return text.replace(/[&<>"']/g, (c) => escapes[c]);
 }
+
+/**
+ * Opens or closes a side panel: the panel shown or hidden, its toggle button pressed or not, and a class on the body
+ * (`pa-view-…`) for what the rest of the page does while it is open.
+ */
+export function setPanelOpen(section, toggle, bodyClass, open) {
+  section.hidden = !open;
+  toggle.setAttribute('aria-pressed', String(open));
+  document.body.classList.toggle(bodyClass, open);
+}

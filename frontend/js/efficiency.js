@@ -5,7 +5,7 @@
 
 import { getJson } from './config.js';
 import { t, getLang, onLangChange } from './i18n.js';
-import { el } from './dom.js';
+import { el, setPanelOpen } from './dom.js';
 import { token } from './styles.js';
 
 const $ = (id) => document.getElementById(id);
@@ -45,9 +45,7 @@ export class EfficiencyView {
     const next = Boolean(on);
     if (next === this.on) return this.on;
     this.on = next;
-    this.section.hidden = !next;
-    this.toggle.setAttribute('aria-pressed', String(next));
-    document.body.classList.toggle('pa-view-mujun', next);
+    setPanelOpen(this.section, this.toggle, 'pa-view-mujun', next);
     if (next) {
       this.onOpen();
       this.manager.decorate('parcels', {

@@ -6,7 +6,7 @@
 
 import { getJson } from './config.js';
 import { t, getLang, onLangChange } from './i18n.js';
-import { el } from './dom.js';
+import { el, setPanelOpen } from './dom.js';
 import { token } from './styles.js';
 import { request } from './request.js';
 import { canMoveProjects } from './auth.js';
@@ -68,9 +68,7 @@ export class PipelineView {
     const next = Boolean(on);
     if (next === this.on) return this.on;
     this.on = next;
-    this.section.hidden = !next;
-    this.toggle.setAttribute('aria-pressed', String(next));
-    document.body.classList.toggle('pa-view-pipeline', next);
+    setPanelOpen(this.section, this.toggle, 'pa-view-pipeline', next);
     if (next) {
       this.onOpen();
       this.manager.decorate('parcels', {

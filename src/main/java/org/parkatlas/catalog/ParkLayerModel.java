@@ -74,12 +74,7 @@ final class ParkLayerModel {
                 .text("code", true, "编号", "Code")
                 .text("name", true, "名称", "Name")
                 .text("name_en", false, "英文名称", "English name")
-                .choice("industry", true, "主导产业", "Industry",
-                        value("green_smart_manufacturing", "绿色智造", "Green smart manufacturing"),
-                        value("optoelectronic_materials", "光电新材料", "Optoelectronic new materials"),
-                        value("new_energy", "新能源", "New energy"),
-                        value("energy_saving_environmental", "节能环保", "Energy saving & environmental protection"),
-                        value("digital_economy", "数字经济", "Digital economy"))
+                .choice("industry", true, "主导产业", "Industry", INDUSTRIES)
                 .text("zone", false, "所在分区", "Zone")
                 .number("target_output_yi", false, "亿元", "目标产值", "Target output").within(0, 100000)
                 .area()
@@ -232,6 +227,18 @@ final class ParkLayerModel {
                 .build();
     }
 
+    /** The industries of the five industrial parks (百亿级产业园), each a chain the zone recruits firms along. */
+    private static final List<AllowedValue> INDUSTRIES = List.of(
+            value("green_smart_manufacturing", "绿色智造", "Green smart manufacturing"),
+            value("optoelectronic_materials", "光电新材料", "Optoelectronic new materials"),
+            value("new_energy", "新能源", "New energy"),
+            value("energy_saving_environmental", "节能环保", "Energy saving & environmental protection"),
+            value("digital_economy", "数字经济", "Digital economy"));
+
+    /** A project's or a firm's chain: one of the parks' industries, or another. */
+    private static final List<AllowedValue> INDUSTRY_CHAINS = java.util.stream.Stream.concat(INDUSTRIES.stream(),
+            java.util.stream.Stream.of(value("other", "其他", "Other"))).toList();
+
     /** The five pools of the investment pipeline (招商五库), in the order a project moves through them. */
     public static final List<AllowedValue> PIPELINE_STAGES = List.of(
             value("planning", "谋划库", "Planning"),
@@ -255,13 +262,7 @@ final class ParkLayerModel {
                 .text("name_en", false, "英文名称", "English name")
                 .text("investor", false, "投资方", "Investor")
                 .text("origin", false, "来源地", "Origin")
-                .choice("industry_chain", false, "产业链", "Industry chain",
-                        value("green_smart_manufacturing", "绿色智造", "Green smart manufacturing"),
-                        value("optoelectronic_materials", "光电新材料", "Optoelectronic new materials"),
-                        value("new_energy", "新能源", "New energy"),
-                        value("energy_saving_environmental", "节能环保", "Energy saving & environmental protection"),
-                        value("digital_economy", "数字经济", "Digital economy"),
-                        value("other", "其他", "Other"))
+                .choice("industry_chain", false, "产业链", "Industry chain", INDUSTRY_CHAINS)
                 .choice("stage", true, "所在库", "Pool", PIPELINE_STAGES)
                 .number("total_investment_yi", false, "亿元", "总投资", "Total investment").within(0, 100000)
                 .number("fixed_investment_yi", false, "亿元", "固定资产投资", "Fixed-asset investment")
@@ -304,13 +305,7 @@ final class ParkLayerModel {
                 .text("name", true, "企业名称", "Name")
                 .text("name_en", false, "英文名称", "English name")
                 .text("credit_code", false, "统一社会信用代码", "Unified social credit code").internal()
-                .choice("industry_chain", false, "产业链", "Industry chain",
-                        value("green_smart_manufacturing", "绿色智造", "Green smart manufacturing"),
-                        value("optoelectronic_materials", "光电新材料", "Optoelectronic new materials"),
-                        value("new_energy", "新能源", "New energy"),
-                        value("energy_saving_environmental", "节能环保", "Energy saving & environmental protection"),
-                        value("digital_economy", "数字经济", "Digital economy"),
-                        value("other", "其他", "Other"))
+                .choice("industry_chain", false, "产业链", "Industry chain", INDUSTRY_CHAINS)
                 .choice("scale", true, "规模", "Scale",
                         value("above", "规上企业", "Above designated size"),
                         value("below", "规下企业", "Below designated size"))

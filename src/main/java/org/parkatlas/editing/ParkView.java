@@ -19,6 +19,12 @@ public interface ParkView {
     List<Feature> all(ParkLayer layer);
 
     /**
+     * Which of {@code codes} the layer has (by its {@code code} attribute), as it stands inside the write: what a
+     * record that names parcels or firms by code is checked against.
+     */
+    java.util.Set<String> codes(ParkLayer layer, java.util.Collection<String> codes);
+
+    /**
      * A feature as it was before this write first changed it, for the rules on a move from one state to another (a
      * project back to an earlier pool needs a reason); empty for a feature the write creates.
      */

@@ -284,6 +284,19 @@ public final class WriteBatch {
         }
 
         @Override
+        public java.util.Set<String> codes(ParkLayer layer, java.util.Collection<String> codes) {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            if (codes.isEmpty()) {
+                return found;
+            }
+            store.stream(catalog.require(layer), new FeatureQuery(new Filter.In(new org.parkatlas.feature.filter
+                    .Expression.Property("code"), codes.stream().distinct().<org.parkatlas.feature.filter.Expression>map(
+                    org.parkatlas.feature.filter.Expression.Literal::new).toList()), List.of("code"), List.of(), 0,
+                    Integer.MAX_VALUE), f -> found.add(String.valueOf(f.property("code"))));
+            return found;
+        }
+
+        @Override
         public Optional<Feature> before(ParkLayer layer, String id) {
             return Optional.ofNullable(befores.get(layer.id() + "\u0000" + id));
         }

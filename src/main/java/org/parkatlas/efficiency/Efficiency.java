@@ -10,6 +10,7 @@ import org.parkatlas.feature.LayerChanged;
 import org.parkatlas.feature.ReadContext;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.pipeline.Project;
+import org.parkatlas.pipeline.ProjectsOnParcels;
 import org.parkatlas.pipeline.Stage;
 import org.parkatlas.store.FeatureStore;
 import org.springframework.context.event.EventListener;
@@ -48,13 +49,14 @@ public class Efficiency implements DerivedProperties {
     private final FeatureStore store;
     private final Catalog catalog;
     private final MujunRules rules;
+    private final ProjectsOnParcels projects;
     private volatile Facts facts;
     private final Map<Integer, Map<String, MujunEvaluation.Rating>> ratings = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
 
     /** What a parcel's evaluation and idleness depend on, read once per change to any of their layers. */
     record Facts(Map<String, Plot> plots, List<Enterprise> enterprises, Map<String, Map<Integer, Firm.Year>> figures,
-                 Map<String, List<Project>> projectsByParcel, Map<String, List<Enterprise>> enterprisesByParcel) {
+                 java.util.NavigableSet<Integer> years, Map<String, List<Enterprise>> enterprisesByParcel) {
     }
 
     /** A parcel as its evaluation sees it. */
@@ -71,7 +73,8 @@ public class Efficiency implements DerivedProperties {
     public record Evaluated(Enterprise enterprise, double landMu, Firm.Year figures, MujunEvaluation.Rating rating) {
     }
 
-    Efficiency(FeatureStore store, Catalog catalog, MujunRules rules) {
+    Efficiency(FeatureStore store, Catalog catalog, MujunRules rules, ProjectsOnParcels projects) {
+        this.projects = projects;
         this.store = store;
         this.catalog = catalog;
         this.rules = rules;
@@ -153,15 +156,15 @@ public class Efficiency implements DerivedProperties {
                 return "producing_below_standard";
             }
         }
-        List<Project> projects = known.projectsByParcel().getOrDefault(plot.code(), List.of());
+        List<Project> onIt = projects.on(plot.code());
         boolean building = firms.stream().anyMatch(f -> f.status().equals("building"))
-                || projects.stream().anyMatch(p -> p.stageOn(day) == Stage.UNDER_CONSTRUCTION
+                || onIt.stream().anyMatch(p -> p.stageOn(day) == Stage.UNDER_CONSTRUCTION
                 && !p.reachedOn(Stage.UNDER_CONSTRUCTION).isAfter(longAgo));
         if (building) {
             return "built_not_producing";
         }
         if (plot.status().equals("transferred") && firms.isEmpty()
-                && projects.stream().noneMatch(p -> p.reachedBy(Stage.UNDER_CONSTRUCTION, day))) {
+                && onIt.stream().noneMatch(p -> p.reachedBy(Stage.UNDER_CONSTRUCTION, day))) {
             return "supplied_not_used";
         }
         if ((plot.status().equals("available") || plot.status().equals("reserved")) && "done".equals(plot.leveling())
@@ -181,16 +184,9 @@ public class Efficiency implements DerivedProperties {
                 .mapToDouble(Plot::areaMu).sum();
     }
 
+    /** The latest year with figures, not after the day's year; null when there is none. */
     private static Integer yearFor(LocalDate day, Facts known) {
-        Integer latest = null;
-        for (Map<Integer, Firm.Year> years : known.figures().values()) {
-            for (Integer y : years.keySet()) {
-                if (y <= day.getYear() && (latest == null || y > latest)) {
-                    latest = y;
-                }
-            }
-        }
-        return latest;
+        return known.years().floor(day.getYear());
     }
 
     private Map<String, MujunEvaluation.Rating> ratings(int year, Facts known) {
@@ -211,8 +207,8 @@ public class Efficiency implements DerivedProperties {
     @EventListener
     void on(LayerChanged change) {
         String layer = change.layerId();
-        if (ParkLayer.PARCELS.is(layer) || ParkLayer.ENTERPRISES.is(layer) || ParkLayer.ENTERPRISE_FIGURES.is(layer)
-                || ParkLayer.PROJECTS.is(layer)) {
+        // the projects are read per parcel as they stand (ProjectsOnParcels), not kept here
+        if (ParkLayer.PARCELS.is(layer) || ParkLayer.ENTERPRISES.is(layer) || ParkLayer.ENTERPRISE_FIGURES.is(layer)) {
             generation.incrementAndGet(); // before the clear: what a read builds meanwhile is not kept
             facts = null;
             ratings.clear();
@@ -255,13 +251,10 @@ public class Efficiency implements DerivedProperties {
                             number(f, "rd_wan", null), f.property("employees") instanceof Number n ? n.longValue()
                             : null, number(f, "emissions_t", null)));
         });
-        Map<String, List<Project>> projects = new HashMap<>();
-        store.stream(catalog.require(ParkLayer.PROJECTS), FeatureQuery.all(), f -> {
-            Project p = Project.of(f);
-            p.parcelCodes().forEach(c -> projects.computeIfAbsent(c, k -> new ArrayList<>()).add(p));
-        });
         enterprises.sort(Comparator.comparing(Enterprise::code));
-        Facts built = new Facts(Map.copyOf(plots), List.copyOf(enterprises), figures, projects, byParcel);
+        java.util.NavigableSet<Integer> years = new java.util.TreeSet<>();
+        figures.values().forEach(byYear -> years.addAll(byYear.keySet()));
+        Facts built = new Facts(Map.copyOf(plots), List.copyOf(enterprises), figures, years, byParcel);
         if (generation.get() == seen) {
             facts = built;
         }

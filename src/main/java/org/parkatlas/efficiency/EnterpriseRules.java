@@ -1,6 +1,5 @@
 package org.parkatlas.efficiency;
 
-import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.catalog.ParkLayer;
@@ -9,13 +8,11 @@ import org.parkatlas.editing.ParkView;
 import org.parkatlas.editing.RuleViolation;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureQuery;
-import org.parkatlas.feature.filter.Expression;
 import org.parkatlas.feature.filter.Filter;
 import org.parkatlas.store.FeatureStore;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +28,9 @@ class EnterpriseRules implements LayerRules {
     static final String FIRM = "figures-enterprise";
     static final String ONE_A_YEAR = "figures-one-a-year";
 
-    private final Catalog catalog;
     private final FeatureStore store;
 
-    EnterpriseRules(Catalog catalog, FeatureStore store) {
-        this.catalog = catalog;
+    EnterpriseRules(FeatureStore store) {
         this.store = store;
     }
 
@@ -56,7 +51,7 @@ class EnterpriseRules implements LayerRules {
         if (ParkLayer.ENTERPRISES.is(layer)) {
             List<String> codes = written.property("parcel_codes") instanceof List<?> list
                     ? list.stream().map(String::valueOf).toList() : List.of();
-            List<String> missing = missing(ParkLayer.PARCELS, codes);
+            List<String> missing = missing(park, ParkLayer.PARCELS, codes);
             if (!missing.isEmpty()) {
                 broken.add(new RuleViolation(PARCELS, Label.of("没有编号为 " + String.join("、", missing) + " 的地块",
                         "there is no parcel " + String.join(", ", missing)), List.of(), null,
@@ -65,7 +60,7 @@ class EnterpriseRules implements LayerRules {
             return broken;
         }
         String firm = String.valueOf(written.property("enterprise_code"));
-        if (!missing(ParkLayer.ENTERPRISES, List.of(firm)).isEmpty()) {
+        if (!missing(park, ParkLayer.ENTERPRISES, List.of(firm)).isEmpty()) {
             broken.add(new RuleViolation(FIRM, Label.of("没有编号为 " + firm + " 的企业", "there is no enterprise "
                     + firm), List.of(), null, "/properties/enterprise_code"));
         }
@@ -82,14 +77,8 @@ class EnterpriseRules implements LayerRules {
         return broken;
     }
 
-    private List<String> missing(ParkLayer layer, List<String> codes) {
-        if (codes.isEmpty()) {
-            return List.of();
-        }
-        Set<String> found = new HashSet<>();
-        store.stream(catalog.require(layer), new FeatureQuery(new Filter.In(new Expression.Property("code"),
-                codes.stream().<Expression>map(Expression.Literal::new).toList()), List.of("code"), List.of(), 0,
-                Integer.MAX_VALUE), f -> found.add(String.valueOf(f.property("code"))));
+    private static List<String> missing(ParkView park, ParkLayer layer, List<String> codes) {
+        Set<String> found = park.codes(layer, codes);
         return codes.stream().filter(c -> !found.contains(c)).toList();
     }
 }

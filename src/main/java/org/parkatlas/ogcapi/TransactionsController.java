@@ -1,6 +1,7 @@
 package org.parkatlas.ogcapi;
 
 import org.parkatlas.http.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
@@ -61,34 +62,34 @@ class TransactionsController {
     @PostMapping(value = OgcApi.ROOT + "/collections/{collectionId}/items", consumes = {Http.GEOJSON, Http.JSON})
     void create(@PathVariable String collectionId, @RequestBody byte[] body,
                 @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
-                Principal user, HttpServletResponse response) throws IOException {
+                Principal user, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
         Feature feature = new GeoJsonFeatureReader(layer, ContentCrs.parse(contentCrs)).readFeature(JsonBody.parse(body, FEATURE), "");
         Feature created = editor.create(layer, feature, user.getName());
         response.setStatus(HttpStatus.CREATED.value());
         response.setHeader(HttpHeaders.LOCATION, ApiLinks.fromCurrentRequest().item(collectionId, created.id()));
-        write(layer, created, response);
+        write(layer, created, request, response);
     }
 
     @PutMapping(value = ITEM, consumes = {Http.GEOJSON, Http.JSON})
     void replace(@PathVariable String collectionId, @PathVariable String featureId, @RequestBody byte[] body,
                  @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
                  @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                 Principal user, HttpServletResponse response) throws IOException {
+                 Principal user, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
         Feature given = new GeoJsonFeatureReader(layer, ContentCrs.parse(contentCrs)).readFeature(JsonBody.parse(body, FEATURE), "");
         sameId(given.id(), featureId);
         Feature replacement = new Feature(featureId, given.geometry(), given.properties(), 0);
         Feature stored = editor.replace(layer, replacement, ETags.expectedVersion(ifMatch), user.getName())
                 .orElseThrow(() -> notFound(collectionId, featureId));
-        write(layer, stored, response);
+        write(layer, stored, request, response);
     }
 
     @PatchMapping(value = ITEM, consumes = {Http.MERGE_PATCH, Http.JSON})
     void update(@PathVariable String collectionId, @PathVariable String featureId, @RequestBody byte[] body,
                 @RequestHeader(value = OgcApi.CONTENT_CRS, required = false) String contentCrs,
                 @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-                Principal user, HttpServletResponse response) throws IOException {
+                Principal user, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
         Feature current = store.get(layer, featureId).orElseThrow(() -> notFound(collectionId, featureId));
         Long expected = ETags.expectedVersion(ifMatch);
@@ -107,13 +108,13 @@ class TransactionsController {
             sameId(id.asString(), featureId);
         }
         if (changesNothing(current, patch)) {
-            write(layer, current, response); // no new version, no history entry for a patch that changes nothing
+            write(layer, current, request, response); // no new version, no history entry for a patch that changes nothing
             return;
         }
         Feature patched = mergePatch(layer, current, patch, ContentCrs.parse(contentCrs));
         Feature stored = editor.replace(layer, patched, current.version(), user.getName())
                 .orElseThrow(() -> notFound(collectionId, featureId));
-        write(layer, stored, response);
+        write(layer, stored, request, response);
     }
 
     @DeleteMapping(ITEM)
@@ -199,17 +200,16 @@ class TransactionsController {
         return assembler.assembleInStorageCrs("", current.id(), current.geometry(), values);
     }
 
-    private void write(Layer layer, Feature feature, HttpServletResponse response) throws IOException {
+    private void write(Layer layer, Feature feature, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         ApiLinks links = ApiLinks.fromCurrentRequest();
         response.setContentType(OgcApi.GEOJSON);
         response.setCharacterEncoding("UTF-8");
         response.setHeader(HttpHeaders.ETAG, ETags.of(feature));
         response.setHeader(OgcApi.CONTENT_CRS, "<" + Crs.CRS84.uri() + ">");
-        // the writer's own audience: a planner who edits a project does not read back its negotiation
-        org.parkatlas.catalog.Audience audience = org.parkatlas.http.RequestAudience.of(
-                ((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web.context
-                        .request.RequestContextHolder.currentRequestAttributes()).getRequest());
-        new FeatureJsonWriter(layer, Crs.CRS84, ItemsRequest.shownProperties(layer, audience), true).writeFeature(response.getOutputStream(), feature, List.of(
+        // as the writer's own audience sees it: what a role may write, it need not be allowed to read back
+        List<String> shown = ItemsRequest.shownProperties(layer, org.parkatlas.http.RequestAudience.of(request));
+        new FeatureJsonWriter(layer, Crs.CRS84, shown, true).writeFeature(response.getOutputStream(), feature, List.of(
                 new Link(links.item(layer.id(), feature.id()), OgcApi.REL_SELF, OgcApi.GEOJSON, "This feature"),
                 new Link(links.collection(layer.id()), OgcApi.REL_COLLECTION, OgcApi.JSON, "The collection")));
     }

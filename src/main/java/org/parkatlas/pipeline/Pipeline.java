@@ -40,10 +40,15 @@ public class Pipeline {
     private final PipelineTargets targets;
     private final Clock clock;
     private final org.parkatlas.enquiry.EnquiryDesk enquiries;
+    private final org.parkatlas.store.DataVersion version;
+    /** Where the parcels lie, as of one state of the data (the version counted before it was read). */
+    private volatile Places places;
 
     Pipeline(Catalog catalog, FeatureSources sources, FeatureWriter writer, ProjectHistory history,
-             PipelineTargets targets, Clock clock, org.parkatlas.enquiry.EnquiryDesk enquiries) {
+             PipelineTargets targets, Clock clock, org.parkatlas.enquiry.EnquiryDesk enquiries,
+             org.parkatlas.store.DataVersion version) {
         this.enquiries = enquiries;
+        this.version = version;
         this.catalog = catalog;
         this.sources = sources;
         this.writer = writer;
@@ -60,14 +65,24 @@ public class Pipeline {
         return projects;
     }
 
-    /** Where each parcel lies, by its code: its zone and industrial park. */
+    /** Where each parcel lies, by its code: its zone and industrial park; read once per state of the data. */
     public Map<String, PipelineFigures.Place> places() {
-        Map<String, PipelineFigures.Place> places = new HashMap<>();
+        Places known = places;
+        long now = version.current();
+        if (known != null && known.version() == now) {
+            return known.byCode();
+        }
+        Map<String, PipelineFigures.Place> byCode = new HashMap<>();
         sources.of(ParkLayer.PARCELS).stream(new FeatureQuery(Filter.INCLUDE, List.of("code", "zone",
                 "industrial_park"), List.of(), 0, Integer.MAX_VALUE), new ReadContext(LocalDate.now(clock),
-                Audience.PUBLIC), f -> places.put(String.valueOf(f.property("code")), new PipelineFigures.Place(
+                Audience.PUBLIC), f -> byCode.put(String.valueOf(f.property("code")), new PipelineFigures.Place(
                 (String) f.property("zone"), (String) f.property("industrial_park"))));
-        return places;
+        Places fresh = new Places(now, Map.copyOf(byCode));
+        places = fresh;
+        return fresh.byCode();
+    }
+
+    private record Places(long version, Map<String, PipelineFigures.Place> byCode) {
     }
 
     /** The figures for the whole zone, against the year's targets, as of {@code day}. */
@@ -157,7 +172,10 @@ public class Pipeline {
                     .substring(0, Math.min(8, enquiry.id().replace("-", "").length())).toUpperCase(java.util.Locale.ROOT));
             values.put("name", who + "投资项目");
             values.put("investor", who);
-            values.put("industry_chain", Stage.CHAINS.contains(enquiry.industry()) ? enquiry.industry() : "other");
+            // the sender's industry where it is one of the chains the catalogue knows, else "other"
+            boolean known = enquiry.industry() != null && layer.attribute("industry_chain")
+                    .filter(a -> a.allows(enquiry.industry())).isPresent();
+            values.put("industry_chain", known ? enquiry.industry() : "other");
             values.put("stage", Stage.NEGOTIATING.id());
             if (enquiry.landNeedMu() != null) {
                 values.put("land_demand_mu", enquiry.landNeedMu());

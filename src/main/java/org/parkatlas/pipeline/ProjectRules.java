@@ -1,6 +1,5 @@
 package org.parkatlas.pipeline;
 
-import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.catalog.ParkLayer;
@@ -8,16 +7,11 @@ import org.parkatlas.editing.LayerRules;
 import org.parkatlas.editing.ParkView;
 import org.parkatlas.editing.RuleViolation;
 import org.parkatlas.feature.Feature;
-import org.parkatlas.feature.FeatureQuery;
-import org.parkatlas.feature.filter.Expression;
-import org.parkatlas.feature.filter.Filter;
-import org.parkatlas.store.FeatureStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,13 +36,9 @@ class ProjectRules implements LayerRules {
             PARCELS, Label.of("项目用地", "Project land"),
             AMOUNTS, Label.of("投资金额", "Investment amounts"));
 
-    private final Catalog catalog;
-    private final FeatureStore store;
     private final Clock clock;
 
-    ProjectRules(Catalog catalog, FeatureStore store, Clock clock) {
-        this.catalog = catalog;
-        this.store = store;
+    ProjectRules(Clock clock) {
         this.clock = clock;
     }
 
@@ -114,7 +104,7 @@ class ProjectRules implements LayerRules {
                         + " to " + stage.label().en() + " needs its reason (stage_reason)"));
             }
         });
-        checkParcels(written, stage, broken);
+        checkParcels(written, stage, park, broken);
         Double total = number(written, "total_investment_yi");
         for (String part : List.of("fixed_investment_yi", "funds_received_yi")) {
             Double amount = number(written, part);
@@ -126,7 +116,7 @@ class ProjectRules implements LayerRules {
         return broken;
     }
 
-    private void checkParcels(Feature written, Stage stage, List<RuleViolation> broken) {
+    private static void checkParcels(Feature written, Stage stage, ParkView park, List<RuleViolation> broken) {
         List<String> codes = codes(written);
         if (codes.isEmpty()) {
             if (stage.compareTo(Stage.UNDER_CONSTRUCTION) >= 0) {
@@ -136,10 +126,7 @@ class ProjectRules implements LayerRules {
             }
             return;
         }
-        Set<String> found = new HashSet<>();
-        store.stream(catalog.require(ParkLayer.PARCELS), new FeatureQuery(new Filter.In(new Expression.Property(
-                "code"), codes.stream().<Expression>map(Expression.Literal::new).toList()), List.of("code"), List.of(),
-                0, Integer.MAX_VALUE), parcel -> found.add(String.valueOf(parcel.property("code"))));
+        Set<String> found = park.codes(ParkLayer.PARCELS, codes);
         List<String> missing = codes.stream().filter(c -> !found.contains(c)).toList();
         if (!missing.isEmpty()) {
             broken.add(violation(PARCELS, "parcel_codes", "没有编号为 " + String.join("、", missing) + " 的地块",

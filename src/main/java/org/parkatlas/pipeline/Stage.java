@@ -17,10 +17,6 @@ public enum Stage {
     UNDER_CONSTRUCTION("under_construction", "开工库", "Under construction", "construction_date"),
     IN_PRODUCTION("in_production", "投产库", "In production", "production_date");
 
-    /** The industry chains a project is in (the five industrial parks' industries), by id, besides "other". */
-    public static final java.util.Set<String> CHAINS = java.util.Set.of("green_smart_manufacturing",
-            "optoelectronic_materials", "new_energy", "energy_saving_environmental", "digital_economy");
-
     private final String id;
     private final Label label;
     private final String dateAttribute;

@@ -1,6 +1,5 @@
 package org.parkatlas.queries.internal;
 
-import org.parkatlas.catalog.Audience;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Label;
 import org.parkatlas.catalog.Layer;
@@ -56,7 +55,8 @@ class SavedQueryController {
     }
 
     @PostMapping(value = "/api/queries", consumes = "application/json")
-    ResponseEntity<SavedQuery> save(@RequestBody byte[] raw, Principal user) {
+    ResponseEntity<SavedQuery> save(@RequestBody byte[] raw, Principal user,
+                                    jakarta.servlet.http.HttpServletRequest request) {
         JsonNode body = JsonBody.parse(raw, Label.of("{\"name\": …, \"collection\": \"parcels\", \"filter\": …}",
                 "{\"name\": …, \"collection\": \"parcels\", \"filter\": …}"));
         body.propertyNames().forEach(name -> {
@@ -78,9 +78,8 @@ class SavedQueryController {
         }
         String filter = text(body, "filter");
         if (filter != null && !filter.isBlank()) {
-            FilterParameters.parse(layer, filter, null, null, limits, org.parkatlas.http.RequestAudience.of(
-                    ((org.springframework.web.context.request.ServletRequestAttributes) org.springframework.web
-                            .context.request.RequestContextHolder.currentRequestAttributes()).getRequest()));
+            // a 400 that says where; a filter on what the account may not see is refused as the items would
+            FilterParameters.parse(layer, filter, null, null, limits, org.parkatlas.http.RequestAudience.of(request));
         }
         if (queries.count(user.getName()) >= MAX_PER_ACCOUNT) {
             throw new ApiException(HttpStatus.CONFLICT, org.parkatlas.problem.ProblemType.CONFLICT,
