@@ -172,14 +172,20 @@ public final class FeatureSource {
         java.util.Set<String> names = new java.util.HashSet<>(org.parkatlas.feature.filter.FilterProperties.of(memory));
         sortBy.forEach(key -> names.add(key.property()));
         names.add(sumOf);
+        return withWhatModulesRead(names);
+    }
+
+    /** The stored attributes among {@code names} and those the modules read; null (all) where one does not say. */
+    private List<String> withWhatModulesRead(java.util.Set<String> names) {
+        java.util.Set<String> all = new java.util.HashSet<>(names);
         for (DerivedProperties module : derived) {
             java.util.Set<String> reads = module.reads();
             if (reads == null) {
                 return null;
             }
-            names.addAll(reads);
+            all.addAll(reads);
         }
-        return layer.attributes().stream().map(Attribute::name).filter(names::contains).toList();
+        return layer.attributes().stream().map(Attribute::name).filter(all::contains).toList();
     }
 
     public FeaturePage query(FeatureQuery query, ReadContext context) {
@@ -280,8 +286,19 @@ public final class FeatureSource {
         return feature.withDerived(values);
     }
 
+    /**
+     * The stored attributes a page asking for {@code properties} is read with: those asked for and, where a derived
+     * one is asked for, those the modules derive from (a parcel's pool needs its code even when only the pool is
+     * asked for; the page is cut down to what was asked after the modules have run).
+     */
     private List<String> storedProperties(List<String> properties) {
-        return properties == null ? null : properties.stream().filter(layer::hasAttribute).toList();
+        if (properties == null) {
+            return null;
+        }
+        if (properties.stream().anyMatch(layer::isDerived)) {
+            return withWhatModulesRead(new java.util.HashSet<>(properties));
+        }
+        return properties.stream().filter(layer::hasAttribute).toList();
     }
 
     private static Feature project(Feature feature, List<String> properties) {

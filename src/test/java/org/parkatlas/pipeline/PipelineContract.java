@@ -70,6 +70,10 @@ public abstract class PipelineContract extends ParkAtlasServerTest {
         JsonNode parcel = getJson("/ogcapi/collections/parcels/items?filter=" + encode("code = 'GT-Z3-015'"))
                 .path("features").get(0).path("properties");
         assertThat(parcel.path("pipeline_stage").asString()).isEqualTo("under_construction");
+        // the same when only the pool is asked for (it is worked out from the parcel's code, which is not asked for)
+        assertThat(getJson("/ogcapi/collections/parcels/items?properties=pipeline_stage&filter=" + encode(
+                "code = 'GT-Z3-015'")).path("features").get(0).path("properties").path("pipeline_stage").asString())
+                .isEqualTo("under_construction");
         // the history says who moved it, from where to where
         JsonNode history = as(PLANNER, "/api/projects/project-2025-006/history");
         JsonNode last = history.get(history.size() - 1);
@@ -172,6 +176,8 @@ public abstract class PipelineContract extends ParkAtlasServerTest {
         }
         // the public's parcels never show a project still in talks
         JsonNode parcels = getJson("/ogcapi/collections/parcels/items?limit=1000&properties=pipeline_stage");
+        assertThat(parcels.path("features").valueStream().filter(p -> p.path("properties").has("pipeline_stage")))
+                .as("the signed projects' parcels").isNotEmpty();
         for (JsonNode p : parcels.path("features")) {
             String stage = p.path("properties").path("pipeline_stage").asString(null);
             assertThat(stage == null || Stage.of(stage).orElseThrow().signed()).as(p.toString()).isTrue();
