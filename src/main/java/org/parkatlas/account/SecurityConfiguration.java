@@ -61,6 +61,8 @@ class SecurityConfiguration {
                                 .startsWith("/ogcapi/collections/" + layer + "/") || request.getServletPath()
                                 .startsWith("/api/collections/" + layer + "/")))
                         .hasAnyRole(INVESTMENT)
+                        // scenarios are plans under discussion: the staff read them, planners write them
+                        .requestMatchers(HttpMethod.GET, "/api/scenarios", "/api/scenarios/**").authenticated()
                         // saved queries are each account's own, whatever its role
                         .requestMatchers("/api/queries", "/api/queries/**").authenticated()
                         // the container's error page answers whatever method the failed request had

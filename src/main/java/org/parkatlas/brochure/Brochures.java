@@ -76,6 +76,65 @@ public class Brochures {
         this.font = fontFile();
     }
 
+    /** A section of a {@link #report}: a heading, a line under it, and a table (the first row is its header). */
+    public record ReportTable(String heading, String note, List<List<String>> rows) {
+    }
+
+    /**
+     * A report for the bureau's meeting (a scenario's parcels that slip): a title, a subtitle, tables, on A4 landscape
+     * in the brochures' font, every value as text.
+     */
+    public byte[] report(String title, String subtitle, List<ReportTable> tables, String footer) {
+        StringBuilder h = new StringBuilder(32_000);
+        h.append("<!DOCTYPE html><html><head><meta charset='utf-8'/><title>").append(Xml.text(title))
+                .append("</title><style>@page { size: A4 landscape; margin: 12mm; }")
+                .append("body { font-family: '").append(FONT_FAMILY).append("'; font-size: 8.5pt; color: #1F2933; }")
+                .append("h1 { font-size: 16pt; margin: 0 0 1mm; } h2 { font-size: 11pt; margin: 4mm 0 1mm; }")
+                .append(".sub, .note, .foot { color: #5F6B76; } .foot { margin-top: 4mm; font-size: 7.5pt; }")
+                .append("table { border-collapse: collapse; width: 100%; -fs-table-paginate: paginate; }")
+                .append("th { text-align: left; color: #5F6B76; font-weight: normal; border-bottom: 0.6pt solid #5F6B76; }")
+                .append("td, th { padding: 0.8mm 1.2mm; vertical-align: top; } td { border-bottom: 0.3pt solid #DDE1E5; }")
+                .append("</style></head><body><h1>").append(Xml.text(title)).append("</h1><p class='sub'>")
+                .append(Xml.text(subtitle)).append("</p>");
+        for (ReportTable table : tables) {
+            h.append("<h2>").append(Xml.text(table.heading())).append("</h2>");
+            if (table.note() != null) {
+                h.append("<p class='note'>").append(Xml.text(table.note())).append("</p>");
+            }
+            h.append("<table>");
+            for (int i = 0; i < table.rows().size(); i++) {
+                String cell = i == 0 ? "th" : "td";
+                h.append(i == 0 ? "<thead><tr>" : "<tr>");
+                for (String value : table.rows().get(i)) {
+                    h.append('<').append(cell).append('>').append(Xml.text(value)).append("</").append(cell).append('>');
+                }
+                h.append(i == 0 ? "</tr></thead><tbody>" : "</tr>");
+            }
+            h.append(table.rows().size() > 0 ? "</tbody>" : "").append("</table>");
+        }
+        h.append("<p class='foot'>").append(Xml.text(footer)).append("</p></body></html>");
+        return pdf(h.toString(), null, null);
+    }
+
+    /** XHTML laid out as PDF in the brochures' font, with the drawn objects given (none when null). */
+    private byte[] pdf(String html, String baseUrl, DefaultObjectDrawerFactory drawers) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useFont(font.toFile(), FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+            if (drawers != null) {
+                builder.useObjectDrawerFactory(drawers);
+            }
+            builder.withHtmlContent(html, baseUrl);
+            builder.toStream(out);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the document could not be laid out", e);
+        }
+        return out.toByteArray();
+    }
+
     /** The brochure of the parcel with this id or code; empty when there is none. */
     public Optional<byte[]> parcel(String idOrCode, Language language, String baseUrl, ReadContext context) {
         return sheets.of(idOrCode, context).map(sheet -> render(List.of(sheet), language, baseUrl));
@@ -128,19 +187,7 @@ public class Brochures {
             return null;
         });
         String html = parcels.size() == 1 ? single(parcels.get(0), w, baseUrl) : comparison(parcels, w, baseUrl);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useFont(font.toFile(), FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.useObjectDrawerFactory(drawers);
-            builder.withHtmlContent(html, baseUrl + "/");
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the brochure could not be laid out", e);
-        }
-        return out.toByteArray();
+        return pdf(html, baseUrl + "/", drawers);
     }
 
     // -----------------------------------------------------------------------------------------------------------

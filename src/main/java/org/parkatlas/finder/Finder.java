@@ -38,12 +38,18 @@ public class Finder {
     }
 
     public Found find(FinderCriteria criteria, LocalDate asOf, Audience audience, long offset, int limit) {
+        return find(criteria, asOf, audience, null, offset, limit);
+    }
+
+    /** The same search inside a what-if scenario (null: the park as planned), by its readiness. */
+    public Found find(FinderCriteria criteria, LocalDate asOf, Audience audience, String scenario, long offset,
+                      int limit) {
         String cql2 = criteria.toCql2();
         Filter filter = new FilterBinder(parcels.layer(), Crs.CRS84, audience)
                 .bind(Cql2Text.parse(cql2, limits.maxFilterDepth()));
         // "needs gas by mid-2027": the items are judged on the ready-by day when one is given
         LocalDate day = criteria.readyBy() != null && !criteria.needs().isEmpty() ? criteria.readyBy() : asOf;
-        ReadContext context = new ReadContext(day, audience);
+        ReadContext context = new ReadContext(day, audience, scenario);
         List<Feature> page = new ArrayList<>();
         FeatureSource.Tally tally = parcels.summarize(new FeatureQuery(filter, null, criteria.sort(), offset, limit),
                 "area_mu", context, page::add);

@@ -16,6 +16,7 @@ import org.parkatlas.exchange.Csv;
 import org.parkatlas.exchange.FeatureFiles;
 import org.parkatlas.exchange.FileExport;
 import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.ReadContext;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.Limits;
 import org.parkatlas.http.ApiException;
@@ -60,7 +61,11 @@ class DownloadController {
     private final FeatureStore store;
     private final Limits limits;
 
-    DownloadController(Catalog catalog, FeatureSources sources, FeatureStore store, Limits limits) {
+    private final org.parkatlas.readiness.ScenarioParameter scenarios;
+
+    DownloadController(Catalog catalog, FeatureSources sources, FeatureStore store, Limits limits,
+                       org.parkatlas.readiness.ScenarioParameter scenarios) {
+        this.scenarios = scenarios;
         this.catalog = catalog;
         this.sources = sources;
         this.store = store;
@@ -95,6 +100,8 @@ class DownloadController {
         boolean paged = parameters.containsKey("limit");
         Audience audience = RequestAudience.of(request);
         ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, parameters, limits, audience, () -> store.bounds(layer));
+        ReadContext context = parsed.context().inScenario(scenarios.check(request.getParameter(
+                org.parkatlas.readiness.ScenarioParameter.NAME), audience));
         FeatureQuery query = paged ? parsed.query() : parsed.query().page(parsed.query().offset(), Integer.MAX_VALUE);
         FeatureSource source = sources.of(layer);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + layer.id() + "." + format
@@ -102,7 +109,7 @@ class DownloadController {
         response.setHeader(OgcApi.CONTENT_CRS, "<" + parsed.crs().uri() + ">");
         if (file.isPresent()) {
             List<Feature> features = new ArrayList<>();
-            source.stream(query, parsed.context(), features::add);
+            source.stream(query, context, features::add);
             List<Attribute> attributes = parsed.properties().stream()
                     .map(name -> layer.attribute(name).orElseThrow()).toList();
             response.setContentType(file.get().mediaType());
@@ -111,17 +118,17 @@ class DownloadController {
         } else if (format.equals("geojson")) {
             response.setContentType(OgcApi.GEOJSON);
             response.setCharacterEncoding("UTF-8");
-            long matched = source.count(query.filter(), parsed.context());
+            long matched = source.count(query.filter(), context);
             new FeatureJsonWriter(layer, parsed.crs(), parsed.properties(), !parsed.skipGeometry()).writeCollection(
-                    response.getOutputStream(), sink -> source.stream(query, parsed.context(), sink), matched,
+                    response.getOutputStream(), sink -> source.stream(query, context, sink), matched,
                     List.of());
         } else {
-            writeCsv(response, layer, source, query, parsed, geometry.equals("xy"));
+            writeCsv(response, layer, source, query, parsed, context, geometry.equals("xy"));
         }
     }
 
     private static void writeCsv(HttpServletResponse response, Layer layer, FeatureSource source, FeatureQuery query,
-                                 ItemsRequest.Parsed parsed, boolean xy) throws IOException {
+                                 ItemsRequest.Parsed parsed, ReadContext context, boolean xy) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         Crs storage = CrsRegistry.bySrid(layer.storageSrid()).orElseThrow();
         Crs output = parsed.crs();
@@ -143,7 +150,7 @@ class DownloadController {
         WKTWriter wkt = new WKTWriter();
         wkt.setPrecisionModel(new org.locationtech.jts.geom.PrecisionModel(output.geographic() ? 1e7 : 1e3));
         List<String> names = parsed.properties();
-        source.stream(query, parsed.context(), feature -> {
+        source.stream(query, context, feature -> {
             List<String> cells = new ArrayList<>(header.size());
             cells.add(feature.id());
             for (String name : names) {

@@ -38,8 +38,12 @@ class ItemsController {
     private final org.parkatlas.http.Revalidation revalidation;
     private final org.parkatlas.store.DataVersion version;
 
+    private final org.parkatlas.readiness.ScenarioParameter scenarios;
+
     ItemsController(Catalog catalog, FeatureSources sources, Limits limits, org.parkatlas.store.FeatureStore store,
-                    org.parkatlas.http.Revalidation revalidation, org.parkatlas.store.DataVersion version) {
+                    org.parkatlas.http.Revalidation revalidation, org.parkatlas.store.DataVersion version,
+                    org.parkatlas.readiness.ScenarioParameter scenarios) {
+        this.scenarios = scenarios;
         this.catalog = catalog;
         this.sources = sources;
         this.limits = limits;
@@ -54,12 +58,14 @@ class ItemsController {
         Layer layer = Layers.require(catalog, collectionId);
         ItemsRequest.Parsed parsed = ItemsRequest.parse(layer, request.getParameterMap(), limits,
                 RequestAudience.of(request), () -> store.bounds(layer));
+        String scenario = scenarios.check(request.getParameter(org.parkatlas.readiness.ScenarioParameter.NAME),
+                parsed.context().audience());
         if (revalidation.notModified(request, response)) {
             return; // the map's second visit: the same page of the same data, nothing read
         }
         FeatureQuery query = parsed.query();
         FeatureSource source = sources.of(layer);
-        ReadContext context = parsed.context();
+        ReadContext context = parsed.context().inScenario(scenario);
         long matched = matched(layer, source, query, context);
         List<Link> links = pageLinks(layer, request.getParameterMap(), query, matched);
         response.setContentType(OgcApi.GEOJSON);
@@ -75,14 +81,15 @@ class ItemsController {
               @RequestParam Map<String, String> query, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Layer layer = Layers.require(catalog, collectionId);
-        StrictParameters.allowOnly(query, "f", "crs", "as_of", "properties", "skipGeometry", "lang");
+        StrictParameters.allowOnly(query, "f", "crs", "as_of", "properties", "skipGeometry", "lang",
+                org.parkatlas.readiness.ScenarioParameter.NAME);
         Crs crs = query.containsKey("crs") ? ItemsRequest.crsParameter(Map.of("crs", new String[]{query.get("crs")}),
                 "crs") : Crs.CRS84;
         org.parkatlas.catalog.Audience audience = RequestAudience.of(request);
         List<String> properties = ItemsRequest.properties(layer, query.get("properties"), audience);
         boolean skipGeometry = ItemsRequest.skipGeometry(query.get("skipGeometry"));
         Feature feature = sources.of(layer).get(featureId, new ReadContext(ItemsRequest.asOf(query.get("as_of")),
-                        audience))
+                        audience, scenarios.check(query.get(org.parkatlas.readiness.ScenarioParameter.NAME), audience)))
                 .orElseThrow(() -> ApiException.notFound(Label.of("图层 " + collectionId + " 中没有要素“" + featureId
                         + "”", "collection " + collectionId + " has no feature \"" + featureId + "\"")));
         ApiLinks links = ApiLinks.fromCurrentRequest();
@@ -111,7 +118,7 @@ class ItemsController {
      */
     private long matched(Layer layer, FeatureSource source, FeatureQuery query, ReadContext context) {
         String key = version.current() + "|" + layer.id() + "|" + context.audience() + "|" + context.day() + "|"
-                + query.filter();
+                + context.scenario() + "|" + query.filter();
         Long known = counts.get(key);
         if (known != null) {
             return known;

@@ -37,7 +37,8 @@ import java.util.Set;
 final class ItemsRequest {
 
     private static final Set<String> STANDARD = Set.of("bbox", "bbox-crs", "limit", "offset", "datetime", "f", "crs",
-            "filter", "filter-lang", "filter-crs", "as_of", "sortby", "properties", "skipGeometry", Http.LANG);
+            "filter", "filter-lang", "filter-crs", "as_of", "sortby", "properties", "skipGeometry", Http.LANG,
+            org.parkatlas.readiness.ScenarioParameter.NAME);
     /** Sort keys in one request: more than a result list's columns, few enough to stay an index's business. */
     private static final int MAX_SORT_KEYS = 5;
 
@@ -113,10 +114,10 @@ final class ItemsRequest {
             }
             Attribute attribute = layer.attribute(name, audience).orElseThrow(() -> ApiException.badParameter(name, Label.of(
                     "未知的查询参数“" + name + "”：可用 bbox、bbox-crs、limit、offset、datetime、crs、filter、filter-lang、"
-                            + "filter-crs、as_of、lang、f 或 " + layer.id() + " 的属性（见 /ogcapi/collections/"
+                            + "filter-crs、as_of、scenario、lang、f 或 " + layer.id() + " 的属性（见 /ogcapi/collections/"
                             + layer.id() + "/queryables）",
                     "unknown query parameter \"" + name + "\": use bbox, bbox-crs, limit, offset, datetime, crs, "
-                            + "filter, filter-lang, filter-crs, as_of, lang, f or a property of " + layer.id()
+                            + "filter, filter-lang, filter-crs, as_of, scenario, lang, f or a property of " + layer.id()
                             + " (see /ogcapi/collections/" + layer.id() + "/queryables)")));
             filters.add(Filter.compare(attribute.name(), Operator.EQ,
                     PropertyValues.parse(attribute, entry.getValue()[0], name)));

@@ -42,7 +42,10 @@ class TilesController {
     private final Catalog catalog;
     private final TileService tiles;
 
-    TilesController(Catalog catalog, TileService tiles) {
+    private final org.parkatlas.readiness.ScenarioParameter scenarios;
+
+    TilesController(Catalog catalog, TileService tiles, org.parkatlas.readiness.ScenarioParameter scenarios) {
+        this.scenarios = scenarios;
         this.catalog = catalog;
         this.tiles = tiles;
     }
@@ -142,6 +145,12 @@ class TilesController {
                     + "2^level"));
         }
         Audience audience = RequestAudience.of(request);
+        // inside a scenario the parcels' readiness is the scenario's: its id keys the tile's cache and ETag
+        String scenario = scenarios.check(request.getParameter(org.parkatlas.readiness.ScenarioParameter.NAME),
+                audience);
+        if (scenario != null) {
+            tileset = tileset + "|scenario=" + scenario;
+        }
         String etag = tiles.etag(tileset, z, y, x, audience);
         CacheControl caching = (audience == Audience.PUBLIC ? CacheControl.empty().cachePublic()
                 : CacheControl.empty().cachePrivate()).mustRevalidate();
@@ -150,7 +159,7 @@ class TilesController {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(caching)
                     .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).build();
         }
-        TileService.Tile tile = tiles.tile(tileset, layers, z, y, x, audience, properties);
+        TileService.Tile tile = tiles.tile(tileset, layers, z, y, x, audience, properties, scenario);
         if (tile.empty()) {
             return ResponseEntity.noContent().eTag(tile.etag()).cacheControl(caching)
                     .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.COOKIE).build();

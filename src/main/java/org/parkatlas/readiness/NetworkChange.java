@@ -53,7 +53,7 @@ record NetworkChange(ParkWorks works, Set<ReadinessItem> items, boolean everywhe
         };
     }
 
-    private static Set<ReadinessItem> servedBy(String utility) {
+    static Set<ReadinessItem> servedBy(String utility) {
         Set<ReadinessItem> items = EnumSet.noneOf(ReadinessItem.class);
         for (ReadinessItem item : ReadinessItem.values()) {
             if (utility != null && utility.equals(item.utility())) {
@@ -63,7 +63,7 @@ record NetworkChange(ParkWorks works, Set<ReadinessItem> items, boolean everywhe
         return items;
     }
 
-    private static Set<ReadinessItem> fedBy(String kind) {
+    static Set<ReadinessItem> fedBy(String kind) {
         Set<ReadinessItem> items = EnumSet.noneOf(ReadinessItem.class);
         for (ReadinessItem item : ReadinessItem.values()) {
             if (kind != null && kind.equals(item.sourceKind())) {

@@ -35,6 +35,30 @@ public record ParcelReadiness(String parcelId, String code, List<ItemAssessment>
                 .map(i -> i.item() == assessment.item() ? assessment : i).toList());
     }
 
+    /**
+     * Whether every item answers as in {@code other}: the same day, the same line and source serving it, at the same
+     * distance, held back by the same work. A scenario keeps only the parcels it answers differently for.
+     */
+    boolean sameAs(ParcelReadiness other) {
+        if (other == null || other.items.size() != items.size()) {
+            return false;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            ItemAssessment a = items.get(i);
+            ItemAssessment b = other.items.get(i);
+            if (a.item() != b.item() || !java.util.Objects.equals(a.readyDate(), b.readyDate())
+                    || !java.util.Objects.equals(a.distance(), b.distance())
+                    || !java.util.Objects.equals(a.nearestDistance(), b.nearestDistance())
+                    || !java.util.Objects.equals(a.bottleneck(), b.bottleneck())
+                    || !java.util.Objects.equals(a.source(), b.source())
+                    || !(a.servingLine() == null ? b.servingLine() == null : b.servingLine() != null
+                    && a.servingLine().id().equals(b.servingLine().id()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public ItemAssessment item(ReadinessItem item) {
         return items.stream().filter(i -> i.item() == item).findFirst().orElse(null);
     }

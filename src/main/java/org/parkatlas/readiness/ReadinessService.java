@@ -10,6 +10,7 @@ import org.parkatlas.catalog.ParkLayer;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.parkatlas.feature.DerivedProperties;
 import org.parkatlas.feature.Feature;
+import org.parkatlas.feature.FeatureNotFoundException;
 import org.parkatlas.feature.FeatureQuery;
 import org.parkatlas.feature.LayerChanged;
 import org.parkatlas.feature.ReadContext;
@@ -104,10 +105,22 @@ public class ReadinessService implements DerivedProperties {
                 return thread;
             });
 
-    public ReadinessService(Catalog catalog, FeatureStore store, ReadinessProperties rules) {
+    /** The scenarios' own answers, by scenario id: the parcels each answers differently for, the latest used kept. */
+    private final Map<String, Overlay> overlays = new LinkedHashMap<>(16, 0.75f, true);
+    private final org.springframework.beans.factory.ObjectProvider<WhatIfs> whatIfs;
+    private final int scenariosKept;
+    /** Moves on with every change to what readiness is worked out from, so a scenario's answer knows when it is old. */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
+    public ReadinessService(Catalog catalog, FeatureStore store, ReadinessProperties rules,
+                            org.springframework.beans.factory.ObjectProvider<WhatIfs> whatIfs,
+                            @org.springframework.beans.factory.annotation.Value("${parkatlas.scenarios.kept:10}")
+                            int scenariosKept) {
         this.catalog = catalog;
         this.store = store;
         this.rules = rules;
+        this.whatIfs = whatIfs;
+        this.scenariosKept = Math.max(1, scenariosKept);
     }
 
     @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
@@ -151,6 +164,15 @@ public class ReadinessService implements DerivedProperties {
         return results();
     }
 
+    /** Every parcel's readiness as {@code context} asks for it: the park as planned, or inside its scenario. */
+    public Map<String, ParcelReadiness> all(ReadContext context) {
+        return context.scenario() == null ? results() : scenario(context.scenario());
+    }
+
+    public Optional<ParcelReadiness> of(String parcelId, ReadContext context) {
+        return Optional.ofNullable(all(context).get(parcelId));
+    }
+
     /**
      * One parcel changed: only it is assessed again. One road, line or facility changed: only the networks it
      * belongs to are built again, and only the parcels within reach of a line whose date changed are assessed
@@ -165,6 +187,7 @@ public class ReadinessService implements DerivedProperties {
             return;
         }
         synchronized (this) {
+            generation.incrementAndGet(); // every scenario's answer is over the park as it was: work it out again
             State current = state;
             if (current == null) {
                 return;
@@ -202,22 +225,157 @@ public class ReadinessService implements DerivedProperties {
             if (!engine.items().contains(item)) {
                 continue;
             }
-            Map<String, ParkWorks.Parcel> affected = new LinkedHashMap<>();
-            if (everywhere) {
-                affected.putAll(current.parcels);
-            } else {
-                double reach = Math.max(engine.reach(item), current.engine.reach(item));
-                for (Geometry changed : engine.changedSince(current.engine, item)) {
-                    current.near(changed, reach).forEach(p -> affected.put(p.id(), p));
-                }
-            }
-            for (ParkWorks.Parcel parcel : affected.values()) {
+            java.util.Collection<ParkWorks.Parcel> affected = everywhere ? current.parcels.values()
+                    : withinReach(current, engine, item);
+            for (ParkWorks.Parcel parcel : affected) {
                 current.results.computeIfPresent(parcel.id(), (id, r) -> r.with(engine.assess(item, parcel)));
             }
             reassessed += affected.size();
         }
         log.debug("Readiness of {} parcel items updated in {} ms", reassessed, (System.nanoTime() - start) / 1e6);
         return current.withEngine(engine);
+    }
+
+    /**
+     * The parcels whose answer for {@code item} may differ between the current engine and {@code engine}: those
+     * within reach of a line whose date changed, came or went. When that is many lines (a source's date moved every
+     * line it feeds), all parcels: assessing each is then cheaper than finding each.
+     */
+    private static java.util.Collection<ParkWorks.Parcel> withinReach(State current, ReadinessEngine engine,
+                                                                      ReadinessItem item) {
+        List<Geometry> changed = engine.changedSince(current.engine, item);
+        if (changed.size() > current.parcels.size() / 20) {
+            return current.parcels.values();
+        }
+        Map<String, ParkWorks.Parcel> affected = new LinkedHashMap<>();
+        double reach = Math.max(engine.reach(item), current.engine.reach(item));
+        for (Geometry line : changed) {
+            current.near(line, reach).forEach(p -> affected.put(p.id(), p));
+        }
+        return affected.values();
+    }
+
+    /** A scenario's answer: over the park's own results, the parcels it answers differently for. */
+    private record Overlay(long version, long generation, Map<String, ParcelReadiness> readiness) {
+    }
+
+    /** The scenario's readiness, worked out again when the scenario or the park has changed since it last was. */
+    private Map<String, ParcelReadiness> scenario(String id) {
+        WhatIfs.WhatIf whatIf = java.util.Optional.ofNullable(whatIfs.getIfAvailable()).flatMap(w -> w.find(id)).orElseThrow(() -> new FeatureNotFoundException(
+                org.parkatlas.catalog.Label.of("没有方案“" + id + "”", "there is no scenario \"" + id + "\"")));
+        synchronized (overlays) {
+            Overlay kept = overlays.get(id);
+            if (kept != null && kept.version() == whatIf.version() && kept.generation() == generation.get()) {
+                return kept.readiness();
+            }
+        }
+        Overlay worked = overlay(whatIf);
+        synchronized (overlays) {
+            overlays.put(id, worked);
+            while (overlays.size() > scenariosKept) {
+                overlays.remove(overlays.keySet().iterator().next()); // the one used longest ago
+            }
+        }
+        return worked.readiness();
+    }
+
+    /**
+     * A scenario worked out from the park's own readiness, with the same engine: only the networks its changes touch
+     * are built again, and only the parcels within reach of a line whose date it moves (or that a changed facility
+     * serves) are assessed again. Only the parcels that then answer differently are kept, so ten open scenarios cost
+     * ten sets of changed parcels, not ten parks.
+     */
+    private Overlay overlay(WhatIfs.WhatIf whatIf) {
+        long start = System.nanoTime();
+        synchronized (this) {
+            results();
+            State base = state;
+            long worksGeneration = generation.get();
+            WorksChange change = whatIf.change();
+            Set<ReadinessItem> items = EnumSet.noneOf(ReadinessItem.class);
+            items.addAll(change.items(base.engine.works()));
+            items.retainAll(base.engine.items());
+            ReadinessEngine engine = base.engine.rebuilt(change.applyTo(base.engine.works()), items);
+            Set<String> facilities = change.facilities();
+            Map<String, ParcelReadiness> changed = new java.util.HashMap<>();
+            for (ReadinessItem item : items) {
+                Map<String, ParkWorks.Parcel> affected = new LinkedHashMap<>();
+                withinReach(base, engine, item).forEach(p -> affected.put(p.id(), p));
+                if (!facilities.isEmpty()) {
+                    base.results.forEach((parcelId, r) -> {
+                        ItemAssessment assessed = r.item(item);
+                        if (assessed != null && assessed.source() != null
+                                && facilities.contains(assessed.source().id()) && base.parcels.containsKey(parcelId)) {
+                            affected.put(parcelId, base.parcels.get(parcelId));
+                        }
+                    });
+                }
+                for (ParkWorks.Parcel parcel : affected.values()) {
+                    ParcelReadiness before = changed.getOrDefault(parcel.id(), base.results.get(parcel.id()));
+                    if (before != null) {
+                        changed.put(parcel.id(), before.with(engine.assess(item, parcel)));
+                    }
+                }
+            }
+            changed.entrySet().removeIf(e -> e.getValue().sameAs(base.results.get(e.getKey())));
+            log.debug("Scenario {} v{}: {} parcels answer differently, worked out in {} ms", whatIf.id(),
+                    whatIf.version(), changed.size(), (System.nanoTime() - start) / 1_000_000);
+            return new Overlay(whatIf.version(), worksGeneration, new Overlaid(base.results, Map.copyOf(changed)));
+        }
+    }
+
+    /** The park's own answers with a scenario's in their place, as one read-only map. */
+    private static final class Overlaid extends java.util.AbstractMap<String, ParcelReadiness> {
+        private final Map<String, ParcelReadiness> base;
+        private final Map<String, ParcelReadiness> changed;
+
+        Overlaid(Map<String, ParcelReadiness> base, Map<String, ParcelReadiness> changed) {
+            this.base = base;
+            this.changed = changed;
+        }
+
+        @Override
+        public ParcelReadiness get(Object key) {
+            ParcelReadiness mine = changed.get(key);
+            return mine != null ? mine : base.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return base.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return base.size();
+        }
+
+        @Override
+        public Set<Entry<String, ParcelReadiness>> entrySet() {
+            return new java.util.AbstractSet<>() {
+                @Override
+                public java.util.Iterator<Entry<String, ParcelReadiness>> iterator() {
+                    java.util.Iterator<String> ids = base.keySet().iterator();
+                    return new java.util.Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return ids.hasNext();
+                        }
+
+                        @Override
+                        public Entry<String, ParcelReadiness> next() {
+                            String id = ids.next();
+                            return new SimpleImmutableEntry<>(id, get(id));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return base.size();
+                }
+            };
+        }
     }
 
     @Override
@@ -235,7 +393,7 @@ public class ReadinessService implements DerivedProperties {
     @Override
     public void derive(Layer layer, Feature feature, ReadContext context, Map<String, Object> properties) {
         LocalDate day = context.day();
-        ParcelReadiness readiness = results().get(feature.id());
+        ParcelReadiness readiness = all(context).get(feature.id());
         if (readiness == null) {
             return;
         }
@@ -291,7 +449,7 @@ public class ReadinessService implements DerivedProperties {
 
     private State compute() {
         long start = System.nanoTime();
-        ParkWorks works = works(WorksChange.none());
+        ParkWorks works = works();
         long read = System.nanoTime();
         ReadinessEngine engine = new ReadinessEngine(works, rules);
         Map<String, ParcelReadiness> computed = new ConcurrentHashMap<>(engine.assessAll(works.parcels()));
@@ -303,19 +461,18 @@ public class ReadinessService implements DerivedProperties {
     }
 
     /**
-     * The park's works as {@code change} has them, read from the store: only the columns the engine reads (a
+     * The park's works, read from the store: only the columns the engine reads (a
      * parcel's 20-odd attributes were most of the time spent reading).
      */
-    private ParkWorks works(WorksChange change) {
+    private ParkWorks works() {
         return new ParkWorks(
                 read(ParkLayer.PARCELS, "code", "leveling", "leveling_date").stream().map(ReadinessService::parcel)
                         .toList(),
-                change.applyTo(ParkLayer.ROADS, read(ParkLayer.ROADS, "red_line_width_m", "gateway", "status",
-                        "completion_date", "name", "name_en")).stream().map(ReadinessService::road).toList(),
-                change.applyTo(ParkLayer.UTILITY_LINES, read(ParkLayer.UTILITY_LINES, "utility", "status",
-                        "completion_date", "name", "name_en")).stream().map(ReadinessService::utilityLine).toList(),
-                change.applyTo(ParkLayer.FACILITIES, read(ParkLayer.FACILITIES)).stream()
-                        .map(ReadinessService::facility).toList());
+                read(ParkLayer.ROADS, "red_line_width_m", "gateway", "status", "completion_date", "name", "name_en")
+                        .stream().map(ReadinessService::road).toList(),
+                read(ParkLayer.UTILITY_LINES, "utility", "status", "completion_date", "name", "name_en").stream()
+                        .map(ReadinessService::utilityLine).toList(),
+                read(ParkLayer.FACILITIES).stream().map(ReadinessService::facility).toList());
     }
 
     /**
@@ -323,7 +480,7 @@ public class ReadinessService implements DerivedProperties {
      * the park's own readiness, kept for every reader, is not touched.
      */
     public Map<String, ParcelReadiness> whatIf(WorksChange change) {
-        ParkWorks works = works(change);
+        ParkWorks works = change.applyTo(works());
         return new ReadinessEngine(works, rules).assessAll(works.parcels());
     }
 

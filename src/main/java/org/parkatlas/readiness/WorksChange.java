@@ -2,28 +2,42 @@ package org.parkatlas.readiness;
 
 import org.parkatlas.catalog.ParkLayer;
 import org.parkatlas.feature.Feature;
+import org.parkatlas.network.NetworkLine;
+import org.parkatlas.network.NetworkSource;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * A what-if over the works (a scenario's changes, not a copy of the layers): properties of facilities, roads and
- * utility lines overridden (a status, a completion date), works removed, and works that exist only in the what-if
- * added. Laid over the features as they are read, before the readiness engine sees them; nothing stored changes.
+ * A what-if over the works (a scenario's changes, not a copy of the layers): the schedule of facilities, roads and
+ * utility lines changed (their {@code status} and {@code completion_date}), works removed, and works that exist only
+ * in the what-if added. Laid over the works the readiness engine reads; nothing stored changes.
  *
- * @param overrides by collection id, then feature id: the properties that replace the stored ones
+ * @param overrides by collection id, then feature id: the new status and completion date (either may be absent:
+ *                  the stored one stays; {@link #CLEARED} as the date: no date)
  * @param removals  by collection id: the ids of the works left out
  * @param additions by collection id: the works added, in the storage CRS
  */
-public record WorksChange(Map<String, Map<String, Map<String, Object>>> overrides, Map<String, Set<String>> removals,
+public record WorksChange(Map<String, Map<String, NewSchedule>> overrides, Map<String, Set<String>> removals,
                           Map<String, List<Feature>> additions) {
 
     /** The collections a what-if may change: the works readiness is computed from. */
     public static final Set<String> WORKS = Set.of(ParkLayer.FACILITIES.id(), ParkLayer.ROADS.id(),
             ParkLayer.UTILITY_LINES.id());
+
+    /** A completion date taken away by the what-if (the work then has none: "not scheduled"). */
+    public static final LocalDate CLEARED = LocalDate.MIN;
+
+    /**
+     * A work's new schedule: {@code status} and {@code completion} replace the stored ones where given (null: kept).
+     */
+    public record NewSchedule(String status, LocalDate completion) {
+    }
 
     public WorksChange {
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
@@ -31,36 +45,121 @@ public record WorksChange(Map<String, Map<String, Map<String, Object>>> override
         additions = additions == null ? Map.of() : Map.copyOf(additions);
     }
 
-    /** No change at all: the baseline. */
+    /** No change at all: the park as planned. */
     public static WorksChange none() {
         return new WorksChange(null, null, null);
     }
 
-    /** The features of {@code layer} as the what-if has them. */
-    List<Feature> applyTo(ParkLayer layer, List<Feature> stored) {
-        Map<String, Map<String, Object>> changed = overrides.getOrDefault(layer.id(), Map.of());
-        Set<String> gone = removals.getOrDefault(layer.id(), Set.of());
-        List<Feature> laid = new ArrayList<>(stored.size());
-        for (Feature feature : stored) {
-            if (gone.contains(feature.id())) {
-                continue;
-            }
-            Map<String, Object> properties = changed.get(feature.id());
-            if (properties == null) {
-                laid.add(feature);
-            } else {
-                Map<String, Object> merged = new LinkedHashMap<>(feature.properties());
-                properties.forEach((name, value) -> {
-                    if (value == null) {
-                        merged.remove(name);
-                    } else {
-                        merged.put(name, value);
-                    }
-                });
-                laid.add(feature.withProperties(merged));
+    public boolean isEmpty() {
+        return overrides.values().stream().allMatch(Map::isEmpty) && removals.values().stream().allMatch(Set::isEmpty)
+                && additions.values().stream().allMatch(List::isEmpty);
+    }
+
+    /** The works as the what-if has them; the parcels are the same. */
+    ParkWorks applyTo(ParkWorks works) {
+        return new ParkWorks(works.parcels(),
+                laid(ParkLayer.ROADS, works.roads(), r -> r.line().id(),
+                        (r, s) -> new ParkWorks.Road(rescheduled(r.line(), s), r.redLineWidth(), r.gateway()),
+                        ReadinessService::road),
+                laid(ParkLayer.UTILITY_LINES, works.lines(), l -> l.line().id(),
+                        (l, s) -> new ParkWorks.UtilityLine(rescheduled(l.line(), s), l.utility()),
+                        ReadinessService::utilityLine),
+                laid(ParkLayer.FACILITIES, works.facilities(), f -> f.source().id(),
+                        (f, s) -> new ParkWorks.Facility(rescheduled(f.source(), s), f.kind()),
+                        ReadinessService::facility));
+    }
+
+    /**
+     * The items whose networks the what-if touches: a road changes the road item, a line its utility's items (as
+     * stored and as added), a facility the items it feeds. The others keep the park's own networks and answers.
+     */
+    Set<ReadinessItem> items(ParkWorks works) {
+        Set<ReadinessItem> items = EnumSet.noneOf(ReadinessItem.class);
+        if (touches(ParkLayer.ROADS)) {
+            items.add(ReadinessItem.ROAD);
+        }
+        for (ParkWorks.UtilityLine line : works.lines()) {
+            if (touches(ParkLayer.UTILITY_LINES, line.line().id())) {
+                items.addAll(NetworkChange.servedBy(line.utility()));
             }
         }
-        laid.addAll(additions.getOrDefault(layer.id(), List.of()));
+        for (Feature added : additions.getOrDefault(ParkLayer.UTILITY_LINES.id(), List.of())) {
+            items.addAll(NetworkChange.servedBy((String) added.property("utility")));
+        }
+        for (ParkWorks.Facility facility : works.facilities()) {
+            if (touches(ParkLayer.FACILITIES, facility.source().id())) {
+                items.addAll(NetworkChange.fedBy(facility.kind()));
+            }
+        }
+        for (Feature added : additions.getOrDefault(ParkLayer.FACILITIES.id(), List.of())) {
+            items.addAll(NetworkChange.fedBy((String) added.property("kind")));
+        }
+        return items;
+    }
+
+    /** The facilities the what-if changes, adds or removes: a parcel they serve shows them, so it is told again. */
+    Set<String> facilities() {
+        Set<String> ids = new java.util.HashSet<>(overrides.getOrDefault(ParkLayer.FACILITIES.id(), Map.of()).keySet());
+        ids.addAll(removals.getOrDefault(ParkLayer.FACILITIES.id(), Set.of()));
+        additions.getOrDefault(ParkLayer.FACILITIES.id(), List.of()).forEach(f -> ids.add(f.id()));
+        return ids;
+    }
+
+    private boolean touches(ParkLayer layer) {
+        return !overrides.getOrDefault(layer.id(), Map.of()).isEmpty()
+                || !removals.getOrDefault(layer.id(), Set.of()).isEmpty()
+                || !additions.getOrDefault(layer.id(), List.of()).isEmpty();
+    }
+
+    private boolean touches(ParkLayer layer, String id) {
+        return overrides.getOrDefault(layer.id(), Map.of()).containsKey(id)
+                || removals.getOrDefault(layer.id(), Set.of()).contains(id);
+    }
+
+    private <T> List<T> laid(ParkLayer layer, List<T> works, Function<T, String> idOf,
+                             java.util.function.BiFunction<T, NewSchedule, T> reschedule, Function<Feature, T> added) {
+        Map<String, NewSchedule> changed = overrides.getOrDefault(layer.id(), Map.of());
+        Set<String> gone = removals.getOrDefault(layer.id(), Set.of());
+        List<Feature> extra = additions.getOrDefault(layer.id(), List.of());
+        if (changed.isEmpty() && gone.isEmpty() && extra.isEmpty()) {
+            return works;
+        }
+        List<T> laid = new ArrayList<>(works.size() + extra.size());
+        for (T work : works) {
+            String id = idOf.apply(work);
+            if (gone.contains(id)) {
+                continue;
+            }
+            NewSchedule schedule = changed.get(id);
+            laid.add(schedule == null ? work : reschedule.apply(work, schedule));
+        }
+        extra.forEach(f -> laid.add(added.apply(f)));
         return laid;
+    }
+
+    private static NetworkLine rescheduled(NetworkLine line, NewSchedule schedule) {
+        String status = schedule.status() != null ? schedule.status() : line.status();
+        LocalDate completion = completion(schedule, line.status(), line.inService());
+        return new NetworkLine(line.id(), line.name(), line.nameEn(), status, line.geometry(),
+                org.parkatlas.network.Schedule.inService(status, completion));
+    }
+
+    private static NetworkSource rescheduled(NetworkSource source, NewSchedule schedule) {
+        String status = schedule.status() != null ? schedule.status() : source.status();
+        LocalDate completion = completion(schedule, source.status(), source.inService());
+        return new NetworkSource(source.id(), source.name(), source.nameEn(), status, source.location(),
+                org.parkatlas.network.Schedule.inService(status, completion));
+    }
+
+    /**
+     * The completion date the work has in the what-if. The engine keeps only the in-service day, which is the stored
+     * completion date when there is one; an existing work without one ({@link org.parkatlas.network.Schedule#ALWAYS})
+     * had none.
+     */
+    private static LocalDate completion(NewSchedule schedule, String storedStatus, LocalDate inService) {
+        if (schedule.completion() != null) {
+            return schedule.completion() == CLEARED ? null : schedule.completion();
+        }
+        return org.parkatlas.network.Schedule.ALWAYS.equals(inService) ? null : inService;
     }
 }

@@ -21,6 +21,14 @@ public class DataVersion {
         version.incrementAndGet();
     }
 
+    /**
+     * Something answers depend on changed outside the layers (a scenario was edited: what is read inside it is
+     * different now).
+     */
+    public void moveOn() {
+        version.incrementAndGet();
+    }
+
     public long current() {
         return version.get();
     }

@@ -103,6 +103,15 @@ public class TileService {
      */
     public Tile tile(String tileset, List<Layer> layers, int z, int y, int x, Audience audience,
                      List<String> properties) {
+        return tile(tileset, layers, z, y, x, audience, properties, null);
+    }
+
+    /**
+     * The same inside a what-if scenario (its parcels' readiness as the scenario has it); {@code tileset} must then
+     * name the scenario too.
+     */
+    public Tile tile(String tileset, List<Layer> layers, int z, int y, int x, Audience audience,
+                     List<String> properties, String scenario) {
         if (!WebMercatorQuad.exists(z, y, x)) {
             throw new IllegalArgumentException("no tile " + z + "/" + y + "/" + x + " in " + WebMercatorQuad.ID);
         }
@@ -115,7 +124,7 @@ public class TileService {
         }
         Envelope envelope = WebMercatorQuad.envelope(z, y, x);
         TileEncoder encoder = new TileEncoder(envelope);
-        ReadContext context = new ReadContext(LocalDate.now(clock), audience);
+        ReadContext context = new ReadContext(LocalDate.now(clock), audience, scenario);
         java.io.ByteArrayOutputStream byDatabase = new java.io.ByteArrayOutputStream();
         for (Layer layer : layers) {
             Optional<Geometry> area = area(layer, encoder.clip());

@@ -37,8 +37,12 @@ class ReadinessController {
 
     private final org.parkatlas.http.Revalidation revalidation;
 
+    private final org.parkatlas.readiness.ScenarioParameter scenarios;
+
     ReadinessController(ReadinessService readiness, ReadinessSummary summary,
-                        org.parkatlas.http.Revalidation revalidation) {
+                        org.parkatlas.http.Revalidation revalidation,
+                        org.parkatlas.readiness.ScenarioParameter scenarios) {
+        this.scenarios = scenarios;
         this.revalidation = revalidation;
         this.readiness = readiness;
         this.summary = summary;
@@ -63,13 +67,14 @@ class ReadinessController {
     @GetMapping("/api/readiness/parcels")
     ItemDates parcels(jakarta.servlet.http.HttpServletRequest request,
                       jakarta.servlet.http.HttpServletResponse response) {
+        org.parkatlas.feature.ReadContext context = context(request, null);
         if (revalidation.notModified(request, response)) {
             return null; // 304: the browser's copy is this one
         }
         Map<String, Label> labels = new LinkedHashMap<>();
         readiness.items().forEach(item -> labels.put(item.id(), item.label()));
         Map<String, Map<String, LocalDate>> parcels = new LinkedHashMap<>();
-        readiness.all().forEach((id, parcel) -> {
+        readiness.all(context).forEach((id, parcel) -> {
             Map<String, LocalDate> dates = new LinkedHashMap<>();
             parcel.items().forEach(item -> dates.put(item.item().id(), item.readyDate()));
             parcels.put(id, dates);
@@ -79,9 +84,10 @@ class ReadinessController {
     }
 
     @GetMapping("/api/parcels/{parcelId}/readiness")
-    Checklist parcel(@PathVariable String parcelId, @RequestParam(name = "as_of", required = false) String asOf) {
+    Checklist parcel(@PathVariable String parcelId, @RequestParam(name = "as_of", required = false) String asOf,
+                     jakarta.servlet.http.HttpServletRequest request) {
         LocalDate day = day(asOf);
-        ParcelReadiness parcel = readiness.of(parcelId).orElseThrow(() -> ApiException.notFound(Label.of(
+        ParcelReadiness parcel = readiness.of(parcelId, context(request, day)).orElseThrow(() -> ApiException.notFound(Label.of(
                 "没有地块“" + parcelId + "”", "there is no parcel \"" + parcelId + "\"")));
         return new Checklist(parcel.parcelId(), parcel.code(), day, readiness.standard(), parcel.metOn(day),
                 parcel.items().size(), parcel.readyOn(day), parcel.readyDate(),
@@ -89,8 +95,16 @@ class ReadinessController {
     }
 
     @GetMapping("/api/readiness/summary")
-    ReadinessSummary.Summary summary(@RequestParam(name = "as_of", required = false) String asOf) {
-        return summary.of(day(asOf));
+    ReadinessSummary.Summary summary(@RequestParam(name = "as_of", required = false) String asOf,
+                                     jakarta.servlet.http.HttpServletRequest request) {
+        return summary.of(context(request, day(asOf)));
+    }
+
+    /** The read a request asks for: its day, its reader, and the scenario it names ({@code scenario=}), checked. */
+    private org.parkatlas.feature.ReadContext context(jakarta.servlet.http.HttpServletRequest request, LocalDate day) {
+        org.parkatlas.catalog.Audience audience = org.parkatlas.http.RequestAudience.of(request);
+        return new org.parkatlas.feature.ReadContext(day, audience, scenarios.check(request.getParameter(
+                org.parkatlas.readiness.ScenarioParameter.NAME), audience));
     }
 
     private static ItemAnswer item(ItemAssessment item, LocalDate day) {

@@ -40,12 +40,20 @@ class ReadinessSummary {
     }
 
     Summary of(LocalDate day) {
-        List<Feature> parcels = read(ParkLayer.PARCELS);
-        return new Summary(day, groups(read(ParkLayer.ZONES), parcels, "zone", day),
-                groups(read(ParkLayer.INDUSTRIAL_PARKS), parcels, "industrial_park", day));
+        return of(new org.parkatlas.feature.ReadContext(day, null));
     }
 
-    private List<Group> groups(List<Feature> groups, List<Feature> parcels, String key, LocalDate day) {
+    /** The same inside a scenario when the read names one. */
+    Summary of(org.parkatlas.feature.ReadContext context) {
+        LocalDate day = context.day();
+        List<Feature> parcels = read(ParkLayer.PARCELS);
+        java.util.Map<String, ParcelReadiness> answers = readiness.all(context);
+        return new Summary(day, groups(read(ParkLayer.ZONES), parcels, "zone", day, answers),
+                groups(read(ParkLayer.INDUSTRIAL_PARKS), parcels, "industrial_park", day, answers));
+    }
+
+    private List<Group> groups(List<Feature> groups, List<Feature> parcels, String key, LocalDate day,
+                               java.util.Map<String, ParcelReadiness> answers) {
         List<Group> result = new ArrayList<>();
         for (Feature group : groups) {
             Object code = group.property("code");
@@ -54,7 +62,7 @@ class ReadinessSummary {
                 if (!code.equals(parcel.property(key))) {
                     continue;
                 }
-                ParcelReadiness r = readiness.of(parcel.id()).orElse(null);
+                ParcelReadiness r = answers.get(parcel.id());
                 int state = r == null || r.metOn(day) == 0 ? 2 : r.readyOn(day) ? 0 : 1;
                 totals[state][0]++;
                 totals[state][1] += parcel.property("area_mu") instanceof Number n ? n.doubleValue() : 0;

@@ -26,7 +26,7 @@ class WhatIfTest extends ParkAtlasServerTest {
         LocalDate opened = LocalDate.parse("2024-12-31"); // 甘亭污水处理厂 in the sample
         LocalDate late = opened.plusMonths(6);
         Map<String, ParcelReadiness> delayed = readiness.whatIf(new WorksChange(Map.of("facilities", Map.of(
-                "facility-01", Map.of("completion_date", late))), null, null));
+                "facility-01", new WorksChange.NewSchedule(null, late))), null, null));
 
         int moved = 0;
         for (ParcelReadiness before : baseline.values()) {

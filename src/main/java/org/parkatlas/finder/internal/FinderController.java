@@ -37,7 +37,8 @@ class FinderController {
 
     private static final Set<String> PARAMETERS = Set.of("industrial_park", "zone", "min_mu", "max_mu", "status",
             "standard_land", "land_use", "ready_by", "needs", "max_investment", "max_tax", "min_far", "max_far",
-            "near", "within_m", "sort", "as_of", "limit", "offset", "lang");
+            "near", "within_m", "sort", "as_of", "limit", "offset", "lang",
+            org.parkatlas.readiness.ScenarioParameter.NAME);
     private static final List<String> SORTS = List.of("area_mu", "ready_date", "reference_price_wan_per_mu",
             "min_investment_wan_per_mu", "gateway_distance_m", "code");
     private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}._-]{1,32}");
@@ -46,7 +47,10 @@ class FinderController {
     private final Finder finder;
     private final Layer parcels;
 
-    FinderController(Finder finder, Catalog catalog) {
+    private final org.parkatlas.readiness.ScenarioParameter scenarios;
+
+    FinderController(Finder finder, Catalog catalog, org.parkatlas.readiness.ScenarioParameter scenarios) {
+        this.scenarios = scenarios;
         this.finder = finder;
         this.parcels = catalog.require(ParkLayer.PARCELS);
     }
@@ -80,7 +84,9 @@ class FinderController {
                     "near needs within_m (metres)"));
         }
         LocalDate asOf = AsOf.parse(p.get("as_of"));
-        Finder.Found found = finder.find(criteria, asOf, RequestAudience.of(request),
+        org.parkatlas.catalog.Audience audience = RequestAudience.of(request);
+        Finder.Found found = finder.find(criteria, asOf, audience, scenarios.check(p.get(
+                        org.parkatlas.readiness.ScenarioParameter.NAME), audience),
                 (long) number(p, "offset", 0, 1e9, 0), (int) number(p, "limit", 0, MAX_LIMIT, 200));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Feature parcel : found.parcels()) {

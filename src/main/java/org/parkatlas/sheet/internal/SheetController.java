@@ -47,7 +47,11 @@ class SheetController {
     private final ReadinessService readiness;
     private final InvestmentBureau bureau;
 
-    SheetController(Sheets sheets, Catalog catalog, ReadinessService readiness, InvestmentBureau bureau) {
+    private final org.parkatlas.readiness.ScenarioParameter scenarios;
+
+    SheetController(Sheets sheets, Catalog catalog, ReadinessService readiness, InvestmentBureau bureau,
+                    org.parkatlas.readiness.ScenarioParameter scenarios) {
+        this.scenarios = scenarios;
         this.sheets = sheets;
         this.parcels = catalog.require(ParkLayer.PARCELS);
         this.buildings = catalog.require(ParkLayer.FACTORY_BUILDINGS);
@@ -71,7 +75,10 @@ class SheetController {
     @ResponseBody
     Map<String, Object> sheet(@PathVariable String id, HttpServletRequest request) {
         LocalDate asOf = AsOf.parse(request.getParameter("as_of"));
-        ParcelSheet sheet = sheets.of(id, new ReadContext(asOf, RequestAudience.of(request))).orElseThrow(() ->
+        org.parkatlas.catalog.Audience audience = RequestAudience.of(request);
+        ReadContext context = new ReadContext(asOf, audience, scenarios.check(request.getParameter(
+                org.parkatlas.readiness.ScenarioParameter.NAME), audience));
+        ParcelSheet sheet = sheets.of(id, context).orElseThrow(() ->
                 ApiException.notFound(Label.of("没有编号或代码为“" + id + "”的地块", "there is no parcel with the id or "
                         + "code \"" + id + "\"")));
         Feature p = sheet.parcel();
@@ -79,6 +86,9 @@ class SheetController {
         out.put("id", p.id());
         out.put("code", p.property("code"));
         out.put("as_of", sheet.asOf().toString());
+        if (context.scenario() != null) {
+            out.put("scenario", context.scenario());
+        }
         out.put("permalink", "/parcels/" + p.property("code"));
         Crs storage = CrsRegistry.bySrid(parcels.storageSrid()).orElseThrow();
         out.put("geometry", GeoJsonGeometry.toMap(Reprojector.transform(p.geometry(), storage, Crs.CRS84)));

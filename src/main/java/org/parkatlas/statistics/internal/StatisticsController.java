@@ -53,7 +53,7 @@ import java.util.Set;
 class StatisticsController {
 
     private static final Set<String> PARAMETERS = Set.of("group_by", "sum", "filter", "filter-lang", "filter-crs",
-            "as_of", "f", "lang");
+            "as_of", "f", "lang", org.parkatlas.readiness.ScenarioParameter.NAME);
     private static final int MAX_GROUP_BY = 2;
     private static final int MAX_SUMS = 10;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -62,7 +62,11 @@ class StatisticsController {
     private final FeatureSources sources;
     private final Limits limits;
 
-    StatisticsController(Catalog catalog, FeatureSources sources, Limits limits) {
+    private final org.parkatlas.readiness.ScenarioParameter scenarios;
+
+    StatisticsController(Catalog catalog, FeatureSources sources, Limits limits,
+                         org.parkatlas.readiness.ScenarioParameter scenarios) {
+        this.scenarios = scenarios;
         this.catalog = catalog;
         this.sources = sources;
         this.limits = limits;
@@ -87,7 +91,8 @@ class StatisticsController {
         Statistics statistics = new Statistics(groupBy.stream().map(Attribute::name).toList(),
                 sums.stream().map(Attribute::name).toList(), area);
         // the database groups and sums where it can answer alone; otherwise every match is read, enriched, added
-        ReadContext context = new ReadContext(asOf, audience);
+        ReadContext context = new ReadContext(asOf, audience, scenarios.check(p.get(
+                org.parkatlas.readiness.ScenarioParameter.NAME), audience));
         FeatureSource source = sources.of(layer);
         source.aggregate(filter, statistics.groupBy(), statistics.numbers(), area, context).ifPresentOrElse(
                 rows -> rows.forEach(r -> statistics.addGroup(r.keys(), r.count(), r.area(), r.counts(), r.sums(),
