@@ -123,7 +123,8 @@ public final class UtilityNetwork {
 
     /** The in-service-and-connected date of the line at {@code index} (for comparing two dated versions). */
     public LocalDate dateOf(int index) {
-        return connection(lines.get(index)).date();
+        int best = bestNode(index);
+        return nodeConnected[best] == null ? null : Schedule.latest(lines.get(index).inService(), nodeConnected[best]);
     }
 
     public List<NetworkLine> lines() {

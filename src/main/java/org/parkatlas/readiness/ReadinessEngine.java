@@ -64,6 +64,18 @@ final class ReadinessEngine {
         return works;
     }
 
+    private volatile WorksIndex index;
+
+    /** Where each work is in {@link #works()}, by id; built when a scenario first asks. */
+    WorksIndex index() {
+        WorksIndex current = index;
+        if (current == null) {
+            current = new WorksIndex(works);
+            index = current;
+        }
+        return current;
+    }
+
     /**
      * The engine after a change to the works that touches only the networks of {@code items} (one line or facility
      * edited): those are built again, the others are kept.

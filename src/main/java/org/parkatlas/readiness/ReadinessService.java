@@ -1,13 +1,10 @@
 package org.parkatlas.readiness;
 
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.parkatlas.catalog.Catalog;
 import org.parkatlas.catalog.Layer;
 import org.parkatlas.catalog.ParkLayer;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.parkatlas.feature.DerivedProperties;
 import org.parkatlas.feature.Feature;
 import org.parkatlas.feature.FeatureNotFoundException;
@@ -61,38 +58,16 @@ public class ReadinessService implements DerivedProperties {
     private static final class State {
         private final ReadinessEngine engine;
         private final Map<String, ParcelReadiness> results;
-        private final Map<String, ParkWorks.Parcel> parcels;
-        private STRtree parcelIndex;
+        private final ParcelIndex parcels;
 
-        State(ReadinessEngine engine, Map<String, ParcelReadiness> results, Map<String, ParkWorks.Parcel> parcels) {
+        State(ReadinessEngine engine, Map<String, ParcelReadiness> results, ParcelIndex parcels) {
             this.engine = engine;
             this.results = results;
             this.parcels = parcels;
         }
 
         State withEngine(ReadinessEngine newEngine) {
-            State next = new State(newEngine, results, parcels);
-            next.parcelIndex = parcelIndex;
-            return next;
-        }
-
-        /** The parcels within {@code reach} of a geometry. */
-        @SuppressWarnings("unchecked")
-        List<ParkWorks.Parcel> near(Geometry geometry, double reach) {
-            if (parcelIndex == null) {
-                parcelIndex = new STRtree();
-                parcels.values().forEach(p -> parcelIndex.insert(p.geometry().getEnvelopeInternal(), p));
-            }
-            Envelope search = new Envelope(geometry.getEnvelopeInternal());
-            search.expandBy(reach);
-            List<ParkWorks.Parcel> near = new ArrayList<>();
-            for (Object candidate : parcelIndex.query(search)) {
-                ParkWorks.Parcel parcel = (ParkWorks.Parcel) candidate;
-                if (parcel.geometry().isWithinDistance(geometry, reach)) {
-                    near.add(parcel);
-                }
-            }
-            return near;
+            return new State(newEngine, results, parcels);
         }
     }
 
@@ -206,10 +181,9 @@ public class ReadinessService implements DerivedProperties {
     }
 
     private void reassess(State current, String parcelId) {
-        current.parcelIndex = null; // a parcel moved, came or went: index again when next needed
         store.get(catalog.require(ParkLayer.PARCELS), parcelId).ifPresentOrElse(f -> {
             ParkWorks.Parcel parcel = parcel(f);
-            current.parcels.put(parcelId, parcel);
+            current.parcels.put(parcel);
             current.results.put(parcelId, current.engine.assess(parcel));
         }, () -> {
             current.parcels.remove(parcelId);
@@ -225,8 +199,8 @@ public class ReadinessService implements DerivedProperties {
             if (!engine.items().contains(item)) {
                 continue;
             }
-            java.util.Collection<ParkWorks.Parcel> affected = everywhere ? current.parcels.values()
-                    : withinReach(current, engine, item);
+            java.util.Collection<ParkWorks.Parcel> affected = everywhere ? current.parcels.all().values()
+                    : ScenarioOverlay.withinReach(current.engine, engine, item, current.parcels);
             for (ParkWorks.Parcel parcel : affected) {
                 current.results.computeIfPresent(parcel.id(), (id, r) -> r.with(engine.assess(item, parcel)));
             }
@@ -234,25 +208,6 @@ public class ReadinessService implements DerivedProperties {
         }
         log.debug("Readiness of {} parcel items updated in {} ms", reassessed, (System.nanoTime() - start) / 1e6);
         return current.withEngine(engine);
-    }
-
-    /**
-     * The parcels whose answer for {@code item} may differ between the current engine and {@code engine}: those
-     * within reach of a line whose date changed, came or went. When that is many lines (a source's date moved every
-     * line it feeds), all parcels: assessing each is then cheaper than finding each.
-     */
-    private static java.util.Collection<ParkWorks.Parcel> withinReach(State current, ReadinessEngine engine,
-                                                                      ReadinessItem item) {
-        List<Geometry> changed = engine.changedSince(current.engine, item);
-        if (changed.size() > current.parcels.size() / 20) {
-            return current.parcels.values();
-        }
-        Map<String, ParkWorks.Parcel> affected = new LinkedHashMap<>();
-        double reach = Math.max(engine.reach(item), current.engine.reach(item));
-        for (Geometry line : changed) {
-            current.near(line, reach).forEach(p -> affected.put(p.id(), p));
-        }
-        return affected.values();
     }
 
     /** A scenario's answer: over the park's own results, the parcels it answers differently for. */
@@ -279,48 +234,17 @@ public class ReadinessService implements DerivedProperties {
         return worked.readiness();
     }
 
-    /**
-     * A scenario worked out from the park's own readiness, with the same engine: only the networks its changes touch
-     * are built again, and only the parcels within reach of a line whose date it moves (or that a changed facility
-     * serves) are assessed again. Only the parcels that then answer differently are kept, so ten open scenarios cost
-     * ten sets of changed parcels, not ten parks.
-     */
+    /** A scenario worked out from the park's own readiness ({@link ScenarioOverlay}), consistent with it. */
     private Overlay overlay(WhatIfs.WhatIf whatIf) {
         long start = System.nanoTime();
         synchronized (this) {
             results();
             State base = state;
-            long worksGeneration = generation.get();
-            WorksChange change = whatIf.change();
-            Set<ReadinessItem> items = EnumSet.noneOf(ReadinessItem.class);
-            items.addAll(change.items(base.engine.works()));
-            items.retainAll(base.engine.items());
-            ReadinessEngine engine = base.engine.rebuilt(change.applyTo(base.engine.works()), items);
-            Set<String> facilities = change.facilities();
-            Map<String, ParcelReadiness> changed = new java.util.HashMap<>();
-            for (ReadinessItem item : items) {
-                Map<String, ParkWorks.Parcel> affected = new LinkedHashMap<>();
-                withinReach(base, engine, item).forEach(p -> affected.put(p.id(), p));
-                if (!facilities.isEmpty()) {
-                    base.results.forEach((parcelId, r) -> {
-                        ItemAssessment assessed = r.item(item);
-                        if (assessed != null && assessed.source() != null
-                                && facilities.contains(assessed.source().id()) && base.parcels.containsKey(parcelId)) {
-                            affected.put(parcelId, base.parcels.get(parcelId));
-                        }
-                    });
-                }
-                for (ParkWorks.Parcel parcel : affected.values()) {
-                    ParcelReadiness before = changed.getOrDefault(parcel.id(), base.results.get(parcel.id()));
-                    if (before != null) {
-                        changed.put(parcel.id(), before.with(engine.assess(item, parcel)));
-                    }
-                }
-            }
-            changed.entrySet().removeIf(e -> e.getValue().sameAs(base.results.get(e.getKey())));
+            Map<String, ParcelReadiness> changed = ScenarioOverlay.changedAnswers(base.engine, base.results,
+                    base.parcels, whatIf.change());
             log.debug("Scenario {} v{}: {} parcels answer differently, worked out in {} ms", whatIf.id(),
                     whatIf.version(), changed.size(), (System.nanoTime() - start) / 1_000_000);
-            return new Overlay(whatIf.version(), worksGeneration, new Overlaid(base.results, Map.copyOf(changed)));
+            return new Overlay(whatIf.version(), generation.get(), new Overlaid(base.results, Map.copyOf(changed)));
         }
     }
 
@@ -457,7 +381,7 @@ public class ReadinessService implements DerivedProperties {
         works.parcels().forEach(p -> parcels.put(p.id(), p));
         log.info("Readiness ({}) worked out for {} parcels in {} ms ({} ms reading the layers)", rules.standard(),
                 computed.size(), (System.nanoTime() - start) / 1_000_000, (read - start) / 1_000_000);
-        return new State(engine, computed, parcels);
+        return new State(engine, computed, new ParcelIndex(parcels));
     }
 
     /**

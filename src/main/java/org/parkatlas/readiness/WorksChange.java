@@ -57,14 +57,19 @@ public record WorksChange(Map<String, Map<String, NewSchedule>> overrides, Map<S
 
     /** The works as the what-if has them; the parcels are the same. */
     ParkWorks applyTo(ParkWorks works) {
+        return applyTo(works, new WorksIndex(works));
+    }
+
+    /** The same, finding the works it names through {@code index} (of {@code works}). */
+    ParkWorks applyTo(ParkWorks works, WorksIndex index) {
         return new ParkWorks(works.parcels(),
-                laid(ParkLayer.ROADS, works.roads(), r -> r.line().id(),
+                laid(ParkLayer.ROADS, works.roads(), index::road, r -> r.line().id(),
                         (r, s) -> new ParkWorks.Road(rescheduled(r.line(), s), r.redLineWidth(), r.gateway()),
                         ReadinessService::road),
-                laid(ParkLayer.UTILITY_LINES, works.lines(), l -> l.line().id(),
+                laid(ParkLayer.UTILITY_LINES, works.lines(), index::line, l -> l.line().id(),
                         (l, s) -> new ParkWorks.UtilityLine(rescheduled(l.line(), s), l.utility()),
                         ReadinessService::utilityLine),
-                laid(ParkLayer.FACILITIES, works.facilities(), f -> f.source().id(),
+                laid(ParkLayer.FACILITIES, works.facilities(), index::facility, f -> f.source().id(),
                         (f, s) -> new ParkWorks.Facility(rescheduled(f.source(), s), f.kind()),
                         ReadinessService::facility));
     }
@@ -73,28 +78,37 @@ public record WorksChange(Map<String, Map<String, NewSchedule>> overrides, Map<S
      * The items whose networks the what-if touches: a road changes the road item, a line its utility's items (as
      * stored and as added), a facility the items it feeds. The others keep the park's own networks and answers.
      */
-    Set<ReadinessItem> items(ParkWorks works) {
+    Set<ReadinessItem> items(ParkWorks works, WorksIndex index) {
         Set<ReadinessItem> items = EnumSet.noneOf(ReadinessItem.class);
         if (touches(ParkLayer.ROADS)) {
             items.add(ReadinessItem.ROAD);
         }
-        for (ParkWorks.UtilityLine line : works.lines()) {
-            if (touches(ParkLayer.UTILITY_LINES, line.line().id())) {
-                items.addAll(NetworkChange.servedBy(line.utility()));
+        for (String id : named(ParkLayer.UTILITY_LINES)) {
+            Integer at = index.line(id);
+            if (at != null) {
+                items.addAll(NetworkChange.servedBy(works.lines().get(at).utility()));
             }
         }
         for (Feature added : additions.getOrDefault(ParkLayer.UTILITY_LINES.id(), List.of())) {
             items.addAll(NetworkChange.servedBy((String) added.property("utility")));
         }
-        for (ParkWorks.Facility facility : works.facilities()) {
-            if (touches(ParkLayer.FACILITIES, facility.source().id())) {
-                items.addAll(NetworkChange.fedBy(facility.kind()));
+        for (String id : named(ParkLayer.FACILITIES)) {
+            Integer at = index.facility(id);
+            if (at != null) {
+                items.addAll(NetworkChange.fedBy(works.facilities().get(at).kind()));
             }
         }
         for (Feature added : additions.getOrDefault(ParkLayer.FACILITIES.id(), List.of())) {
             items.addAll(NetworkChange.fedBy((String) added.property("kind")));
         }
         return items;
+    }
+
+    /** The stored works of {@code layer} the what-if reschedules or removes. */
+    private Set<String> named(ParkLayer layer) {
+        Set<String> ids = new java.util.HashSet<>(overrides.getOrDefault(layer.id(), Map.of()).keySet());
+        ids.addAll(removals.getOrDefault(layer.id(), Set.of()));
+        return ids;
     }
 
     /** The facilities the what-if changes, adds or removes: a parcel they serve shows them, so it is told again. */
@@ -111,13 +125,13 @@ public record WorksChange(Map<String, Map<String, NewSchedule>> overrides, Map<S
                 || !additions.getOrDefault(layer.id(), List.of()).isEmpty();
     }
 
-    private boolean touches(ParkLayer layer, String id) {
-        return overrides.getOrDefault(layer.id(), Map.of()).containsKey(id)
-                || removals.getOrDefault(layer.id(), Set.of()).contains(id);
-    }
-
-    private <T> List<T> laid(ParkLayer layer, List<T> works, Function<T, String> idOf,
-                             java.util.function.BiFunction<T, NewSchedule, T> reschedule, Function<Feature, T> added) {
+    /**
+     * The works of {@code layer} with the what-if laid over them: rescheduled in place, removed, and added at the
+     * end. Only the works it names are looked at (through {@code position}); the rest are copied as they are.
+     */
+    private <T> List<T> laid(ParkLayer layer, List<T> works, Function<String, Integer> position,
+                             Function<T, String> idOf, java.util.function.BiFunction<T, NewSchedule, T> reschedule,
+                             Function<Feature, T> added) {
         Map<String, NewSchedule> changed = overrides.getOrDefault(layer.id(), Map.of());
         Set<String> gone = removals.getOrDefault(layer.id(), Set.of());
         List<Feature> extra = additions.getOrDefault(layer.id(), List.of());
@@ -125,16 +139,18 @@ public record WorksChange(Map<String, Map<String, NewSchedule>> overrides, Map<S
             return works;
         }
         List<T> laid = new ArrayList<>(works.size() + extra.size());
-        for (T work : works) {
-            String id = idOf.apply(work);
-            if (gone.contains(id)) {
-                continue;
+        laid.addAll(works);
+        changed.forEach((id, schedule) -> {
+            Integer at = position.apply(id);
+            if (at != null) {
+                laid.set(at, reschedule.apply(laid.get(at), schedule));
             }
-            NewSchedule schedule = changed.get(id);
-            laid.add(schedule == null ? work : reschedule.apply(work, schedule));
+        });
+        if (!gone.isEmpty()) {
+            laid.removeIf(work -> gone.contains(idOf.apply(work)));
         }
         extra.forEach(f -> laid.add(added.apply(f)));
-        return laid;
+        return List.copyOf(laid);
     }
 
     private static NetworkLine rescheduled(NetworkLine line, NewSchedule schedule) {
