@@ -15,6 +15,7 @@ import { FinderView } from './finder/index.js';
 import { AnalystView } from './analyst/index.js';
 import { PipelineView } from './pipeline.js';
 import { EfficiencyView } from './efficiency.js';
+import { ScenarioView } from './scenarios.js';
 import { keepLabelsApart } from './labels.js';
 import { addContext } from './context.js';
 import { Basemaps, initialBasemap } from './basemaps.js';
@@ -39,6 +40,7 @@ let finder = null;
 let analyst = null;
 let pipeline = null;
 let efficiency = null;
+let scenarios = null;
 let editorRef = null; // the edit mode, once attached (the legend lists the red lines while it is on)
 const readinessHook = createReadinessHook();
 const editingHook = createEditingHook();
@@ -314,6 +316,7 @@ async function main() {
       if (analyst) analyst.show(false);
       if (pipeline) pipeline.show(false);
       if (efficiency) efficiency.show(false);
+      if (scenarios) scenarios.show(false);
     },
   });
   parkatlas.finder = finder;
@@ -326,6 +329,7 @@ async function main() {
       finder.show(false);
       if (pipeline) pipeline.show(false);
       if (efficiency) efficiency.show(false);
+      if (scenarios) scenarios.show(false);
     },
   });
   parkatlas.analyst = analyst;
@@ -339,6 +343,7 @@ async function main() {
       // both colour the parcels: the readiness view steps aside while the pools are shown
       if (readiness && readiness.on) readiness.show(false);
       if (efficiency) efficiency.show(false);
+      if (scenarios) scenarios.show(false);
     },
   });
   parkatlas.pipeline = pipeline;
@@ -350,9 +355,23 @@ async function main() {
       analyst.show(false);
       pipeline.show(false);
       if (readiness && readiness.on) readiness.show(false);
+      if (scenarios) scenarios.show(false);
     },
   });
   parkatlas.efficiency = efficiency;
+  // What-if scenarios (the staff's): the same edge, and the parcels' colours too
+  scenarios = new ScenarioView(map, manager, {
+    getUser: () => parkatlas.user || userBar.user,
+    onOpen: () => {
+      if (editorRef && editorRef.on) editorRef.setEnabled(false);
+      finder.show(false);
+      analyst.show(false);
+      pipeline.show(false);
+      efficiency.show(false);
+      if (readiness && readiness.on) readiness.show(false);
+    },
+  });
+  parkatlas.scenarios = scenarios;
 
   // Edit mode only for those who may edit: Leaflet-Geoman and the editor are not even downloaded for anyone else.
   attachEditor(map, parkatlas);

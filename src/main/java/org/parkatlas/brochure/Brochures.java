@@ -94,6 +94,7 @@ public class Brochures {
                 .append("table { border-collapse: collapse; width: 100%; -fs-table-paginate: paginate; }")
                 .append("th { text-align: left; color: #5F6B76; font-weight: normal; border-bottom: 0.6pt solid #5F6B76; }")
                 .append("td, th { padding: 0.8mm 1.2mm; vertical-align: top; } td { border-bottom: 0.3pt solid #DDE1E5; }")
+                .append("td:first-child { white-space: nowrap; }")
                 .append("</style></head><body><h1>").append(Xml.text(title)).append("</h1><p class='sub'>")
                 .append(Xml.text(subtitle)).append("</p>");
         for (ReportTable table : tables) {

@@ -23,9 +23,11 @@ import java.util.Map;
 public class ScenarioReport {
 
     private final Brochures brochures;
+    private final org.parkatlas.catalog.Attribute status;
 
-    ScenarioReport(Brochures brochures) {
+    ScenarioReport(Brochures brochures, org.parkatlas.catalog.Catalog catalog) {
         this.brochures = brochures;
+        this.status = catalog.require(org.parkatlas.catalog.ParkLayer.PARCELS).attribute("status").orElseThrow();
     }
 
     public String csv(ScenarioCompare.Answer answer, Language language) {
@@ -86,8 +88,7 @@ public class ScenarioReport {
                 say(language, "受影响项目", "Projects"));
     }
 
-    private static List<String> cells(ScenarioComparison.Row row, ScenarioCompare.Answer answer,
-                                      Language language) {
+    private List<String> cells(ScenarioComparison.Row row, ScenarioCompare.Answer answer, Language language) {
         ScenarioComparison.Parcel p = row.parcel();
         List<String> items = new ArrayList<>();
         row.items().forEach(i -> items.add(i.item().label().in(language) + " " + date(i.baseline()) + "→"
@@ -95,8 +96,9 @@ public class ScenarioReport {
         List<String> projects = new ArrayList<>();
         row.projects().forEach(r -> projects.add(language == Language.EN && r.project().nameEn() != null
                 ? r.project().nameEn() : r.project().name()));
-        return List.of(nz(p.code()), nz(p.status()), name(answer.zones(), p.zone(), language),
-                name(answer.industrialParks(), p.industrialPark(), language), Csv.text(p.areaMu()),
+        return List.of(nz(p.code()), status(p.status(), language), name(answer.zones(), p.zone(), language),
+                name(answer.industrialParks(), p.industrialPark(), language),
+                Csv.text(Math.round(p.areaMu() * 100) / 100.0),
                 date(row.baseline()), date(row.scenario()), row.days() == null ? "" : Long.toString(row.days()),
                 change(row.change(), language), String.join("; ", items), String.join("; ", projects));
     }
@@ -115,6 +117,15 @@ public class ScenarioReport {
                     t.slipping() + " / " + Csv.text(t.slippingMu()), Integer.toString(t.gaining())));
         }
         return rows;
+    }
+
+    /** A supply status in words (可出让, available …), as the catalogue names it. */
+    private String status(String value, Language language) {
+        if (value == null) {
+            return "";
+        }
+        return status.values().stream().filter(v -> v.value().equals(value)).findFirst()
+                .map(v -> v.label().in(language)).orElse(value);
     }
 
     /** How the day moved, in words. */
