@@ -30,7 +30,9 @@ public final class UtilityNetwork {
     private final int[] nodeSource;
     private final int[] nodeBottleneck;
     private final STRtree lineIndex;
-    private final Map<NetworkLine, Integer> indexOf = new IdentityHashMap<>();
+    /** Each line's place in {@link #lines}, by identity; made when first asked (a scenario's networks rarely are). */
+    private volatile Map<NetworkLine, Integer> indexOf;
+    private final Connection[] connections;
     private final VertexSnapper snapper;
     // per node, its neighbours and the lines leading there, flattened: {node, line, node, line, …}
     private final int[][] adjacency;
@@ -57,6 +59,7 @@ public final class UtilityNetwork {
     public UtilityNetwork(List<NetworkLine> lines, List<NetworkSource> sources, double snapTolerance) {
         this.lines = List.copyOf(lines);
         this.sources = List.copyOf(sources);
+        this.connections = new Connection[this.lines.size()];
         this.snapper = new VertexSnapper(snapTolerance);
         this.lineNodes = new int[this.lines.size()][];
         this.lineIndex = new STRtree();
@@ -67,7 +70,6 @@ public final class UtilityNetwork {
                 nodes[j] = snapper.node(coordinates[j]);
             }
             lineNodes[i] = nodes;
-            indexOf.put(this.lines.get(i), i);
             lineIndex.insert(this.lines.get(i).geometry().getEnvelopeInternal(), i);
         }
         this.adjacency = adjacency(lineNodes, snapper.size());
@@ -83,13 +85,11 @@ public final class UtilityNetwork {
     private UtilityNetwork(UtilityNetwork base, List<NetworkLine> lines, List<NetworkSource> sources) {
         this.lines = List.copyOf(lines);
         this.sources = List.copyOf(sources);
+        this.connections = new Connection[this.lines.size()];
         this.snapper = base.snapper;
         this.lineNodes = base.lineNodes;
         this.lineIndex = base.lineIndex;
         this.adjacency = base.adjacency;
-        for (int i = 0; i < this.lines.size(); i++) {
-            indexOf.put(this.lines.get(i), i);
-        }
         int nodeCount = snapper.size();
         this.nodeConnected = new LocalDate[nodeCount];
         this.nodeStep = new Step[nodeCount];
@@ -131,6 +131,19 @@ public final class UtilityNetwork {
         return lines;
     }
 
+    /** The place of {@code line} in {@link #lines()}. */
+    public int indexOf(NetworkLine line) {
+        Map<NetworkLine, Integer> places = indexOf;
+        if (places == null) {
+            places = new IdentityHashMap<>(lines.size() * 2);
+            for (int i = 0; i < lines.size(); i++) {
+                places.put(lines.get(i), i);
+            }
+            indexOf = places;
+        }
+        return places.get(line);
+    }
+
     /** The lines whose envelope meets the given envelope (a first cut before an exact distance test). */
     @SuppressWarnings("unchecked")
     public List<NetworkLine> linesNear(org.locationtech.jts.geom.Envelope envelope) {
@@ -143,7 +156,24 @@ public final class UtilityNetwork {
 
     /** From when {@code line} is in service and connected to a source; date null if never. */
     public Connection connection(NetworkLine line) {
-        int index = indexOf.get(line);
+        return connectionAt(indexOf(line));
+    }
+
+    /**
+     * The connection of the line at {@code index} of {@link #lines()}. Worked out once per line and kept (a network's
+     * dates never change): a scenario that moves a source's date asks it for every parcel near every line.
+     */
+    public Connection connectionAt(int index) {
+        Connection known = connections[index];
+        if (known == null) {
+            known = connect(index);
+            connections[index] = known; // the same answer whoever works it out first
+        }
+        return known;
+    }
+
+    private Connection connect(int index) {
+        NetworkLine line = lines.get(index);
         int best = bestNode(index);
         if (nodeConnected[best] == null) {
             return new Connection(null, null, bottleneck(line), line, this);
@@ -159,7 +189,7 @@ public final class UtilityNetwork {
     List<NetworkLine> trace(NetworkLine line) {
         List<NetworkLine> path = new ArrayList<>();
         path.add(line);
-        int node = bestNode(indexOf.get(line));
+        int node = bestNode(indexOf(line));
         while (nodeConnected[node] != null && nodeStep[node] != null && nodeStep[node].source() < 0) {
             Step step = nodeStep[node];
             if (path.get(path.size() - 1) != lines.get(step.line())) {
@@ -221,43 +251,141 @@ public final class UtilityNetwork {
         return adjacency;
     }
 
-    /** Multi-source Dijkstra on "latest date along the path", which is exact for minimax paths. */
+    /** No date: never in service, or never reached. */
+    private static final int NEVER = Integer.MAX_VALUE;
+
+    /**
+     * Multi-source Dijkstra on "latest date along the path", which is exact for minimax paths. Days are epoch-day
+     * ints and the queue a heap of (day, node) longs: a scenario that moves a plant's date propagates the whole
+     * network again, so this runs for 50 000 lines while a planner waits. The heap keeps {@link PriorityQueue}'s
+     * order exactly (ties included), so which of two equally early paths is kept does not depend on the queue.
+     */
     private void propagate() {
-        PriorityQueue<long[]> queue = new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0]));
+        int nodes = nodeConnected.length;
+        int[] day = new int[nodes];
+        java.util.Arrays.fill(day, NEVER);
+        int[] lineDay = new int[lines.size()];
+        LocalDate last = null;
+        int lastDay = NEVER;
+        for (int i = 0; i < lineDay.length; i++) {
+            LocalDate d = lines.get(i).inService();
+            if (d != last) { // most lines share a handful of date objects (in service since before records)
+                last = d;
+                lastDay = d == null ? NEVER : (int) d.toEpochDay();
+            }
+            lineDay[i] = lastDay;
+        }
+        int[] previous = new int[nodes];
+        int[] over = new int[nodes];
+        DayHeap queue = new DayHeap();
         for (int s = 0; s < sources.size(); s++) {
             NetworkSource source = sources.get(s);
             Integer node = snapper.existingNode(source.location().getCoordinate());
             if (node == null || source.inService() == null) {
                 continue;
             }
-            if (Schedule.earlier(source.inService(), nodeConnected[node])) {
-                nodeConnected[node] = source.inService();
-                nodeStep[node] = new Step(-1, -1, s);
+            int from = (int) source.inService().toEpochDay();
+            if (from < day[node]) {
+                day[node] = from;
+                previous[node] = -1;
+                over[node] = -1 - s;
                 nodeSource[node] = s;
                 nodeBottleneck[node] = -1 - s;
-                queue.add(new long[]{source.inService().toEpochDay(), node});
+                queue.add(from, node);
             }
         }
         while (!queue.isEmpty()) {
-            long[] head = queue.poll();
-            int node = (int) head[1];
-            if (head[0] != nodeConnected[node].toEpochDay()) {
+            long head = queue.poll();
+            int node = (int) head;
+            if ((int) (head >>> 32) != day[node]) {
                 continue; // a stale entry: the node was reached earlier since
             }
             int[] edges = adjacency[node];
             for (int e = 0; e < edges.length; e += 2) {
                 int next = edges[e];
                 int line = edges[e + 1];
-                LocalDate lineDate = lines.get(line).inService();
-                LocalDate via = Schedule.latest(nodeConnected[node], lineDate);
-                if (Schedule.earlier(via, nodeConnected[next])) {
-                    nodeConnected[next] = via;
-                    nodeStep[next] = new Step(node, line, -1);
+                int lineDate = lineDay[line];
+                if (lineDate == NEVER) {
+                    continue;
+                }
+                int via = Math.max(day[node], lineDate);
+                if (via < day[next]) {
+                    day[next] = via;
+                    previous[next] = node;
+                    over[next] = line;
                     nodeSource[next] = nodeSource[node];
-                    nodeBottleneck[next] = lineDate.isAfter(nodeConnected[node]) ? line : nodeBottleneck[node];
-                    queue.add(new long[]{via.toEpochDay(), next});
+                    nodeBottleneck[next] = lineDate > day[node] ? line : nodeBottleneck[node];
+                    queue.add(via, next);
                 }
             }
+        }
+        Map<Integer, LocalDate> dates = new java.util.HashMap<>();
+        for (int node = 0; node < nodes; node++) {
+            if (day[node] != NEVER) {
+                nodeConnected[node] = dates.computeIfAbsent(day[node], LocalDate::ofEpochDay);
+                nodeStep[node] = over[node] < 0 ? new Step(-1, -1, -1 - over[node]) : new Step(previous[node],
+                        over[node], -1);
+            }
+        }
+    }
+
+    /**
+     * A binary min-heap of (day, node) packed in longs, ordered by day alone and sifting exactly as
+     * {@link PriorityQueue} does, so equal days come out in the same order as they did from it.
+     */
+    private static final class DayHeap {
+        private long[] heap = new long[1024];
+        private int size;
+
+        void add(int day, int node) {
+            long entry = ((long) day << 32) | (node & 0xFFFFFFFFL);
+            if (size == heap.length) {
+                heap = java.util.Arrays.copyOf(heap, size * 2);
+            }
+            int k = size++;
+            while (k > 0) {
+                int parent = (k - 1) >>> 1;
+                long e = heap[parent];
+                if (day(entry) >= day(e)) {
+                    break;
+                }
+                heap[k] = e;
+                k = parent;
+            }
+            heap[k] = entry;
+        }
+
+        long poll() {
+            long result = heap[0];
+            int n = --size;
+            long x = heap[n];
+            if (n > 0) {
+                int k = 0;
+                int half = n >>> 1;
+                while (k < half) {
+                    int child = (k << 1) + 1;
+                    long c = heap[child];
+                    int right = child + 1;
+                    if (right < n && day(c) > day(heap[right])) {
+                        c = heap[child = right];
+                    }
+                    if (day(x) <= day(c)) {
+                        break;
+                    }
+                    heap[k] = c;
+                    k = child;
+                }
+                heap[k] = x;
+            }
+            return result;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        private static int day(long entry) {
+            return (int) (entry >>> 32);
         }
     }
 }

@@ -31,8 +31,13 @@ public record ParcelReadiness(String parcelId, String code, List<ItemAssessment>
 
     /** This parcel with one item's assessment replaced. */
     public ParcelReadiness with(ItemAssessment assessment) {
-        return new ParcelReadiness(parcelId, code, items.stream()
-                .map(i -> i.item() == assessment.item() ? assessment : i).toList());
+        ItemAssessment[] replaced = items.toArray(new ItemAssessment[0]);
+        for (int i = 0; i < replaced.length; i++) {
+            if (replaced[i].item() == assessment.item()) {
+                replaced[i] = assessment;
+            }
+        }
+        return new ParcelReadiness(parcelId, code, List.of(replaced));
     }
 
     /**
@@ -46,6 +51,9 @@ public record ParcelReadiness(String parcelId, String code, List<ItemAssessment>
         for (int i = 0; i < items.size(); i++) {
             ItemAssessment a = items.get(i);
             ItemAssessment b = other.items.get(i);
+            if (a == b) {
+                continue; // an item a scenario did not touch is the very same answer
+            }
             if (a.item() != b.item() || !java.util.Objects.equals(a.readyDate(), b.readyDate())
                     || !java.util.Objects.equals(a.distance(), b.distance())
                     || !java.util.Objects.equals(a.nearestDistance(), b.nearestDistance())

@@ -31,8 +31,14 @@ final class ReadinessEngine {
     private final ReadinessProperties rules;
     private final ParkWorks works;
     private final Map<ReadinessItem, UtilityNetwork> networks = new LinkedHashMap<>();
-    private final Map<NetworkLine, Double> roadReach = new IdentityHashMap<>();
+    /** Each road's frontage reach, by line; an engine that keeps the road network keeps this map too. */
+    private Map<NetworkLine, Double> roadReach = new IdentityHashMap<>();
     private double maxRoadReach;
+    /**
+     * Per item, the parcels' lines within reach ({@link ReachTable}), kept only by engines that work incrementally
+     * (rebuilt from another) and shared with every engine over the same graph for that item.
+     */
+    private final Map<ReadinessItem, ReachTable> reaches = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ReadinessEngine(ParkWorks works, ReadinessProperties rules) {
         this(works, rules, null, Set.copyOf(rules.items()));
@@ -49,13 +55,18 @@ final class ReadinessEngine {
                     networks.put(item, base.networks.get(item));
                 }
                 if (item == ReadinessItem.ROAD) {
-                    roadReach.putAll(base.roadReach);
+                    roadReach = base.roadReach; // never changed once built: shared, not copied
                     maxRoadReach = base.maxRoadReach;
                 }
             } else if (item == ReadinessItem.ROAD) {
                 networks.put(item, roadNetwork(works, base == null ? null : base.networks.get(item)));
             } else if (item.utility() != null) {
                 networks.put(item, utilityNetwork(works, item, base == null ? null : base.networks.get(item)));
+            }
+            UtilityNetwork network = networks.get(item);
+            if (base != null && network != null && base.networks.get(item) != null
+                    && network.sharesGraphWith(base.networks.get(item))) {
+                reaches.put(item, base.reaches.computeIfAbsent(item, i -> new ReachTable()));
             }
         }
     }
@@ -147,7 +158,7 @@ final class ReadinessEngine {
         List<ItemAssessment> items = new ArrayList<>();
         for (ReadinessItem item : rules.items()) {
             items.add(item == ReadinessItem.LEVELING ? ItemAssessment.leveling(parcel.leveling(), parcel.levelingDate())
-                    : assess(item, parcel.geometry()));
+                    : measured(item, parcel));
         }
         return new ParcelReadiness(parcel.id(), parcel.code(), items);
     }
@@ -155,10 +166,56 @@ final class ReadinessEngine {
     /** One item of one parcel (the others unchanged), for incremental updates. */
     public ItemAssessment assess(ReadinessItem item, ParkWorks.Parcel parcel) {
         return item == ReadinessItem.LEVELING ? ItemAssessment.leveling(parcel.leveling(), parcel.levelingDate())
-                : assess(item, parcel.geometry());
+                : measured(item, parcel);
     }
 
-    private ItemAssessment assess(ReadinessItem item, Geometry parcel) {
+    /** The item of the parcel: from its lines within reach when they are known for this graph, else measured. */
+    private ItemAssessment measured(ReadinessItem item, ParkWorks.Parcel parcel) {
+        ReachTable table = reaches.get(item);
+        if (table == null) {
+            return assess(item, parcel.geometry(), null);
+        }
+        ReachTable.Reach reach = table.of(parcel);
+        if (reach != null) {
+            return fromReach(item, reach);
+        }
+        java.util.List<double[]> found = new ArrayList<>();
+        ItemAssessment assessed = assess(item, parcel.geometry(), found);
+        int[] lines = new int[found.size()];
+        double[] distances = new double[found.size()];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = (int) found.get(i)[0];
+            distances[i] = found.get(i)[1];
+        }
+        table.put(parcel, new ReachTable.Reach(parcel.geometry(), lines, distances, assessed.nearestDistance()));
+        return assessed;
+    }
+
+    /** The same choice as {@link #assess(ReadinessItem, Geometry, List)} makes, over the lines it found before. */
+    private ItemAssessment fromReach(ReadinessItem item, ReachTable.Reach known) {
+        UtilityNetwork network = networks.get(item);
+        ItemAssessment best = null;
+        for (int k = 0; k < known.lines().length; k++) {
+            UtilityNetwork.Connection connection = network.connectionAt(known.lines()[k]);
+            NetworkLine line = connection.line();
+            double reach = item == ReadinessItem.ROAD ? roadReach.get(line) : rules.serviceDistance(item.utility());
+            double distance = known.distances()[k];
+            ItemAssessment candidate = new ItemAssessment(item, connection.date(), line, connection.source(),
+                    distance, connection, connection.bottleneck(), reach, null, null);
+            if (best == null || Schedule.earlier(candidate.readyDate(), best.readyDate())
+                    || sameDate(candidate, best) && distance < best.distance()) {
+                best = candidate;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        double reach = item == ReadinessItem.ROAD ? rules.frontageExtra() : rules.serviceDistance(item.utility());
+        return new ItemAssessment(item, null, null, null, null, null, null, reach, known.nearest(), null);
+    }
+
+    /** Measures the item of a parcel; with {@code found}, notes each line within reach (its index, its distance). */
+    private ItemAssessment assess(ReadinessItem item, Geometry parcel, java.util.List<double[]> found) {
         UtilityNetwork network = networks.get(item);
         double maxReach = item == ReadinessItem.ROAD ? maxRoadReach : rules.serviceDistance(item.utility());
         Envelope search = new Envelope(parcel.getEnvelopeInternal());
@@ -174,6 +231,9 @@ final class ReadinessEngine {
             double distance = LineGap.between(parcel, line.geometry());
             if (distance > reach) {
                 continue;
+            }
+            if (found != null) {
+                found.add(new double[]{network.indexOf(line), distance});
             }
             UtilityNetwork.Connection connection = network.connection(line);
             ItemAssessment candidate = new ItemAssessment(item, connection.date(), line, connection.source(),
