@@ -87,6 +87,9 @@ final class OpenApiComponents {
                 Map.of("type", "boolean", "default", false)));
         p.put("as_of", query("as_of", "The day derived attributes (a parcel's readiness) are worked out for, "
                 + "YYYY-MM-DD; today by default", false, Map.of("type", "string", "format", "date")));
+        p.put("scenario", query("scenario", "A what-if scenario's id (GET /api/scenarios): derived attributes are "
+                + "worked out over the works as the scenario has them; the park's staff only", false,
+                Map.of("type", "string")));
         p.put("featureId", Map.of("name", "featureId", "in", "path", "required", true,
                 "description", "The id of a feature", "schema", Map.of("type", "string")));
         return p;

@@ -67,6 +67,7 @@ class OpenApiDocument {
         }
         if (!layer.derivedAttributes().isEmpty()) {
             itemParameters.add(ref("parameters", "as_of"));
+            itemParameters.add(ref("parameters", "scenario"));
         }
         for (Attribute attribute : layer.attributes()) {
             // the document is public (staff may filter on internal ones all the same); a list is not matched

@@ -105,7 +105,9 @@ public class ReadinessService implements DerivedProperties {
 
     @jakarta.annotation.PreDestroy
     void stop() {
-        ahead.shutdownNow();
+        // not shutdownNow(): interrupting a thread inside an H2 read closes the database file's channel under it,
+        // and H2's own close at exit then spun for good (an import command hung in CI); the thread is a daemon
+        ahead.shutdown();
     }
 
     private void workOutAhead() {
