@@ -194,21 +194,23 @@ final class ReadinessEngine {
     /** The same choice as {@link #assess(ReadinessItem, Geometry, List)} makes, over the lines it found before. */
     private ItemAssessment fromReach(ReadinessItem item, ReachTable.Reach known) {
         UtilityNetwork network = networks.get(item);
-        ItemAssessment best = null;
+        UtilityNetwork.Connection best = null;
+        double bestDistance = 0;
         for (int k = 0; k < known.lines().length; k++) {
             UtilityNetwork.Connection connection = network.connectionAt(known.lines()[k]);
-            NetworkLine line = connection.line();
-            double reach = item == ReadinessItem.ROAD ? roadReach.get(line) : rules.serviceDistance(item.utility());
             double distance = known.distances()[k];
-            ItemAssessment candidate = new ItemAssessment(item, connection.date(), line, connection.source(),
-                    distance, connection, connection.bottleneck(), reach, null, null);
-            if (best == null || Schedule.earlier(candidate.readyDate(), best.readyDate())
-                    || sameDate(candidate, best) && distance < best.distance()) {
-                best = candidate;
+            // earlier first, then nearer on the same day; the first found wins a tie, as when measured
+            if (best == null || Schedule.earlier(connection.date(), best.date())
+                    || java.util.Objects.equals(connection.date(), best.date()) && distance < bestDistance) {
+                best = connection;
+                bestDistance = distance;
             }
         }
         if (best != null) {
-            return best;
+            NetworkLine line = best.line();
+            double reach = item == ReadinessItem.ROAD ? roadReach.get(line) : rules.serviceDistance(item.utility());
+            return new ItemAssessment(item, best.date(), line, best.source(), bestDistance, best, best.bottleneck(),
+                    reach, null, null);
         }
         double reach = item == ReadinessItem.ROAD ? rules.frontageExtra() : rules.serviceDistance(item.utility());
         return new ItemAssessment(item, null, null, null, null, null, null, reach, known.nearest(), null);

@@ -246,7 +246,8 @@ public class ReadinessService implements DerivedProperties {
                     base.parcels, whatIf.change());
             log.debug("Scenario {} v{}: {} parcels answer differently, worked out in {} ms", whatIf.id(),
                     whatIf.version(), changed.size(), (System.nanoTime() - start) / 1_000_000);
-            return new Overlay(whatIf.version(), generation.get(), new Overlaid(base.results, Map.copyOf(changed)));
+            return new Overlay(whatIf.version(), generation.get(), new Overlaid(base.results,
+                    java.util.Collections.unmodifiableMap(changed)));
         }
     }
 
