@@ -29,9 +29,12 @@ public final class ScenarioComparison {
                          double areaM2) {
     }
 
-    /** How a parcel's ready day moved: later, earlier, lost (no longer ever, with what is planned), found, or kept. */
+    /**
+     * How a parcel's ready day moved, worst first (the order the list is in): lost (no longer ever, with what is
+     * planned), later, earlier, found, or kept while some item moved.
+     */
     public enum Change {
-        SLIPS, GAINS, NEVER, NEWLY_DATED, ITEMS_ONLY;
+        NEVER, SLIPS, GAINS, NEWLY_DATED, ITEMS_ONLY;
 
         public String id() {
             return name().toLowerCase(java.util.Locale.ROOT);
