@@ -31,8 +31,4 @@ final class ReachTable {
     void put(ParkWorks.Parcel parcel, Reach reach) {
         byParcel.put(parcel.id(), reach);
     }
-
-    int size() {
-        return byParcel.size();
-    }
 }

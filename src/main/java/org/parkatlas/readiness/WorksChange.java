@@ -50,11 +50,6 @@ public record WorksChange(Map<String, Map<String, NewSchedule>> overrides, Map<S
         return new WorksChange(null, null, null);
     }
 
-    public boolean isEmpty() {
-        return overrides.values().stream().allMatch(Map::isEmpty) && removals.values().stream().allMatch(Set::isEmpty)
-                && additions.values().stream().allMatch(List::isEmpty);
-    }
-
     /** The works as the what-if has them; the parcels are the same. */
     ParkWorks applyTo(ParkWorks works) {
         return applyTo(works, new WorksIndex(works));
@@ -155,14 +150,14 @@ public record WorksChange(Map<String, Map<String, NewSchedule>> overrides, Map<S
 
     private static NetworkLine rescheduled(NetworkLine line, NewSchedule schedule) {
         String status = schedule.status() != null ? schedule.status() : line.status();
-        LocalDate completion = completion(schedule, line.status(), line.inService());
+        LocalDate completion = completion(schedule, line.inService());
         return new NetworkLine(line.id(), line.name(), line.nameEn(), status, line.geometry(),
                 org.parkatlas.network.Schedule.inService(status, completion));
     }
 
     private static NetworkSource rescheduled(NetworkSource source, NewSchedule schedule) {
         String status = schedule.status() != null ? schedule.status() : source.status();
-        LocalDate completion = completion(schedule, source.status(), source.inService());
+        LocalDate completion = completion(schedule, source.inService());
         return new NetworkSource(source.id(), source.name(), source.nameEn(), status, source.location(),
                 org.parkatlas.network.Schedule.inService(status, completion));
     }
@@ -172,7 +167,7 @@ public record WorksChange(Map<String, Map<String, NewSchedule>> overrides, Map<S
      * completion date when there is one; an existing work without one ({@link org.parkatlas.network.Schedule#ALWAYS})
      * had none.
      */
-    private static LocalDate completion(NewSchedule schedule, String storedStatus, LocalDate inService) {
+    private static LocalDate completion(NewSchedule schedule, LocalDate inService) {
         if (schedule.completion() != null) {
             return schedule.completion() == CLEARED ? null : schedule.completion();
         }

@@ -41,6 +41,11 @@ public class ScenarioCompare {
     /** The comparison, and the names of the places its totals are grouped by (by code). */
     public record Answer(Scenario scenario, ScenarioComparison.Result result, Map<String, Label> zones,
                          Map<String, Label> industrialParks) {
+
+        /** Only the parcels of these supply statuses (e.g. {@code available}: what is promised to investors). */
+        public Answer onlyStatuses(java.util.Set<String> statuses) {
+            return new Answer(scenario, result.onlyStatuses(statuses), zones, industrialParks);
+        }
     }
 
     public Answer compare(String scenarioId, LocalDate asOf, Audience audience) {

@@ -63,6 +63,13 @@ public final class ScenarioComparison {
 
     public record Result(LocalDate asOf, List<Row> rows, Totals park, List<Totals> byZone,
                          List<Totals> byIndustrialPark, List<ProjectAtRisk> projectsAtRisk) {
+
+        /** The rows (and their projects) of parcels of these supply statuses only; the totals stay the park's. */
+        public Result onlyStatuses(java.util.Set<String> statuses) {
+            List<Row> kept = rows.stream().filter(row -> statuses.contains(row.parcel().status())).toList();
+            return new Result(asOf, kept, park, byZone, byIndustrialPark,
+                    kept.stream().flatMap(row -> row.projects().stream()).toList());
+        }
     }
 
     private ScenarioComparison() {

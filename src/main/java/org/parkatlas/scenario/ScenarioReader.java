@@ -89,10 +89,15 @@ final class ScenarioReader {
         }
     }
 
+    /** A scenario without a name (none given, null or blank): the one thing every scenario needs. */
+    static InvalidInputException nameNeeded() {
+        return InvalidInputException.unprocessable("/name", Label.of("方案需要名称 name", "a scenario needs a name"));
+    }
+
     private static String text(JsonNode node, String pointer, int max, boolean required) {
         if (node == null || node.isNull()) {
             if (required) {
-                throw InvalidInputException.unprocessable(pointer, Label.of("方案需要名称", "a scenario needs a name"));
+                throw nameNeeded();
             }
             return null;
         }
@@ -102,7 +107,7 @@ final class ScenarioReader {
         }
         String text = node.asString().strip();
         if (required && text.isEmpty()) {
-            throw InvalidInputException.unprocessable(pointer, Label.of("方案需要名称", "a scenario needs a name"));
+            throw nameNeeded();
         }
         if (text.length() > max) {
             throw InvalidInputException.unprocessable(pointer, Label.of(pointer.substring(1) + " 最多 " + max

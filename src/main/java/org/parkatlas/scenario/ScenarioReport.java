@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -161,10 +160,5 @@ public class ScenarioReport {
 
     private static String say(Language language, String zh, String en) {
         return language == Language.EN ? en : zh;
-    }
-
-    static String slug(String name) {
-        String ascii = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return ascii.isEmpty() ? "scenario" : ascii;
     }
 }

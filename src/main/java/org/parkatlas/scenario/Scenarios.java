@@ -50,8 +50,14 @@ public class Scenarios implements WhatIfs {
     private final Catalog catalog;
     private final ScenarioReader reader;
     private final Clock clock;
-    /** Every scenario as stored, read once and again after each write commits: a read of a page asks per feature. */
-    private volatile Map<String, Scenario> cache;
+    /**
+     * Every scenario as stored, with its change as readiness reads it: read once and again after each write commits
+     * (readiness asks for the change once per feature of every page it derives).
+     */
+    private record Known(Map<String, Scenario> scenarios, Map<String, WhatIf> whatIfs) {
+    }
+
+    private volatile Known cache;
 
     private final DataVersion dataVersion;
 
@@ -78,19 +84,14 @@ public class Scenarios implements WhatIfs {
 
     @Override
     public Optional<WhatIf> find(String id) {
-        Scenario scenario = scenarios().get(id);
-        if (scenario == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new WhatIf(id, scenario.version(), scenario.state() == ScenarioState.APPLIED
-                ? WorksChange.none() : scenario.change().works()));
+        return Optional.ofNullable(known().whatIfs().get(id));
     }
 
     /** A new scenario from its document; it starts as a draft unless the document says shared. */
     public Scenario create(JsonNode body, String actor) {
         ScenarioReader.Parts parts = reader.read(body);
         if (parts.name() == null) {
-            throw InvalidInputException.unprocessable("/name", Label.of("方案需要名称 name", "a scenario needs a name"));
+            throw ScenarioReader.nameNeeded();
         }
         ScenarioChange change = new ScenarioChange(orEmpty(parts.overrides()), orEmpty(parts.additions()),
                 orEmpty(parts.removals()));
@@ -114,7 +115,7 @@ public class Scenarios implements WhatIfs {
     public Scenario edit(String id, JsonNode patch, Long expectedVersion, String actor) {
         ScenarioReader.Parts parts = reader.read(patch);
         if (patch.has("name") && parts.name() == null) {
-            throw InvalidInputException.unprocessable("/name", Label.of("方案需要名称 name", "a scenario needs a name"));
+            throw ScenarioReader.nameNeeded();
         }
         return writer.write(actor, batch -> {
             Scenario current = current(id, expectedVersion);
@@ -285,13 +286,22 @@ public class Scenarios implements WhatIfs {
     }
 
     private Map<String, Scenario> scenarios() {
-        Map<String, Scenario> current = cache;
+        return known().scenarios();
+    }
+
+    private Known known() {
+        Known current = cache;
         if (current == null) {
             Map<String, Scenario> read = new LinkedHashMap<>();
+            Map<String, WhatIf> whatIfs = new java.util.HashMap<>();
             for (ScenarioStore.Row row : store.all()) {
-                read.put(row.id(), scenario(row));
+                Scenario scenario = scenario(row);
+                read.put(row.id(), scenario);
+                // an applied scenario's change is in the live layers: readiness inside it is the park's own
+                whatIfs.put(row.id(), new WhatIf(row.id(), scenario.version(), scenario.state()
+                        == ScenarioState.APPLIED ? WorksChange.none() : scenario.change().works()));
             }
-            current = java.util.Collections.unmodifiableMap(read);
+            current = new Known(java.util.Collections.unmodifiableMap(read), Map.copyOf(whatIfs));
             cache = current;
         }
         return current;

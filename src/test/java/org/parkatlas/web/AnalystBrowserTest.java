@@ -317,10 +317,6 @@ class AnalystBrowserTest extends BrowserTest {
                 .isEqualTo("ok");
     }
 
-    private Object script(String js) {
-        return ((JavascriptExecutor) browser).executeScript(js);
-    }
-
     /** What a download link of the panel gives, fetched as the browser would. */
     private byte[] download(String link) {
         String href = browser.findElement(By.id(link)).getAttribute("href");

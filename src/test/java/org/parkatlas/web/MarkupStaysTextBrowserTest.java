@@ -2,7 +2,6 @@ package org.parkatlas.web;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -171,9 +170,5 @@ class MarkupStaysTextBrowserTest extends BrowserTest {
         Object outcome = browser.executeAsyncScript("const done = arguments[arguments.length - 1];" + promise
                 + ".then(() => done('ok'), e => done('failed: ' + e));");
         assertThat(outcome).as(promise).isEqualTo("ok");
-    }
-
-    private Object script(String js) {
-        return ((JavascriptExecutor) browser).executeScript(js);
     }
 }

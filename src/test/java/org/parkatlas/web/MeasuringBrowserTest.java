@@ -51,8 +51,4 @@ class MeasuringBrowserTest extends BrowserTest {
         assertThat(((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "window.parkatlas.ready.then(() => done('ready'), e => done('failed: ' + e));")).isEqualTo("ready");
     }
-
-    private Object script(String js) {
-        return ((JavascriptExecutor) browser).executeScript(js);
-    }
 }

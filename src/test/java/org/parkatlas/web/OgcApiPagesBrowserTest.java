@@ -2,7 +2,6 @@ package org.parkatlas.web;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
@@ -41,9 +40,5 @@ class OgcApiPagesBrowserTest extends BrowserTest {
     private void waitReady() {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(script(
                 "return document.readyState === 'complete' && document.body.classList.contains('pa-ready')")));
-    }
-
-    private Object script(String js) {
-        return ((JavascriptExecutor) browser).executeScript(js);
     }
 }

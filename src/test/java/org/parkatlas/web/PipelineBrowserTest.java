@@ -136,19 +136,4 @@ class PipelineBrowserTest extends BrowserTest {
         return browser.findElements(By.cssSelector(".pa-pipeline-pool[data-stage='" + stage
                 + "'] .pa-pipeline-member"));
     }
-
-    private String fillOf(String code) {
-        return String.valueOf(script("let fill = null; window.parkatlas.layers.parcels.eachLayer(l => {"
-                + "if (l.feature.properties.code === '" + code + "') fill = l.options.fillColor; }); return fill;"))
-                .toUpperCase();
-    }
-
-    private String token(String name) {
-        return String.valueOf(script("return getComputedStyle(document.documentElement).getPropertyValue('" + name
-                + "').trim()")).toUpperCase();
-    }
-
-    private Object script(String js) {
-        return ((JavascriptExecutor) browser).executeScript(js);
-    }
 }

@@ -2,7 +2,6 @@ package org.parkatlas.web;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -98,9 +97,5 @@ class ReadinessViewBrowserTest extends BrowserTest {
                 + "window.parkatlas.layers.parcels.eachLayer(l => { const el = l.getElement && l.getElement();"
                 + "if (el) out[l.feature.id] = Number(el.getAttribute('data-met')); });"
                 + "return out;");
-    }
-
-    private Object script(String js) {
-        return ((JavascriptExecutor) browser).executeScript(js);
     }
 }

@@ -172,19 +172,4 @@ class ScenarioBrowserTest extends BrowserTest {
     private String text(String css) {
         return String.valueOf(script("const e = document.querySelector(\"" + css + "\"); return e ? e.textContent : null;"));
     }
-
-    private String fillOf(String code) {
-        return String.valueOf(script("let fill = null; window.parkatlas.layers.parcels.eachLayer(l => {"
-                + "if (l.feature.properties.code === '" + code + "') fill = l.options.fillColor; }); return fill;"))
-                .toUpperCase();
-    }
-
-    private String token(String name) {
-        return String.valueOf(script("return getComputedStyle(document.documentElement).getPropertyValue('" + name
-                + "').trim()")).toUpperCase();
-    }
-
-    private Object script(String js) {
-        return ((JavascriptExecutor) browser).executeScript(js);
-    }
 }

@@ -127,7 +127,7 @@ class ScenarioController {
         Language language = RequestLanguage.of(request);
         ScenarioCompare.Answer answer = compare.compare(id, day, audience);
         if (status != null && !status.isBlank()) {
-            answer = onlyStatus(answer, Set.of(status.split(",")));
+            answer = answer.onlyStatuses(Set.of(status.split(",")));
         }
         String file = "scenario-" + answer.scenario().id().substring(0, 8) + "-compare-" + day;
         if (f.equals("csv")) {
@@ -141,16 +141,6 @@ class ScenarioController {
                             .build().toString()).body(report.pdf(answer, language));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(comparison(answer, language));
-    }
-
-    /** Only the parcels of the given supply statuses (e.g. {@code available}: what is promised to investors). */
-    private static ScenarioCompare.Answer onlyStatus(ScenarioCompare.Answer answer, Set<String> statuses) {
-        ScenarioComparison.Result r = answer.result();
-        List<ScenarioComparison.Row> rows = r.rows().stream().filter(row -> statuses.contains(row.parcel().status()))
-                .toList();
-        List<ScenarioComparison.ProjectAtRisk> risks = rows.stream().flatMap(row -> row.projects().stream()).toList();
-        return new ScenarioCompare.Answer(answer.scenario(), new ScenarioComparison.Result(r.asOf(), rows, r.park(),
-                r.byZone(), r.byIndustrialPark(), risks), answer.zones(), answer.industrialParks());
     }
 
     private Map<String, Object> summary(Scenario s, Language language) {
